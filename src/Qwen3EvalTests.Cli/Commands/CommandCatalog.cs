@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Qwen3EvalTests.Cli.Commands;
+
+/// <summary>Every top-level command of qwen3eval, in help order.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
+    {
+        _ = stdout;
+        _ = stderr;
+        yield break;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Qwen3EvalTests.Models;
+
+/// <summary>What a loaded model is.</summary>
+/// <param name="Name">A short name (the folder name for a model folder).</param>
+/// <param name="Folder">The model folder, or null for a model not loaded from disk.</param>
+/// <param name="Kind">Base or instruct, as detected from the folder (chat template present, name).</param>
+/// <param name="ContextLength">The most tokens one sequence may hold.</param>
+/// <param name="VocabSize">The logits' last dimension.</param>
+/// <param name="HasChatTemplate">Whether tokenizer_config.json carries a chat_template.</param>
+/// <param name="ExecutionProvider">"cpu" or "cuda".</param>
+public sealed record ModelInfo(
+    string Name,
+    string? Folder,
+    ModelKind Kind,
+    int ContextLength,
+    int VocabSize,
+    bool HasChatTemplate,
+    string ExecutionProvider);

@@ -1,0 +1,1 @@
+namespace Qwen3EvalTests.Inference.Tests;
