@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Qwen3EvalTests.Results;
+
+/// <summary>A results file read back whole (for comparison, drift checks and reports).</summary>
+public sealed record ResultsFile(int FormatVersion, RunHeader Run, IReadOnlyList<QuestionRecord> Questions, RunSummary Summary)
+{
+    public static ResultsFile Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new EvalInputException("results file not found: pass the path of a results JSON written by `qwen3eval run`.", file: path);
+        }
+
+        ResultsFile? file;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var document = JsonDocument.Parse(stream);
+            if (!document.RootElement.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number)
+            {
+                throw new EvalInputException("not a results file: it has no formatVersion.", file: path, field: "formatVersion");
+            }
+
+            if (version.GetInt32() != ResultsFormat.Version)
+            {
+                throw new EvalInputException($"results format version {version.GetInt32()} is not supported: this harness reads version {ResultsFormat.Version}; re-run the evaluation with this version.", file: path, field: "formatVersion");
+            }
+
+            file = document.RootElement.Deserialize(ResultsJsonContext.Default.ResultsFile);
+        }
+        catch (JsonException e)
+        {
+            throw new EvalInputException($"results file is not valid JSON ({e.Message}).", file: path, line: e.LineNumber + 1);
+        }
+
+        return file ?? throw new EvalInputException("results file is empty.", file: path);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace Qwen3EvalTests.Results;
+
+/// <summary>
+/// Writes one benchmark run's results file as the questions are scored: header first, then each
+/// question as it arrives, then the summary. Memory stays flat however many questions there are.
+/// The file is written under a temporary name and moved into place by <see cref="Complete"/>, so a
+/// killed run never leaves a truncated results file behind.
+/// </summary>
+public sealed class ResultsFileWriter : IDisposable
+{
+    private readonly string _path;
+    private readonly string _temporaryPath;
+    private readonly FileStream _stream;
+    private readonly Utf8JsonWriter _json;
+    private bool _completed;
+
+    public ResultsFileWriter(string path, RunHeader header)
+    {
+        _path = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(_path)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            _temporaryPath = _path + $".{Environment.ProcessId}.partial";
+            _stream = new FileStream(_temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new EvalInputException($"cannot write results here ({e.Message}): choose a writable folder with --out.", file: folder);
+        }
+
+        _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _json.WriteStartObject();
+        _json.WriteNumber("formatVersion", ResultsFormat.Version);
+        _json.WritePropertyName("run");
+        JsonSerializer.Serialize(_json, header, ResultsJsonContext.Default.RunHeader);
+        _json.WritePropertyName("questions");
+        _json.WriteStartArray();
+    }
+
+    public string FilePath => _path;
+
+    public void Write(QuestionRecord question)
+    {
+        JsonSerializer.Serialize(_json, question, ResultsJsonContext.Default.QuestionRecord);
+        if (_json.BytesPending > 1 << 16)
+        {
+            _json.Flush();
+        }
+    }
+
+    /// <summary>Writes the summary and moves the file into place.</summary>
+    public void Complete(RunSummary summary)
+    {
+        _json.WriteEndArray();
+        _json.WritePropertyName("summary");
+        JsonSerializer.Serialize(_json, summary, ResultsJsonContext.Default.RunSummary);
+        _json.WriteEndObject();
+        _json.Flush();
+        _json.Dispose();
+        _stream.Flush(flushToDisk: true);
+        _stream.Dispose();
+        File.Move(_temporaryPath, _path, overwrite: true);
+        _completed = true;
+    }
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        _stream.Dispose();
+        if (!_completed && File.Exists(_temporaryPath))
+        {
+            File.Delete(_temporaryPath);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Qwen3EvalTests.Results;
+
+/// <summary>The one source-generated JSON context of every persisted results type.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RunHeader))]
+[JsonSerializable(typeof(QuestionRecord))]
+[JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(ResultsFile))]
+public sealed partial class ResultsJsonContext : JsonSerializerContext;
