@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using Qwen3EvalTests.Cli.Commands;
+
+namespace Qwen3EvalTests.Cli;
+
+/// <summary>The one source-generated JSON context of the command line's own outputs.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(RunReport))]
+public sealed partial class CliJsonContext : JsonSerializerContext;

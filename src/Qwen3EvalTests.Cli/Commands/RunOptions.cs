@@ -1,0 +1,19 @@
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts;
+
+namespace Qwen3EvalTests.Cli.Commands;
+
+/// <summary>The parsed options of <c>qwen3eval run</c>.</summary>
+public sealed record RunOptions(
+    string? ModelFolder,
+    IReadOnlyList<Benchmark> Benchmarks,
+    IPromptProtocol Protocol,
+    string DataFolder,
+    int? Limit,
+    int? Shots,
+    bool Chat,
+    bool AllowKindMismatch,
+    int BatchSize,
+    string Device,
+    string OutputFolder,
+    bool Json);
