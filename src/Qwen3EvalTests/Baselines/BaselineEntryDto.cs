@@ -1,0 +1,45 @@
+namespace Qwen3EvalTests.Baselines;
+
+/// <summary>The persisted shape of one baseline entry, before validation: everything optional so all gaps can be reported.</summary>
+public sealed record BaselineEntryDto
+{
+    public string? Id { get; init; }
+
+    public string? Model { get; init; }
+
+    public string? ModelId { get; init; }
+
+    public string? Kind { get; init; }
+
+    public string? Benchmark { get; init; }
+
+    public string? Mode { get; init; }
+
+    public double? Score { get; init; }
+
+    public int? Shots { get; init; }
+
+    public string? Protocol { get; init; }
+
+    public string? ProtocolNote { get; init; }
+
+    public string? Split { get; init; }
+
+    public string? SplitNote { get; init; }
+
+    public string? Source { get; init; }
+
+    public List<string>? SourceIds { get; init; }
+
+    public string? Status { get; init; }
+
+    public string? ReportedIn { get; init; }
+
+    public bool? Gate { get; init; }
+
+    public double? Tolerance { get; init; }
+
+    public string? ToleranceNote { get; init; }
+
+    public string? Note { get; init; }
+}

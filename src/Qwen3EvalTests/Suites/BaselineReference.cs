@@ -1,0 +1,9 @@
+namespace Qwen3EvalTests.Suites;
+
+/// <summary>What a case is compared against.</summary>
+/// <param name="Origin">Official number or recorded run.</param>
+/// <param name="Id">The official baseline id, or the recorded run's path relative to baselines/.</param>
+public sealed record BaselineReference(BaselineOrigin Origin, string Id)
+{
+    public override string ToString() => Origin == BaselineOrigin.Official ? $"official {Id}" : $"recorded {Id}";
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Suites;
+
+/// <summary>One model × benchmark (× mode) run of a suite, fully resolved: what a theory row executes.</summary>
+public sealed record SuiteCase(
+    string Suite,
+    string ModelId,
+    ModelKind Kind,
+    string Folder,
+    Benchmark Benchmark,
+    string? Mode,
+    string Protocol,
+    int Shots,
+    ScoringMethod Scoring,
+    bool Chat,
+    int? Limit,
+    SuiteTolerance Tolerance,
+    BaselineReference Baseline)
+{
+    /// <summary>E.g. "qwen3-8b-base · mmlu · qwen · 5-shot", with " · non-thinking" for a mode.</summary>
+    public string DisplayName
+    {
+        get
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"{ModelId} · {Benchmark.ToId()} · {Protocol} · {Shots}-shot");
+            return Mode is null ? name : $"{name} · {Mode}";
+        }
+    }
+
+    /// <summary>A stable id usable as a plain-string theory argument: "suite/model/benchmark[/mode]".</summary>
+    public string Id => Mode is null
+        ? $"{Suite}/{ModelId}/{Benchmark.ToId()}"
+        : $"{Suite}/{ModelId}/{Benchmark.ToId()}/{Mode}";
+
+    public override string ToString() => DisplayName;
+}

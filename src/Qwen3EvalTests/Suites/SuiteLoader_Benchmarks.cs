@@ -1,0 +1,110 @@
+using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Benchmarks;
+using YamlDotNet.RepresentationModel;
+
+namespace Qwen3EvalTests.Suites;
+
+public static partial class SuiteLoader
+{
+    private static List<SuiteBenchmark> ReadBenchmarks(YamlFields root, InputProblemList problems)
+    {
+        var benchmarks = new List<SuiteBenchmark>();
+        var sequence = root.Sequence("benchmarks", required: true, "a list of {name, protocol, shots, scoring, chat}");
+        if (sequence is null)
+        {
+            return benchmarks;
+        }
+
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            if (sequence.Children[i] is not YamlMappingNode map)
+            {
+                problems.Add($"benchmarks[{i}]", "expected a mapping {name, protocol, shots, scoring, chat}.", YamlFields.LineOf(sequence.Children[i]));
+                continue;
+            }
+
+            var fields = new YamlFields(map, $"benchmarks[{i}]", problems);
+            fields.RejectUnknownKeys("name", "kind", "protocol", "shots", "scoring", "chat", "limit");
+            var name = fields.String("name", required: true, "mmlu, ceval or cmmlu");
+            Benchmark benchmark = default;
+            var known = name is not null && BenchmarkIds.TryParse(name, out benchmark);
+            if (name is not null && !known)
+            {
+                fields.Problem("name", $"unknown benchmark '{name}'; expected one of mmlu, ceval, cmmlu.", fields.Node("name"));
+            }
+
+            var kind = ReadKind(fields, "kind", required: false);
+            var protocol = fields.String("protocol", required: true, string.Join(", ", ProtocolNames.All));
+            if (protocol is not null && !ProtocolNames.IsKnown(protocol))
+            {
+                fields.Problem("protocol", $"unknown protocol '{protocol}'; expected one of {string.Join(", ", ProtocolNames.All)}.", fields.Node("protocol"));
+            }
+
+            var shots = fields.Int("shots", required: true, "0 or more few-shot examples", min: 0);
+            var scoring = fields.String("scoring", required: true, "loglikelihood or generation") switch
+            {
+                null => (ScoringMethod?)null,
+                "loglikelihood" => ScoringMethod.LogLikelihood,
+                "generation" => ScoringMethod.Generation,
+                var other => Invalid(fields, "scoring", $"'{other}' is not a scoring method; expected loglikelihood or generation.", (ScoringMethod?)null),
+            };
+            var chat = fields.Bool("chat", required: true);
+            var limit = fields.Int("limit", required: false, "a positive number of questions per subject", min: 1);
+
+            if (known && (kind is not null || fields.Node("kind") is null) && protocol is not null && ProtocolNames.IsKnown(protocol)
+                && shots is not null && scoring is not null && chat is not null)
+            {
+                var entry = new SuiteBenchmark(benchmark, kind, protocol, shots.Value, scoring.Value, chat.Value, limit);
+                if (benchmarks.Any(b => b.Benchmark == entry.Benchmark && b.Kind == entry.Kind))
+                {
+                    fields.Problem("name", $"benchmark '{name}' is listed twice for {(kind?.ToString().ToLowerInvariant() ?? "all kinds")}; expected one entry per benchmark and kind.", fields.Node("name"));
+                }
+
+                benchmarks.Add(entry);
+            }
+        }
+
+        return benchmarks;
+    }
+
+    private static List<SuiteOverride> ReadOverrides(YamlFields root, InputProblemList problems)
+    {
+        var overrides = new List<SuiteOverride>();
+        var sequence = root.Sequence("overrides", required: false, "a list of {model, benchmark, tolerance, shots, limit, reason}");
+        if (sequence is null)
+        {
+            return overrides;
+        }
+
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            if (sequence.Children[i] is not YamlMappingNode map)
+            {
+                problems.Add($"overrides[{i}]", "expected a mapping {model, benchmark, ...}.", YamlFields.LineOf(sequence.Children[i]));
+                continue;
+            }
+
+            var fields = new YamlFields(map, $"overrides[{i}]", problems);
+            fields.RejectUnknownKeys("model", "benchmark", "tolerance", "shots", "limit", "reason");
+            var model = fields.String("model", required: true, "the id of a model of this suite");
+            var name = fields.String("benchmark", required: true, "mmlu, ceval or cmmlu");
+            Benchmark benchmark = default;
+            if (name is not null && !BenchmarkIds.TryParse(name, out benchmark))
+            {
+                fields.Problem("benchmark", $"unknown benchmark '{name}'; expected one of mmlu, ceval, cmmlu.", fields.Node("benchmark"));
+                name = null;
+            }
+
+            var tolerance = fields.Double("tolerance", required: false, "a positive number of points");
+            var shots = fields.Int("shots", required: false, "0 or more few-shot examples", min: 0);
+            var limit = fields.Int("limit", required: false, "a positive number of questions per subject", min: 1);
+            var reason = fields.String("reason", required: true, "why this case differs from the suite");
+            if (model is not null && name is not null)
+            {
+                overrides.Add(new SuiteOverride(model, benchmark, tolerance, shots, limit, reason));
+            }
+        }
+
+        return overrides;
+    }
+}

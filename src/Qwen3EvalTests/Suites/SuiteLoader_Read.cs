@@ -1,0 +1,196 @@
+using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Models;
+using YamlDotNet.RepresentationModel;
+
+namespace Qwen3EvalTests.Suites;
+
+public static partial class SuiteLoader
+{
+    private static readonly string[] SuiteKeys =
+        ["schemaVersion", "name", "family", "baseline", "models", "benchmarks", "tolerance", "allowKindMismatch", "overrides"];
+
+    private static EvalSuite? ReadSuite(YamlFields root, string file, BaselineCatalog catalog, InputProblemList problems)
+    {
+        var before = problems.Count;
+        root.RejectUnknownKeys(SuiteKeys);
+        var version = root.Int("schemaVersion", required: true, $"schemaVersion: {SchemaVersion}");
+        if (version is not null && version != SchemaVersion)
+        {
+            root.Problem("schemaVersion", $"unknown schemaVersion {version}; expected {SchemaVersion}.", root.Node("schemaVersion"));
+        }
+
+        var name = root.String("name", required: true, "the suite's name, e.g. qwen2");
+        var family = root.String("family", required: true, "the model family, e.g. qwen2, qwen2.5, qwen3, tiny");
+        var origin = root.String("baseline", required: false, "official or recorded") switch
+        {
+            null or "official" => BaselineOrigin.Official,
+            "recorded" => BaselineOrigin.Recorded,
+            var other => Invalid(root, "baseline", $"'{other}' is not a baseline origin; expected official or recorded.", BaselineOrigin.Official),
+        };
+        var allowKindMismatch = root.Bool("allowKindMismatch", required: false) ?? false;
+        var tolerance = ReadTolerance(root, problems);
+        var models = ReadModels(root, problems);
+        var benchmarks = ReadBenchmarks(root, problems);
+        var overrides = ReadOverrides(root, problems);
+
+        if (name is null || family is null || tolerance is null)
+        {
+            return null;
+        }
+
+        var suite = new EvalSuite(
+            SchemaVersion, name, family, file, origin, models, benchmarks, tolerance, allowKindMismatch, overrides, Cases: []);
+        var cases = Expand(suite, catalog, problems);
+        return problems.Count == before ? suite with { Cases = cases } : null;
+    }
+
+    private static T Invalid<T>(YamlFields fields, string key, string message, T fallback)
+    {
+        fields.Problem(key, message, fields.Node(key));
+        return fallback;
+    }
+
+    private static SuiteTolerance? ReadTolerance(YamlFields root, InputProblemList problems)
+    {
+        var map = root.Map("tolerance", required: true, "{points: 1.0, widenToInterval: true}");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var fields = new YamlFields(map, "tolerance", problems);
+        fields.RejectUnknownKeys("points", "widenToInterval");
+        var points = fields.Double("points", required: true, "a positive number of percentage points, e.g. 1.0");
+        var widen = fields.Bool("widenToInterval", required: false) ?? true;
+        return points is null ? null : new SuiteTolerance(points.Value, widen);
+    }
+
+    private static List<SuiteModel> ReadModels(YamlFields root, InputProblemList problems)
+    {
+        var models = new List<SuiteModel>();
+        var sequence = root.Sequence("models", required: true, "a list of {id, kind, folder, huggingFace}");
+        if (sequence is null)
+        {
+            return models;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            if (sequence.Children[i] is not YamlMappingNode map)
+            {
+                problems.Add($"models[{i}]", "expected a mapping {id, kind, folder, ...}.", YamlFields.LineOf(sequence.Children[i]));
+                continue;
+            }
+
+            var fields = new YamlFields(map, $"models[{i}]", problems);
+            fields.RejectUnknownKeys("id", "kind", "folder", "huggingFace", "generated", "modes", "benchmarks");
+            var id = fields.String("id", required: true, "the model id, e.g. qwen2-1.5b-base");
+            if (id is not null && !seen.Add(id))
+            {
+                fields.Problem("id", $"duplicate model id '{id}'; expected each model once (list several modes under modes:).", fields.Node("id"));
+            }
+
+            var kind = ReadKind(fields, "kind", required: true);
+            var folder = fields.String("folder", required: true, "the model's folder name under the models directory");
+            var hf = fields.String("huggingFace", required: false, "the Hugging Face id, e.g. Qwen/Qwen2-1.5B");
+            var generated = ReadGenerated(fields, problems);
+            var modes = ReadStrings(fields, "modes", "a list such as [non-thinking, thinking]")?.Select(m => (string?)m).ToList();
+            var benchmarks = ReadBenchmarkNames(fields);
+            if (id is not null && kind is not null && folder is not null)
+            {
+                models.Add(new SuiteModel(id, kind.Value, folder, hf, generated, modes is { Count: > 0 } ? modes : [null], benchmarks));
+            }
+        }
+
+        return models;
+    }
+
+    private static GeneratedModel? ReadGenerated(YamlFields model, InputProblemList problems)
+    {
+        var map = model.Map("generated", required: false, "{seed, tokenizer, plantedAnswer}");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var fields = new YamlFields(map, model.At("generated"), problems);
+        fields.RejectUnknownKeys("seed", "tokenizer", "plantedAnswer");
+        var seed = fields.Int("seed", required: true, "a non-negative integer seed", min: 0);
+        var tokenizer = fields.String("tokenizer", required: true, "bytes or qwen3");
+        if (tokenizer is not null and not ("bytes" or "qwen3"))
+        {
+            fields.Problem("tokenizer", $"unknown tokenizer '{tokenizer}'; expected bytes or qwen3.", fields.Node("tokenizer"));
+        }
+
+        var planted = fields.String("plantedAnswer", required: false, "one of A, B, C, D");
+        if (planted is not null and not ("A" or "B" or "C" or "D"))
+        {
+            fields.Problem("plantedAnswer", $"'{planted}' is not an answer letter; expected A, B, C or D.", fields.Node("plantedAnswer"));
+        }
+
+        return seed is null || tokenizer is null ? null : new GeneratedModel(seed.Value, tokenizer, planted);
+    }
+
+    private static ModelKind? ReadKind(YamlFields fields, string key, bool required)
+    {
+        switch (fields.String(key, required, "base or instruct"))
+        {
+            case null: return null;
+            case "base": return ModelKind.Base;
+            case "instruct": return ModelKind.Instruct;
+            case var other:
+                fields.Problem(key, $"'{other}' is not a model kind; expected base or instruct.", fields.Node(key));
+                return null;
+        }
+    }
+
+    private static List<string>? ReadStrings(YamlFields fields, string key, string expected)
+    {
+        var sequence = fields.Sequence(key, required: false, expected);
+        if (sequence is null)
+        {
+            return null;
+        }
+
+        var values = new List<string>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } value })
+            {
+                values.Add(value);
+            }
+            else
+            {
+                fields.Problem(key, $"list item is not a plain value; expected {expected}.", item);
+            }
+        }
+
+        return values;
+    }
+
+    private static List<Benchmark>? ReadBenchmarkNames(YamlFields fields)
+    {
+        var names = ReadStrings(fields, "benchmarks", "a list of benchmark names such as [mmlu, ceval]");
+        if (names is null)
+        {
+            return null;
+        }
+
+        var benchmarks = new List<Benchmark>();
+        foreach (var name in names)
+        {
+            if (BenchmarkIds.TryParse(name, out var benchmark))
+            {
+                benchmarks.Add(benchmark);
+            }
+            else
+            {
+                fields.Problem("benchmarks", $"unknown benchmark '{name}'; expected one of mmlu, ceval, cmmlu.", fields.Node("benchmarks"));
+            }
+        }
+
+        return benchmarks;
+    }
+}

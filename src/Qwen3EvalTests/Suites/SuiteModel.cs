@@ -1,0 +1,21 @@
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Suites;
+
+/// <summary>A model a suite evaluates.</summary>
+/// <param name="Id">The model id, as used by baselines (e.g. "qwen2-1.5b-base").</param>
+/// <param name="Kind">Base or instruct.</param>
+/// <param name="Folder">The expected folder name under the models directory.</param>
+/// <param name="HuggingFace">The Hugging Face id, for the README; null for generated models.</param>
+/// <param name="Generated">How a tiny model is generated; null for real models.</param>
+/// <param name="Modes">Thinking modes to run ("thinking", "non-thinking"); a single null when the model has none.</param>
+/// <param name="Benchmarks">The benchmarks this model runs; null for every benchmark entry of its kind.</param>
+public sealed record SuiteModel(
+    string Id,
+    ModelKind Kind,
+    string Folder,
+    string? HuggingFace,
+    GeneratedModel? Generated,
+    IReadOnlyList<string?> Modes,
+    IReadOnlyList<Benchmark>? Benchmarks);
