@@ -34,13 +34,9 @@ public static partial class SuiteLoader
         var benchmarks = ReadBenchmarks(root, problems);
         var overrides = ReadOverrides(root, problems);
 
-        if (name is null || family is null || tolerance is null)
-        {
-            return null;
-        }
-
+        // Cases are expanded even when the header is bad, so their problems are reported in the same pass.
         var suite = new EvalSuite(
-            SchemaVersion, name, family, file, origin, models, benchmarks, tolerance, allowKindMismatch, overrides, Cases: []);
+            SchemaVersion, name ?? "", family ?? "", file, origin, models, benchmarks, tolerance ?? new SuiteTolerance(1.0, true), allowKindMismatch, overrides, Cases: []);
         var cases = Expand(suite, catalog, problems);
         return problems.Count == before ? suite with { Cases = cases } : null;
     }
