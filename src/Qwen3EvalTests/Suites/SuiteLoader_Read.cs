@@ -30,14 +30,15 @@ public static partial class SuiteLoader
         };
         var allowKindMismatch = root.Bool("allowKindMismatch", required: false) ?? false;
         var tolerance = ReadTolerance(root, problems);
-        var models = ReadModels(root, problems);
-        var benchmarks = ReadBenchmarks(root, problems);
-        var overrides = ReadOverrides(root, problems);
+        var lines = new SuiteLines();
+        var models = ReadModels(root, problems, lines);
+        var benchmarks = ReadBenchmarks(root, problems, lines);
+        var overrides = ReadOverrides(root, problems, lines);
 
         // Cases are expanded even when the header is bad, so their problems are reported in the same pass.
         var suite = new EvalSuite(
             SchemaVersion, name ?? "", family ?? "", file, origin, models, benchmarks, tolerance ?? new SuiteTolerance(1.0, true), allowKindMismatch, overrides, Cases: []);
-        var cases = Expand(suite, catalog, problems);
+        var cases = Expand(suite, catalog, problems, lines);
         return problems.Count == before ? suite with { Cases = cases } : null;
     }
 
@@ -62,7 +63,7 @@ public static partial class SuiteLoader
         return points is null ? null : new SuiteTolerance(points.Value, widen);
     }
 
-    private static List<SuiteModel> ReadModels(YamlFields root, InputProblemList problems)
+    private static List<SuiteModel> ReadModels(YamlFields root, InputProblemList problems, SuiteLines lines)
     {
         var models = new List<SuiteModel>();
         var sequence = root.Sequence("models", required: true, "a list of {id, kind, folder, huggingFace}");
@@ -96,7 +97,9 @@ public static partial class SuiteLoader
             var benchmarks = ReadBenchmarkNames(fields);
             if (id is not null && kind is not null && folder is not null)
             {
-                models.Add(new SuiteModel(id, kind.Value, folder, hf, generated, modes is { Count: > 0 } ? modes : [null], benchmarks));
+                var model = new SuiteModel(id, kind.Value, folder, hf, generated, modes is { Count: > 0 } ? modes : [null], benchmarks);
+                lines.Models[model] = fields.Line;
+                models.Add(model);
             }
         }
 

@@ -91,8 +91,8 @@ public class SuiteLoaderTests
             .And.Contain("test.yaml:7: models[1].id: duplicate model id 'qwen2-1.5b-base'")
             .And.Contain("test.yaml:10: benchmarks[0].name: unknown benchmark 'gsm8k'")
             .And.Contain("test.yaml:11: benchmarks[1].protocol: unknown protocol 'helm'; expected one of qwen, lm-eval, opencompass")
-            .And.Contain("overrides[0].model: unknown model id 'qwen9-base'")
-            .And.Contain("no official baseline for qwen2.5-7b-base / cmmlu");
+            .And.Contain("test.yaml:14: overrides[0].model: unknown model id 'qwen9-base'")
+            .And.Contain("test.yaml:8: models[qwen2.5-7b-base] × benchmarks[cmmlu]: no official baseline for qwen2.5-7b-base / cmmlu");
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class SuiteLoaderTests
               - {name: mmlu, protocol: opencompass, shots: 5, scoring: generation, chat: true}
             """;
         FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
-            .WithMessage("*model 'qwen2-1.5b-base' is a base model but mmlu is run with chat: true*Fix: use chat: false with scoring: loglikelihood*allowKindMismatch: true*");
+            .WithMessage("*test.yaml:8: models[qwen2-1.5b-base] × benchmarks[mmlu]: model 'qwen2-1.5b-base' is a base model but mmlu is run with chat: true*Fix: use chat: false with scoring: loglikelihood*allowKindMismatch: true*");
 
         var allowed = Parse(yaml.Replace("tolerance:", "allowKindMismatch: true\ntolerance:", StringComparison.Ordinal));
         allowed.Cases.Should().ContainSingle().Which.DisplayName.Should().Be("qwen2-1.5b-base · mmlu · opencompass · 5-shot");
