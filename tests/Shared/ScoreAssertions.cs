@@ -25,8 +25,17 @@ public static class ScoreAssertions
             .FailWith(Literal(FormattableString.Invariant($"Expected the measured score {measured} to be the one compared ({comparison.Measured})")) + "{reason}.")
             .Then
             .ForCondition(comparison.IsWithin)
-            .FailWith(Literal(comparison.Describe()) + "{reason}");
+            .FailWith(WithReason(comparison.Describe()));
         return new AndConstraint<NumericAssertions<double>>(assertions);
+    }
+
+    // The reason ("because ...") goes at the end of the headline, before the details.
+    private static string WithReason(string description)
+    {
+        var end = description.IndexOf('\n', StringComparison.Ordinal);
+        var headline = (end < 0 ? description : description[..end]).TrimEnd('\r').TrimEnd('.');
+        var details = end < 0 ? "" : description[end..];
+        return Literal(headline) + "{reason}." + Literal(details);
     }
 
     // FailWith treats {n} and {reason} as placeholders; everything else in the message is literal text.

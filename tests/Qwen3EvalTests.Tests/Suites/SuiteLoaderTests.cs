@@ -109,7 +109,8 @@ public class SuiteLoaderTests
               - {name: mmlu, protocol: opencompass, shots: 5, scoring: generation, chat: true}
             """;
         FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
-            .WithMessage("*test.yaml:8: models[qwen2-1.5b-base] × benchmarks[mmlu]: model 'qwen2-1.5b-base' is a base model but mmlu is run with chat: true*Fix: use chat: false with scoring: loglikelihood*allowKindMismatch: true*");
+            .Where(e => e.Line == 8 && e.Field == "models[qwen2-1.5b-base] × benchmarks[mmlu]")
+            .WithMessage("test.yaml:8:*model 'qwen2-1.5b-base' is a base model but mmlu is run with chat: true*Fix: use chat: false with scoring: loglikelihood*allowKindMismatch: true*");
 
         var allowed = Parse(yaml.Replace("tolerance:", "allowKindMismatch: true\ntolerance:", StringComparison.Ordinal));
         allowed.Cases.Should().ContainSingle().Which.DisplayName.Should().Be("qwen2-1.5b-base · mmlu · opencompass · 5-shot");
