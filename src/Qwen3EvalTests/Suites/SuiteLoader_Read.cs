@@ -94,6 +94,14 @@ public static partial class SuiteLoader
             var hf = fields.String("huggingFace", required: false, "the Hugging Face id, e.g. Qwen/Qwen2-1.5B");
             var generated = ReadGenerated(fields, problems);
             var modes = ReadStrings(fields, "modes", "a list such as [non-thinking, thinking]")?.Select(m => (string?)m).ToList();
+            foreach (var mode in modes ?? [])
+            {
+                if (mode is not ("thinking" or "non-thinking"))
+                {
+                    fields.Problem("modes", $"unknown mode '{mode}'; expected thinking or non-thinking.", fields.Node("modes"));
+                }
+            }
+
             var benchmarks = ReadBenchmarkNames(fields);
             if (id is not null && kind is not null && folder is not null)
             {
