@@ -104,6 +104,11 @@ public sealed partial class BaselineCatalog
             problems.Add(at + ".benchmark", $"unknown benchmark '{e.Benchmark}'; expected one of mmlu, ceval, cmmlu.");
         }
 
+        if (e.Mode is not null and not ("thinking" or "non-thinking"))
+        {
+            problems.Add(at + ".mode", $"unknown mode '{e.Mode}'; expected thinking, non-thinking or null.");
+        }
+
         if (e.Score is null)
         {
             problems.Add(at + ".score", "missing score; expected the published accuracy in percent.");

@@ -28,12 +28,15 @@ public sealed class InputProblemList
             return;
         }
 
+        if (_problems.Count == 1)
+        {
+            var only = _problems[0];
+            throw new EvalInputException($"{only.Message} (the only problem in {what})", File, only.Line, only.Where);
+        }
+
         var lines = string.Join(Environment.NewLine, _problems.Select(p => "  - " + p));
-        var noun = _problems.Count == 1 ? "problem" : "problems";
         throw new EvalInputException(
-            $"{_problems.Count} {noun} in {what}; fix all of them and run again:{Environment.NewLine}{lines}",
-            File,
-            _problems[0].Line,
-            _problems[0].Where);
+            $"{_problems.Count} problems in {what}; fix all of them and run again:{Environment.NewLine}{lines}",
+            File);
     }
 }

@@ -81,6 +81,12 @@ public static partial class SuiteLoader
             problems.Add("(syntax)", $"not valid YAML: {e.Message}", e.Start.Line);
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, without a position, for some unterminated flow collections.
+            problems.Add("(syntax)", $"not valid YAML (an unclosed [ or {{?): {e.Message}");
+            return null;
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

@@ -6,7 +6,7 @@ namespace Qwen3EvalTests.Suites;
 
 public static partial class SuiteLoader
 {
-    private static List<SuiteBenchmark> ReadBenchmarks(YamlFields root, InputProblemList problems)
+    private static List<SuiteBenchmark> ReadBenchmarks(YamlFields root, InputProblemList problems, SuiteLines lines)
     {
         var benchmarks = new List<SuiteBenchmark>();
         var sequence = root.Sequence("benchmarks", required: true, "a list of {name, protocol, shots, scoring, chat}");
@@ -60,6 +60,7 @@ public static partial class SuiteLoader
                     fields.Problem("name", $"benchmark '{name}' is listed twice for {(kind?.ToString().ToLowerInvariant() ?? "all kinds")}; expected one entry per benchmark and kind.", fields.Node("name"));
                 }
 
+                lines.Benchmarks[entry] = fields.Line;
                 benchmarks.Add(entry);
             }
         }
@@ -67,7 +68,7 @@ public static partial class SuiteLoader
         return benchmarks;
     }
 
-    private static List<SuiteOverride> ReadOverrides(YamlFields root, InputProblemList problems)
+    private static List<SuiteOverride> ReadOverrides(YamlFields root, InputProblemList problems, SuiteLines lines)
     {
         var overrides = new List<SuiteOverride>();
         var sequence = root.Sequence("overrides", required: false, "a list of {model, benchmark, tolerance, shots, limit, reason}");
@@ -101,7 +102,9 @@ public static partial class SuiteLoader
             var reason = fields.String("reason", required: true, "why this case differs from the suite");
             if (model is not null && name is not null)
             {
-                overrides.Add(new SuiteOverride(model, benchmark, tolerance, shots, limit, reason));
+                var entry = new SuiteOverride(model, benchmark, tolerance, shots, limit, reason);
+                lines.Overrides[entry] = fields.Line;
+                overrides.Add(entry);
             }
         }
 

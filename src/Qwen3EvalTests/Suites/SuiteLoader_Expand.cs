@@ -6,7 +6,7 @@ namespace Qwen3EvalTests.Suites;
 
 public static partial class SuiteLoader
 {
-    private static List<SuiteCase> Expand(EvalSuite suite, BaselineCatalog catalog, InputProblemList problems)
+    private static List<SuiteCase> Expand(EvalSuite suite, BaselineCatalog catalog, InputProblemList problems, SuiteLines lines)
     {
         var modelIds = suite.Models.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < suite.Overrides.Count; i++)
@@ -14,7 +14,7 @@ public static partial class SuiteLoader
             var o = suite.Overrides[i];
             if (!modelIds.Contains(o.ModelId))
             {
-                problems.Add($"overrides[{i}].model", $"unknown model id '{o.ModelId}'; expected one of the suite's models: {string.Join(", ", modelIds)}.");
+                problems.Add($"overrides[{i}].model", $"unknown model id '{o.ModelId}'; expected one of the suite's models: {string.Join(", ", modelIds)}.", lines.Of(o));
             }
         }
 
@@ -26,7 +26,7 @@ public static partial class SuiteLoader
             {
                 if (!suite.Benchmarks.Any(b => b.Benchmark == wanted && (b.Kind is null || b.Kind == model.Kind)))
                 {
-                    problems.Add($"models[{model.Id}].benchmarks", $"benchmark '{wanted.ToId()}' has no entry under benchmarks: for {Kind(model.Kind)} models; add one or remove it from the model.");
+                    problems.Add($"models[{model.Id}].benchmarks", $"benchmark '{wanted.ToId()}' has no entry under benchmarks: for {Kind(model.Kind)} models; add one or remove it from the model.", lines.Of(model));
                 }
             }
 
@@ -34,7 +34,7 @@ public static partial class SuiteLoader
             {
                 foreach (var mode in model.Modes)
                 {
-                    var made = MakeCase(suite, model, entry, mode, catalog, problems);
+                    var made = MakeCase(suite, model, entry, mode, catalog, problems, lines);
                     if (made is null)
                     {
                         continue;
@@ -42,7 +42,7 @@ public static partial class SuiteLoader
 
                     if (!seen.Add(made.Id))
                     {
-                        problems.Add($"models[{model.Id}]", $"duplicate case {made.DisplayName}: two benchmark entries apply to this model; give them kind: base / kind: instruct.");
+                        problems.Add($"models[{model.Id}]", $"duplicate case {made.DisplayName}: two benchmark entries apply to this model; give them kind: base / kind: instruct.", lines.Of(entry));
                         continue;
                     }
 
@@ -59,7 +59,7 @@ public static partial class SuiteLoader
         && (model.Benchmarks is null || model.Benchmarks.Contains(entry.Benchmark));
 
     private static SuiteCase? MakeCase(
-        EvalSuite suite, SuiteModel model, SuiteBenchmark entry, string? mode, BaselineCatalog catalog, InputProblemList problems)
+        EvalSuite suite, SuiteModel model, SuiteBenchmark entry, string? mode, BaselineCatalog catalog, InputProblemList problems, SuiteLines lines)
     {
         var where = $"models[{model.Id}] × benchmarks[{entry.Benchmark.ToId()}]";
         var ok = true;
@@ -70,14 +70,14 @@ public static partial class SuiteLoader
         if (!suite.AllowKindMismatch && model.Kind == ModelKind.Base && entry.Chat)
         {
             problems.Add(where, $"model '{model.Id}' is a base model but {entry.Benchmark.ToId()} is run with chat: true; base models have no chat template. " +
-                "Fix: use chat: false with scoring: loglikelihood for base models (or add kind: instruct to this benchmark entry), or set allowKindMismatch: true if this is on purpose.");
+                "Fix: use chat: false with scoring: loglikelihood for base models (or add kind: instruct to this benchmark entry), or set allowKindMismatch: true if this is on purpose.", lines.Of(entry));
             ok = false;
         }
 
         if (!suite.AllowKindMismatch && model.Kind == ModelKind.Instruct && !entry.Chat)
         {
             problems.Add(where, $"model '{model.Id}' is an instruct model but {entry.Benchmark.ToId()} is run as plain completion (chat: false). " +
-                "Fix: use chat: true with scoring: generation for instruct models (or add kind: base to this benchmark entry), or set allowKindMismatch: true if this is on purpose.");
+                "Fix: use chat: true with scoring: generation for instruct models (or add kind: base to this benchmark entry), or set allowKindMismatch: true if this is on purpose.", lines.Of(entry));
             ok = false;
         }
 
@@ -86,7 +86,7 @@ public static partial class SuiteLoader
         {
             if (model.Generated is null)
             {
-                problems.Add($"models[{model.Id}].generated", "a suite with baseline: recorded holds generated models; expected generated: {seed, tokenizer}.");
+                problems.Add($"models[{model.Id}].generated", "a suite with baseline: recorded holds generated models; expected generated: {seed, tokenizer}.", lines.Of(model));
                 ok = false;
             }
 
@@ -99,7 +99,7 @@ public static partial class SuiteLoader
             {
                 var modeText = mode is null ? "" : $" ({mode})";
                 problems.Add(where, $"no official baseline for {model.Id} / {entry.Benchmark.ToId()}{modeText} in {BaselineCatalog.RelativePath}; " +
-                    "remove the case (list the model's benchmarks:) or add the published number with its source.");
+                    "remove the case (list the model's benchmarks:) or add the published number with its source.", lines.Of(model));
                 ok = false;
                 reference = new BaselineReference(BaselineOrigin.Official, "");
             }
@@ -108,7 +108,7 @@ public static partial class SuiteLoader
                 reference = new BaselineReference(BaselineOrigin.Official, baseline.Id);
                 if (baseline.Kind != model.Kind)
                 {
-                    problems.Add($"models[{model.Id}].kind", $"kind {Kind(model.Kind)} disagrees with baseline {baseline.Id} ({Kind(baseline.Kind)}); expected the same kind.");
+                    problems.Add($"models[{model.Id}].kind", $"kind {Kind(model.Kind)} disagrees with baseline {baseline.Id} ({Kind(baseline.Kind)}); expected the same kind.", lines.Of(model));
                     ok = false;
                 }
             }

@@ -30,18 +30,15 @@ public static partial class SuiteLoader
         };
         var allowKindMismatch = root.Bool("allowKindMismatch", required: false) ?? false;
         var tolerance = ReadTolerance(root, problems);
-        var models = ReadModels(root, problems);
-        var benchmarks = ReadBenchmarks(root, problems);
-        var overrides = ReadOverrides(root, problems);
+        var lines = new SuiteLines();
+        var models = ReadModels(root, problems, lines);
+        var benchmarks = ReadBenchmarks(root, problems, lines);
+        var overrides = ReadOverrides(root, problems, lines);
 
-        if (name is null || family is null || tolerance is null)
-        {
-            return null;
-        }
-
+        // Cases are expanded even when the header is bad, so their problems are reported in the same pass.
         var suite = new EvalSuite(
-            SchemaVersion, name, family, file, origin, models, benchmarks, tolerance, allowKindMismatch, overrides, Cases: []);
-        var cases = Expand(suite, catalog, problems);
+            SchemaVersion, name ?? "", family ?? "", file, origin, models, benchmarks, tolerance ?? new SuiteTolerance(1.0, true), allowKindMismatch, overrides, Cases: []);
+        var cases = Expand(suite, catalog, problems, lines);
         return problems.Count == before ? suite with { Cases = cases } : null;
     }
 
@@ -66,7 +63,7 @@ public static partial class SuiteLoader
         return points is null ? null : new SuiteTolerance(points.Value, widen);
     }
 
-    private static List<SuiteModel> ReadModels(YamlFields root, InputProblemList problems)
+    private static List<SuiteModel> ReadModels(YamlFields root, InputProblemList problems, SuiteLines lines)
     {
         var models = new List<SuiteModel>();
         var sequence = root.Sequence("models", required: true, "a list of {id, kind, folder, huggingFace}");
@@ -97,10 +94,20 @@ public static partial class SuiteLoader
             var hf = fields.String("huggingFace", required: false, "the Hugging Face id, e.g. Qwen/Qwen2-1.5B");
             var generated = ReadGenerated(fields, problems);
             var modes = ReadStrings(fields, "modes", "a list such as [non-thinking, thinking]")?.Select(m => (string?)m).ToList();
+            foreach (var mode in modes ?? [])
+            {
+                if (mode is not ("thinking" or "non-thinking"))
+                {
+                    fields.Problem("modes", $"unknown mode '{mode}'; expected thinking or non-thinking.", fields.Node("modes"));
+                }
+            }
+
             var benchmarks = ReadBenchmarkNames(fields);
             if (id is not null && kind is not null && folder is not null)
             {
-                models.Add(new SuiteModel(id, kind.Value, folder, hf, generated, modes is { Count: > 0 } ? modes : [null], benchmarks));
+                var model = new SuiteModel(id, kind.Value, folder, hf, generated, modes is { Count: > 0 } ? modes : [null], benchmarks);
+                lines.Models[model] = fields.Line;
+                models.Add(model);
             }
         }
 

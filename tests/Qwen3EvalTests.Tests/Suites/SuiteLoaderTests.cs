@@ -1,0 +1,185 @@
+using Qwen3EvalTests.Assertions;
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Suites;
+using Qwen3EvalTests.Tests.Baselines;
+
+namespace Qwen3EvalTests.Tests.Suites;
+
+public class SuiteLoaderTests
+{
+    private static IReadOnlyList<EvalSuite> Shipped() =>
+        SuiteLoader.LoadAll(RepositoryFiles.PathOf(SuiteLoader.RelativeDirectory), OfficialBaselines.Load());
+
+    private static EvalSuite Parse(string yaml) => SuiteLoader.Parse(yaml, "test.yaml", OfficialBaselines.Load());
+
+    [Fact]
+    public void ShippedSuitesLoadAndExpandToTheExpectedCaseCounts()
+    {
+        var suites = Shipped().ToDictionary(s => s.Name, s => s.Cases.Count);
+        suites.Should().BeEquivalentTo(new Dictionary<string, int> { ["qwen2"] = 25, ["qwen2.5"] = 13, ["qwen3"] = 24, ["tiny"] = 9 });
+    }
+
+    [Theory]
+    [InlineData("qwen2", "qwen2-1.5b-base · mmlu · qwen · 5-shot")]
+    [InlineData("qwen2", "qwen2-1.5b-base · ceval · qwen · 5-shot")]
+    [InlineData("qwen2", "qwen2-1.5b-base · cmmlu · qwen · 5-shot")]
+    [InlineData("qwen2", "qwen2-7b-instruct · mmlu · opencompass · 5-shot")]
+    [InlineData("qwen2", "qwen2-7b-instruct · ceval · qwen · 0-shot")]
+    [InlineData("qwen2", "qwen2-72b-instruct · mmlu · opencompass · 5-shot")]
+    [InlineData("qwen2", "qwen2-72b-instruct · ceval · qwen · 0-shot")]
+    [InlineData("qwen2.5", "qwen2.5-7b-base · mmlu · qwen · 5-shot")]
+    [InlineData("qwen3", "qwen3-8b-base · mmlu · qwen · 5-shot")]
+    [InlineData("qwen3", "qwen3-8b · ceval · qwen · 0-shot · non-thinking")]
+    [InlineData("qwen3", "qwen3-8b · ceval · qwen · 0-shot · thinking")]
+    [InlineData("tiny", "tiny-planted-c · cmmlu · qwen · 5-shot")]
+    public void ExpandsToDisplayNames(string suite, string displayName) =>
+        Shipped().Single(s => s.Name == suite).Cases.Select(c => c.DisplayName).Should().Contain(displayName);
+
+    [Fact]
+    public void ResolvesEachOfficialCaseToItsGateBaseline()
+    {
+        var qwen2 = Shipped().Single(s => s.Name == "qwen2");
+        var instruct = qwen2.Cases.Single(c => c.DisplayName == "qwen2-7b-instruct · mmlu · opencompass · 5-shot");
+        instruct.Should().BeEquivalentTo(new
+        {
+            Kind = ModelKind.Instruct,
+            Chat = true,
+            Scoring = ScoringMethod.Generation,
+            Folder = "Qwen2-7B-Instruct",
+            Baseline = new BaselineReference(BaselineOrigin.Official, "qwen2-7b-instruct/mmlu"),
+            Tolerance = new SuiteTolerance(1.0, true),
+            Id = "qwen2/qwen2-7b-instruct/mmlu",
+        });
+        qwen2.Cases.Where(c => c.Kind == ModelKind.Base).Should().OnlyContain(c => !c.Chat && c.Scoring == ScoringMethod.LogLikelihood && c.Shots == 5);
+    }
+
+    [Fact]
+    public void TinySuiteUsesRecordedRunsOfGeneratedModels()
+    {
+        var tiny = Shipped().Single(s => s.Name == "tiny");
+        tiny.Baseline.Should().Be(BaselineOrigin.Recorded);
+        tiny.Models.Select(m => m.Generated).Should().Equal(
+            new GeneratedModel(1, "bytes", null), new GeneratedModel(1, "bytes", "A"), new GeneratedModel(1, "qwen3", "C"));
+        tiny.Cases.Single(c => c.ModelId == "tiny-planted-a" && c.Benchmark == Benchmark.Mmlu).Baseline
+            .Should().Be(new BaselineReference(BaselineOrigin.Recorded, "runs/tiny/tiny-planted-a/mmlu.json"));
+    }
+
+    [Fact]
+    public void ReportsEveryProblemOfABadSuiteTogetherWithLines()
+    {
+        const string yaml = """
+            schemaVersion: 3
+            name: bad
+            family: qwen2
+            tolerance: {points: 0}
+            models:
+              - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
+              - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
+              - {id: qwen2.5-7b-base, kind: base, folder: Qwen2.5-7B}
+            benchmarks:
+              - {name: gsm8k, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+              - {name: mmlu, protocol: helm, shots: 5, scoring: loglikelihood, chat: false}
+              - {name: cmmlu, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+            overrides:
+              - {model: qwen9-base, benchmark: mmlu, tolerance: 2, reason: test}
+            colour: red
+            """;
+        var error = FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>().Which;
+        error.File.Should().Be("test.yaml");
+        error.Message.Should().Contain("test.yaml:1: schemaVersion: unknown schemaVersion 3")
+            .And.Contain("test.yaml:4: tolerance.points: '0' is not valid")
+            .And.Contain("test.yaml:7: models[1].id: duplicate model id 'qwen2-1.5b-base'")
+            .And.Contain("test.yaml:10: benchmarks[0].name: unknown benchmark 'gsm8k'")
+            .And.Contain("test.yaml:11: benchmarks[1].protocol: unknown protocol 'helm'; expected one of qwen, lm-eval, opencompass")
+            .And.Contain("test.yaml:15: colour: unknown key 'colour'")
+            .And.Contain("test.yaml:14: overrides[0].model: unknown model id 'qwen9-base'")
+            .And.Contain("test.yaml:8: models[qwen2.5-7b-base] × benchmarks[cmmlu]: no official baseline for qwen2.5-7b-base / cmmlu");
+    }
+
+    [Fact]
+    public void RejectsAChatCaseOnABaseModelNamingTheModelAndTheFix()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mixed
+            family: qwen2
+            tolerance: {points: 1.0}
+            models:
+              - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
+            benchmarks:
+              - {name: mmlu, protocol: opencompass, shots: 5, scoring: generation, chat: true}
+            """;
+        FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
+            .Where(e => e.Line == 8 && e.Field == "models[qwen2-1.5b-base] × benchmarks[mmlu]")
+            .WithMessage("test.yaml:8:*model 'qwen2-1.5b-base' is a base model but mmlu is run with chat: true*Fix: use chat: false with scoring: loglikelihood*allowKindMismatch: true*");
+
+        var allowed = Parse(yaml.Replace("tolerance:", "allowKindMismatch: true\ntolerance:", StringComparison.Ordinal));
+        allowed.Cases.Should().ContainSingle().Which.DisplayName.Should().Be("qwen2-1.5b-base · mmlu · opencompass · 5-shot");
+    }
+
+    [Fact]
+    public void RejectsCompletionOnAnInstructModel()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mixed
+            family: qwen2
+            tolerance: {points: 1.0}
+            models:
+              - {id: qwen2-7b-instruct, kind: instruct, folder: Qwen2-7B-Instruct}
+            benchmarks:
+              - {name: mmlu, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+            """;
+        FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
+            .WithMessage("*model 'qwen2-7b-instruct' is an instruct model but mmlu is run as plain completion*");
+    }
+
+    [Fact]
+    public void RejectsDuplicateCases()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: dup
+            family: qwen2
+            tolerance: {points: 1.0}
+            models:
+              - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
+            benchmarks:
+              - {name: mmlu, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+              - {name: mmlu, kind: base, protocol: lm-eval, shots: 5, scoring: loglikelihood, chat: false}
+            """;
+        FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
+            .WithMessage("*duplicate case qwen2-1.5b-base · mmlu · lm-eval · 5-shot*");
+    }
+
+    [Fact]
+    public void AppliesPerCaseOverrides()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: over
+            family: qwen2
+            tolerance: {points: 1.0, widenToInterval: false}
+            models:
+              - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
+            benchmarks:
+              - {name: cmmlu, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+            overrides:
+              - {model: qwen2-1.5b-base, benchmark: cmmlu, tolerance: 4.0, limit: 10, reason: third parties land 3.5 lower}
+            """;
+        var single = Parse(yaml).Cases.Should().ContainSingle().Which;
+        single.Tolerance.Should().Be(new SuiteTolerance(4.0, false));
+        single.Limit.Should().Be(10);
+    }
+
+    [Fact]
+    public void ReportsInvalidYamlWithItsLine() =>
+        FluentActions.Invoking(() => Parse("name: x\nfamily: y\n  bad: z\n")).Should().Throw<EvalInputException>()
+            .Where(e => e.Line == 3 && e.Message.Contains("not valid YAML", StringComparison.Ordinal));
+
+    [Fact]
+    public void ReportsAnUnclosedListAsInvalidYaml() =>
+        FluentActions.Invoking(() => Parse("name: [unclosed\nfamily: x\n")).Should().Throw<EvalInputException>()
+            .WithMessage("*not valid YAML*");
+}

@@ -1,0 +1,44 @@
+using FluentAssertions;
+using FluentAssertions.Execution;
+using FluentAssertions.Numeric;
+using Qwen3EvalTests.Baselines;
+
+namespace Qwen3EvalTests.Assertions;
+
+/// <summary>
+/// FluentAssertions for benchmark scores: <c>measured.Should().BeWithinToleranceOf(comparison)</c>.
+/// Shared by every test project through a linked source file (tests/Shared).
+/// </summary>
+public static class ScoreAssertions
+{
+    /// <summary>Asserts that the measured score is within the comparison's effective tolerance of its baseline.</summary>
+    public static AndConstraint<NumericAssertions<double>> BeWithinToleranceOf(
+        this NumericAssertions<double> assertions, BaselineComparison comparison, string because = "", params object[] becauseArgs)
+    {
+        ArgumentNullException.ThrowIfNull(assertions);
+        ArgumentNullException.ThrowIfNull(comparison);
+        var measured = assertions.Subject ?? double.NaN;
+        var sameScore = Math.Abs(measured - comparison.Measured) < 1e-9;
+        Execute.Assertion
+            .BecauseOf(because, becauseArgs)
+            .ForCondition(sameScore)
+            .FailWith(Literal(FormattableString.Invariant($"Expected the measured score {measured} to be the one compared ({comparison.Measured})")) + "{reason}.")
+            .Then
+            .ForCondition(comparison.IsWithin)
+            .FailWith(WithReason(comparison.Describe()));
+        return new AndConstraint<NumericAssertions<double>>(assertions);
+    }
+
+    // The reason ("because ...") goes at the end of the headline, before the details.
+    private static string WithReason(string description)
+    {
+        var end = description.IndexOf('\n', StringComparison.Ordinal);
+        var headline = (end < 0 ? description : description[..end]).TrimEnd('\r').TrimEnd('.');
+        var details = end < 0 ? "" : description[end..];
+        return Literal(headline) + "{reason}." + Literal(details);
+    }
+
+    // FailWith treats {n} and {reason} as placeholders; everything else in the message is literal text.
+    private static string Literal(string text) =>
+        text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+}
