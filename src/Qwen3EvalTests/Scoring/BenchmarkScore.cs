@@ -1,3 +1,5 @@
+using Qwen3EvalTests.Prompts;
+
 namespace Qwen3EvalTests.Scoring;
 
 /// <summary>

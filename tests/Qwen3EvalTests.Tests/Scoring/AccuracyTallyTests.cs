@@ -1,3 +1,4 @@
+using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Tests.Scoring;

@@ -1,0 +1,139 @@
+using System.Text;
+
+namespace Qwen3EvalTests.Benchmarks;
+
+/// <summary>
+/// A streaming RFC 4180 reader: fields separated by commas, records by LF or CRLF, quoted fields may
+/// hold commas, line breaks and "" for a quote. Field text is kept byte-exact (no trimming); a UTF-8
+/// BOM is dropped. Each record knows the 1-based physical line it starts on.
+/// </summary>
+public static class CsvRecordReader
+{
+    public static IEnumerable<CsvRecord> Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new EvalInputException("file not found: the benchmark layout expects it here (see data/sample for the layout).", file: path);
+        }
+
+        return ReadFile(path);
+    }
+
+    private static IEnumerable<CsvRecord> ReadFile(string path)
+    {
+        using var reader = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        foreach (var record in Read(reader, path))
+        {
+            yield return record;
+        }
+    }
+
+    public static IEnumerable<CsvRecord> Read(TextReader reader, string file)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        long line = 1;
+        long recordLine = 1;
+        var inQuotes = false;
+        var fieldStarted = false;
+        var any = false;
+
+        while (true)
+        {
+            int next;
+            try
+            {
+                next = reader.Read();
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new EvalInputException($"the file is not valid UTF-8 ({e.Message}); save it as UTF-8.", file: file, line: line);
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            var c = (char)next;
+            if (c == '\uFEFF' && line == 1 && !any)
+            {
+                continue;
+            }
+
+            any = true;
+            if (inQuotes)
+            {
+                if (c == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        field.Append('"');
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else
+                {
+                    if (c == '\n')
+                    {
+                        line++;
+                    }
+
+                    field.Append(c);
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' when !fieldStarted:
+                    inQuotes = true;
+                    fieldStarted = true;
+                    break;
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    fieldStarted = false;
+                    break;
+                case '\r' when reader.Peek() == '\n':
+                    break;
+                case '\n':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    fieldStarted = false;
+                    if (!IsBlankLine(fields))
+                    {
+                        yield return new CsvRecord(fields.ToArray(), recordLine);
+                    }
+
+                    fields.Clear();
+                    line++;
+                    recordLine = line;
+                    break;
+                default:
+                    field.Append(c);
+                    fieldStarted = true;
+                    break;
+            }
+        }
+
+        if (inQuotes)
+        {
+            throw new EvalInputException("a quoted field is never closed: expected a closing '\"' before the end of the file.", file: file, line: recordLine);
+        }
+
+        if (fieldStarted || field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            yield return new CsvRecord(fields.ToArray(), recordLine);
+        }
+    }
+
+    // A line with nothing on it (e.g. a trailing empty line) is no record.
+    private static bool IsBlankLine(List<string> fields) => fields.Count == 1 && fields[0].Length == 0;
+}

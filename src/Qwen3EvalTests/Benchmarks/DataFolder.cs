@@ -1,0 +1,62 @@
+namespace Qwen3EvalTests.Benchmarks;
+
+/// <summary>Opens the benchmarks of a data folder laid out as mmlu/, ceval/, cmmlu/ (see data/sample).</summary>
+public static class DataFolder
+{
+    public static IBenchmarkDataset Open(string dataDir, Benchmark benchmark)
+    {
+        if (!Directory.Exists(dataDir))
+        {
+            throw new EvalInputException("data folder not found: pass --data with a folder holding mmlu/, ceval/ and/or cmmlu/ (layout as in data/sample).", file: Path.GetFullPath(dataDir));
+        }
+
+        var root = Path.Combine(dataDir, benchmark.ToId());
+        if (!Directory.Exists(root))
+        {
+            throw new EvalInputException($"no {benchmark.ToId()}/ folder in the data folder: expected {benchmark.ToId()}/{{{string.Join(",", BenchmarkFormat.Of(benchmark).Splits.Select(BenchmarkFormat.SplitFolder))}}}/ with its CSV files.", file: Path.GetFullPath(root));
+        }
+
+        return new CsvBenchmarkDataset(root, BenchmarkFormat.Of(benchmark));
+    }
+
+    /// <summary>The benchmarks present in <paramref name="dataDir"/>.</summary>
+    public static IReadOnlyList<IBenchmarkDataset> OpenAll(string dataDir)
+    {
+        if (!Directory.Exists(dataDir))
+        {
+            throw new EvalInputException("data folder not found: pass --data with a folder holding mmlu/, ceval/ and/or cmmlu/ (layout as in data/sample).", file: Path.GetFullPath(dataDir));
+        }
+
+        var present = BenchmarkIds.All.Where(b => Directory.Exists(Path.Combine(dataDir, b.ToId()))).Select(b => Open(dataDir, b)).ToList();
+        return present.Count > 0
+            ? present
+            : throw new EvalInputException("the data folder holds none of mmlu/, ceval/, cmmlu/ (layout as in data/sample).", file: Path.GetFullPath(dataDir));
+    }
+
+    /// <summary>
+    /// The shipped sample: sample-data/ beside the program (the CLI copies data/sample there), else
+    /// data/sample in the repository that contains the running binaries.
+    /// </summary>
+    public static string SampleDirectory
+    {
+        get
+        {
+            var beside = Path.Combine(AppContext.BaseDirectory, "sample-data");
+            if (Directory.Exists(beside))
+            {
+                return beside;
+            }
+
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data", "sample");
+                if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Qwen3EvalTests.sln")))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new EvalInputException("the shipped sample data was not found beside the program or in the repository; pass --data DIR.", file: beside);
+        }
+    }
+}
