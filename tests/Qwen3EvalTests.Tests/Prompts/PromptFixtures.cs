@@ -25,6 +25,15 @@ internal static class PromptFixtures
         ? Make(benchmark, Split.Test, 0, " Which force keeps planets in orbit? ", ["Friction", "Gravity", "Magnetism", "Tension"], 'B')
         : Make(benchmark, benchmark == Benchmark.Ceval ? Split.Val : Split.Test, 0, " 哪一层负责路由？ ", ["物理层", "网络层", "传输层", "应用层"], 'B');
 
+    /// <summary>Two scored questions: <see cref="Query"/> and a second one.</summary>
+    public static IReadOnlyList<Question> Queries(Benchmark benchmark) =>
+    [
+        Query(benchmark),
+        benchmark == Benchmark.Mmlu
+            ? Make(benchmark, Split.Test, 1, "What is the SI unit of force?", ["Joule", "Watt", "Pascal", "Newton"], 'D')
+            : Make(benchmark, benchmark == Benchmark.Ceval ? Split.Val : Split.Test, 1, "TCP属于哪一层？", ["网络层", "应用层", "传输层", "链路层"], 'C'),
+    ];
+
     public static Question Make(Benchmark benchmark, Split split, int index, string text, IReadOnlyList<string> options, char? answer) =>
         new(benchmark, Subject(benchmark).Id, split, index, text, options, answer, null,
             new SourceLocation($"data/{benchmark.ToId()}/{split.ToString().ToLowerInvariant()}/{Subject(benchmark).Id}.csv", index + 2));

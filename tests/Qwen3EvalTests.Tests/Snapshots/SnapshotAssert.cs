@@ -33,11 +33,13 @@ public static class SnapshotAssert
 
         if (settings.AutoAccept)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(approvedPath))!);
             File.WriteAllBytes(approvedPath, Utf8.GetBytes(actual));
             File.Delete(receivedPath);
             return;
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(receivedPath))!);
         File.WriteAllBytes(receivedPath, Utf8.GetBytes(actual));
         var message = new StringBuilder()
             .Append(exists ? "Snapshot does not match " : "No approved snapshot yet: ").Append(approvedPath).Append('\n')
