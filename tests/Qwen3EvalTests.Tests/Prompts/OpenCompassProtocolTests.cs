@@ -142,4 +142,14 @@ public class OpenCompassProtocolTests
 
         Render(Benchmark.Cmmlu, chat: true, options: new ChatOptions(ShotsAsMultiTurn: false)).Text.Should().Be(expected);
     }
+
+    [Fact]
+    public void PlaceholderLookingTextInDataIsKeptVerbatim()
+    {
+        var q = Make(Benchmark.Mmlu, Split.Test, 0, "Is {o} or {q} or {a} a placeholder?", ["{A}", "{0}", "{h}", "none"], 'D');
+
+        var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Mmlu), []));
+
+        rendered.Text.Should().EndWith("Is {o} or {q} or {a} a placeholder?\nA. {A}\nB. {0}\nC. {h}\nD. none\nAnswer: ");
+    }
 }
