@@ -134,6 +134,20 @@ public class OpenCompassProtocolTests
     }
 
     [Fact]
+    public void CmmluChatUsesThePplTurnsAsChatTurnsWithThinkingOff()
+    {
+        var expected = new StringBuilder();
+        foreach (var s in Dev(Benchmark.Cmmlu).Take(5))
+        {
+            expected.Append($"<|im_start|>user\n{CmmluHuman(s)}<|im_end|>\n<|im_start|>assistant\n答案是: {s.Answer}<|im_end|>\n");
+        }
+
+        expected.Append($"<|im_start|>user\n{CmmluHuman(Query(Benchmark.Cmmlu))}<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
+
+        Render(Benchmark.Cmmlu, chat: true, options: new ChatOptions(EnableThinking: false)).Text.Should().Be(expected.ToString());
+    }
+
+    [Fact]
     public void CmmluChatInOneMessageJoinsTurnsWithNewlines()
     {
         var parts = Dev(Benchmark.Cmmlu).Take(5).SelectMany(s => new[] { CmmluHuman(s), $"答案是: {s.Answer}" })
