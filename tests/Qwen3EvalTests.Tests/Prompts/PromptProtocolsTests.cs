@@ -1,0 +1,23 @@
+using Qwen3EvalTests.Prompts;
+
+namespace Qwen3EvalTests.Tests.Prompts;
+
+public class PromptProtocolsTests
+{
+    [Theory]
+    [InlineData("qwen", typeof(QwenProtocol))]
+    [InlineData("lm-eval", typeof(LmEvalProtocol))]
+    [InlineData("OpenCompass", typeof(OpenCompassProtocol))]
+    public void FindsProtocolsByName(string name, Type type) => PromptProtocols.Get(name).Should().BeOfType(type);
+
+    [Fact]
+    public void ListsTheThreeProtocols() => PromptProtocols.Names.Should().Equal("qwen", "lm-eval", "opencompass");
+
+    [Fact]
+    public void UnknownNameNamesTheValidOnes()
+    {
+        var act = () => PromptProtocols.Get("helm");
+
+        act.Should().Throw<EvalInputException>().WithMessage("*unknown prompt protocol 'helm'*qwen, lm-eval, opencompass*");
+    }
+}
