@@ -8,4 +8,5 @@ namespace Qwen3EvalTests.Results;
 [JsonSerializable(typeof(QuestionRecord))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(ResultsFile))]
+[JsonSerializable(typeof(RecordedRun))]
 public sealed partial class ResultsJsonContext : JsonSerializerContext;

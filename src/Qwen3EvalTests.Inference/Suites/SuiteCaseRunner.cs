@@ -1,0 +1,157 @@
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Inference.TinyModels;
+using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Results;
+using Qwen3EvalTests.Suites;
+
+namespace Qwen3EvalTests.Inference.Suites;
+
+/// <summary>
+/// Runs suite cases: resolves each case's model folder (exported, or generated for tiny models), loads
+/// each model once and shares it between cases, and evaluates the case's benchmark with its protocol.
+/// Cases of one model run one at a time (a loaded model is not thread-safe).
+/// </summary>
+public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
+{
+    private readonly Dictionary<string, GenAiLanguageModel> _models = new(StringComparer.Ordinal);
+    private readonly Lock _modelsLock = new();
+
+    public SuiteRunSettings Settings => settings;
+
+    /// <summary>Why <paramref name="suiteCase"/> cannot run here (the path or property to set), or null when it can.</summary>
+    public string? WhySkip(EvalSuite suite, SuiteCase suiteCase)
+    {
+        var model = ModelOf(suite, suiteCase);
+        if (model.Generated is not null)
+        {
+            return null;
+        }
+
+        if (settings.ModelsFolder is null)
+        {
+            return $"no models folder: set -p:EvalModelsDir=DIR (or EVAL_MODELS_DIR) to a folder holding '{model.Folder}' exported to ONNX Runtime GenAI (README: 'Running the official cases').";
+        }
+
+        var folder = Path.Combine(settings.ModelsFolder, model.Folder);
+        if (!File.Exists(Path.Combine(folder, "genai_config.json")))
+        {
+            return $"model folder {folder} not found (no genai_config.json): export {model.HuggingFace ?? model.Id} there with the GenAI model builder (README), or point -p:EvalModelsDir at the folder that holds '{model.Folder}'.";
+        }
+
+        if (settings.DataFolder is null)
+        {
+            return "no benchmark data: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR) to the full MMLU/C-Eval/CMMLU data in the layout of data/sample; the shipped sample is too small to compare with official numbers.";
+        }
+
+        var benchmarkFolder = Path.Combine(settings.DataFolder, suiteCase.Benchmark.ToId());
+        if (!Directory.Exists(benchmarkFolder))
+        {
+            return $"benchmark data {benchmarkFolder} not found: set -p:EvalDataDir=DIR to a folder holding {suiteCase.Benchmark.ToId()}/.";
+        }
+
+        if (settings.Device == "cuda" && !CudaDevice.IsPresent)
+        {
+            return "EvalDevice=cuda but no CUDA device is visible (/dev/nvidia0 missing): run on a GPU machine, or use -p:EvalDevice=cpu.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The model folder a case uses, generating a tiny model when the suite says so.</summary>
+    public string ResolveModelFolder(EvalSuite suite, SuiteCase suiteCase)
+    {
+        var model = ModelOf(suite, suiteCase);
+        return model.Generated is { } generated
+            ? TinyModelCache.GetOrCreate(SpecOf(generated, model.Kind), settings.TinyModelsFolder)
+            : Path.Combine(settings.ModelsFolder ?? throw new EvalInputException($"case {suiteCase.Id} needs -p:EvalModelsDir.", field: "EvalModelsDir"), model.Folder);
+    }
+
+    /// <summary>Evaluates one case and writes its results JSON under the output folder.</summary>
+    public BenchmarkRun Run(EvalSuite suite, SuiteCase suiteCase, CancellationToken cancellationToken = default)
+    {
+        var generated = ModelOf(suite, suiteCase).Generated is not null;
+        var folder = ResolveModelFolder(suite, suiteCase);
+        var model = Load(folder);
+        var plan = new EvaluationPlan(
+            suiteCase.Benchmark,
+            PromptProtocols.Get(suiteCase.Protocol),
+            generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder,
+            suiteCase.Shots,
+            suiteCase.Chat,
+            ChatOptionsOf(suiteCase.Mode),
+            generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit,
+            AllowKindMismatch: suite.AllowKindMismatch);
+        var path = Path.Combine(settings.OutputFolder, suiteCase.Id.Replace('/', Path.DirectorySeparatorChar) + ".json");
+        lock (model)
+        {
+            return new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription).Run(plan, path, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The run as a recording: what `baseline record` writes and the drift gate compares with.</summary>
+    public static RecordedRun ToRecording(SuiteCase suiteCase, BenchmarkRun run, string dataName)
+    {
+        var questions = ResultsFile.Read(run.ResultsFile).Questions
+            .Select(q => new RecordedAnswer(q.Subject, q.Index, q.Answer, q.Predicted))
+            .ToList();
+        return new RecordedRun(
+            RecordedRun.CurrentFormatVersion,
+            suiteCase.Id,
+            suiteCase.ModelId,
+            suiteCase.Benchmark.ToId(),
+            suiteCase.Protocol,
+            suiteCase.Shots,
+            suiteCase.Limit,
+            dataName,
+            run.Summary.Accuracy,
+            questions);
+    }
+
+    public void Dispose()
+    {
+        lock (_modelsLock)
+        {
+            foreach (var model in _models.Values)
+            {
+                model.Dispose();
+            }
+
+            _models.Clear();
+        }
+    }
+
+    private GenAiLanguageModel Load(string folder)
+    {
+        lock (_modelsLock)
+        {
+            if (!_models.TryGetValue(folder, out var model))
+            {
+                model = GenAiLanguageModel.Load(folder, new GenAiModelOptions(settings.Device));
+                _models.Add(folder, model);
+            }
+
+            return model;
+        }
+    }
+
+    private static SuiteModel ModelOf(EvalSuite suite, SuiteCase suiteCase) =>
+        suite.Models.FirstOrDefault(m => m.Id == suiteCase.ModelId)
+        ?? throw new InvalidOperationException($"case {suiteCase.Id} names model {suiteCase.ModelId}, which suite {suite.Name} lacks");
+
+    private static TinyModelSpec SpecOf(GeneratedModel generated, ModelKind kind) => new(
+        Seed: generated.Seed,
+        Tokenizer: generated.Tokenizer == "qwen3" ? TinyTokenizerKind.Qwen3 : TinyTokenizerKind.Bytes,
+        PlantedAnswer: generated.PlantedAnswer is { Length: 1 } letter ? letter[0] : null,
+        Kind: kind);
+
+    // Qwen3's thinking modes: non-thinking renders enable_thinking=false (an empty think block).
+    private static ChatOptions? ChatOptionsOf(string? mode) => mode switch
+    {
+        "non-thinking" => new ChatOptions(EnableThinking: false),
+        "thinking" => new ChatOptions(EnableThinking: true),
+        _ => null,
+    };
+}
