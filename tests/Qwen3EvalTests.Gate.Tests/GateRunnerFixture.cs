@@ -1,0 +1,44 @@
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Inference.Suites;
+
+[assembly: AssemblyFixture(typeof(Qwen3EvalTests.Gate.Tests.GateRunnerFixture))]
+
+namespace Qwen3EvalTests.Gate.Tests;
+
+/// <summary>
+/// One <see cref="SuiteCaseRunner"/> for the whole test run: each model (exported or generated) is
+/// loaded once and shared by its cases. Results go to TestResults/eval/ under the repository root.
+/// </summary>
+public sealed class GateRunnerFixture : IDisposable
+{
+    public GateRunnerFixture()
+    {
+        var settings = EvalSettings.Current;
+        Runner = new SuiteCaseRunner(new SuiteRunSettings(
+            settings.ModelsDir,
+            settings.DataDir,
+            SampleFolder: Path.Combine(settings.RepositoryRoot, "data", "sample"),
+            TinyModelsFolder: Path.Combine(settings.RepositoryRoot, "artifacts", "models"),
+            OutputFolder: Path.Combine(settings.RepositoryRoot, "TestResults", "eval"),
+            settings.Device,
+            settings.Limit));
+    }
+
+    public SuiteCaseRunner Runner { get; }
+
+    public static string SampleFolder => Path.Combine(EvalSettings.Current.RepositoryRoot, "data", "sample");
+
+    public void Dispose() => Runner.Dispose();
+
+    /// <summary>Attaches a results file to the current test result.</summary>
+    public static void Attach(string resultsFile) =>
+        TestContext.Current.AddAttachment(Path.GetFileName(resultsFile), File.ReadAllText(resultsFile));
+
+    /// <summary>Per-subject accuracy in percent, for the "subjects that deviate most" part of a failure message.</summary>
+    public static IReadOnlyList<Baselines.SubjectScore> Subjects(Evaluation.BenchmarkRun run, IReadOnlyDictionary<string, double>? reference = null) =>
+        run.Summary.Subjects
+            .Select(s => new Baselines.SubjectScore(s.Subject, s.Accuracy.Value * 100, s.Accuracy.Total, reference?.GetValueOrDefault(s.Subject)))
+            .ToList();
+
+    internal static IBenchmarkDataset Sample(Benchmark benchmark) => DataFolder.Open(SampleFolder, benchmark);
+}

@@ -1,0 +1,31 @@
+using Qwen3EvalTests.Assertions;
+using Qwen3EvalTests.Baselines;
+
+namespace Qwen3EvalTests.Gate.Tests;
+
+/// <summary>
+/// Real Qwen models against the official numbers. Each case skips — never passes — without the
+/// exported model folder, the full data or the requested device, and says which path or property to set.
+/// </summary>
+public sealed class OfficialBaselineTests(GateRunnerFixture fixture)
+{
+    [Theory]
+    [MemberData(nameof(GateSuites.OfficialCases), MemberType = typeof(GateSuites))]
+    public void ScoreIsWithinToleranceOfTheOfficialBaseline(string caseId)
+    {
+        var (suite, suiteCase) = GateSuites.Find(caseId);
+        if (fixture.Runner.WhySkip(suite, suiteCase) is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var run = fixture.Runner.Run(suite, suiteCase, TestContext.Current.CancellationToken);
+        GateRunnerFixture.Attach(run.ResultsFile);
+        var baseline = GateSuites.Catalog.FindById(suiteCase.Baseline.Id)
+            ?? throw new InvalidOperationException($"suite validation let through an unknown baseline {suiteCase.Baseline.Id}");
+        var measured = run.Summary.Accuracy * 100;
+        var comparison = BaselineComparison.Compare(measured, run.Summary.Questions, baseline, suiteCase.Tolerance, GateRunnerFixture.Subjects(run));
+
+        measured.Should().BeWithinToleranceOf(comparison, "{0} should reproduce {1}", suiteCase.DisplayName, baseline.Id);
+    }
+}
