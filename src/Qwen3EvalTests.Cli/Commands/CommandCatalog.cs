@@ -9,6 +9,7 @@ public static class CommandCatalog
     {
         _ = stdout;
         _ = stderr;
+        yield return PromptCommand.Create(stdout);
         yield break;
     }
 }
