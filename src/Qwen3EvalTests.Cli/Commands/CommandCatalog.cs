@@ -8,5 +8,6 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         yield return RunCommand.Create(stdout, stderr);
+        yield return DataCommand.Create(stdout, stderr);
     }
 }
