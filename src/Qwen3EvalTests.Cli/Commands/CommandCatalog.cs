@@ -7,9 +7,8 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
-        _ = stdout;
-        _ = stderr;
+        yield return RunCommand.Create(stdout, stderr);
+        yield return DataCommand.Create(stdout, stderr);
         yield return PromptCommand.Create(stdout);
-        yield break;
     }
 }

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
-using Qwen3EvalTests.Inference;
+using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Cli.Commands;
@@ -54,8 +55,8 @@ public static class RunCommand
 
     public static int Execute(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(TinyModelSpec.Default, Path.Combine(options.OutputFolder, "models"));
-        using var model = GenAiLanguageModel.Load(modelFolder, new GenAiSettings(options.Device, options.BatchSize));
+        var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
+        using var model = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize));
         var evaluator = new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription);
         var runs = new List<BenchmarkRun>();
         foreach (var benchmark in options.Benchmarks)

@@ -9,17 +9,17 @@ public static class RunTable
     public static void Write(TextWriter output, IReadOnlyList<BenchmarkRun> runs)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(c, $"{"benchmark",-9} {"protocol",-11} {"split",-5} {"avg",-5} {"questions",9} {"correct",7} {"accuracy",8} {"95% CI",15} {"q/s",7}  results");
+        output.WriteLine(string.Create(c, $"{"benchmark",-9} {"protocol",-11} {"split",-5} {"avg",-5} {"questions",9} {"correct",7} {"accuracy",8} {"95% CI",15} {"q/s",7}  results"));
         foreach (var run in runs)
         {
             var s = run.Summary;
             var perSecond = s.Counters.TotalSeconds > 0 ? s.Questions / s.Counters.TotalSeconds : 0;
-            output.WriteLine(c, $"{run.Header.Settings.Benchmark,-9} {run.Header.Settings.Protocol,-11} {run.Header.Settings.Split,-5} {s.Average,-5} {s.Questions,9} {s.Correct,7} {s.Accuracy * 100,7:F2}% {$"[{s.Micro.Low95 * 100:F1}, {s.Micro.High95 * 100:F1}]",15} {perSecond,7:F1}  {run.ResultsFile}");
+            output.WriteLine(string.Create(c, $"{run.Header.Settings.Benchmark,-9} {run.Header.Settings.Protocol,-11} {run.Header.Settings.Split,-5} {s.Average,-5} {s.Questions,9} {s.Correct,7} {s.Accuracy * 100,7:F2}% {$"[{s.Micro.Low95 * 100:F1}, {s.Micro.High95 * 100:F1}]",15} {perSecond,7:F1}  {run.ResultsFile}"));
         }
 
         if (runs.Count > 0)
         {
-            output.WriteLine(c, $"model: {runs[0].Header.Model} ({runs[0].Header.ModelKind}), engine: {runs[0].Header.Environment.Engine} on {runs[0].Header.Environment.ExecutionProvider}");
+            output.WriteLine(string.Create(c, $"model: {runs[0].Header.Model} ({runs[0].Header.ModelKind}), engine: {runs[0].Header.Environment.Engine} on {runs[0].Header.Environment.ExecutionProvider}"));
         }
     }
 }

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntimeGenAI;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Inference.GenAI;
+
+/// <summary>
+/// <see cref="ILanguageModel"/> over ONNX Runtime GenAI. The caller owns the instance (load once, share, dispose);
+/// it is not thread-safe: one scoring or generation call at a time.
+/// </summary>
+public sealed partial class GenAiLanguageModel : ILanguageModel
+{
+    private readonly GenAiModelFolder folder;
+    private readonly GenAiModelOptions options;
+    private readonly Config config;
+    private readonly Model model;
+    private readonly Tokenizer tokenizer;
+    private readonly int[] eosTokenIds;
+    private long prefilledTokens;
+    private long forwardCalls;
+    private long reusedTokens;
+    private TimeSpan forwardTime;
+    private bool disposed;
+
+    private GenAiLanguageModel(GenAiModelFolder folder, GenAiModelOptions options, Config config, Model model, Tokenizer tokenizer)
+    {
+        this.folder = folder;
+        this.options = options;
+        this.config = config;
+        this.model = model;
+        this.tokenizer = tokenizer;
+        eosTokenIds = tokenizer.GetEosTokenIds().ToArray();
+        Info = new ModelInfo(folder.Name, folder.Folder, folder.Kind, folder.ContextLength, folder.VocabSize, folder.ChatTemplate is not null, options.ExecutionProvider);
+    }
+
+    public ModelInfo Info { get; }
+
+    public InferenceCounters Counters => new(prefilledTokens, forwardCalls, reusedTokens, forwardTime);
+
+    /// <summary>Validates <paramref name="modelFolder"/> (see <see cref="GenAiModelFolder.Open"/>) and loads it.</summary>
+    public static GenAiLanguageModel Load(string modelFolder, GenAiModelOptions? options = null)
+    {
+        options ??= GenAiModelOptions.Default;
+        if (options.ExecutionProvider is not ("cpu" or "cuda"))
+        {
+            throw new EvalInputException($"execution provider '{options.ExecutionProvider}' is not supported; use cpu or cuda.", field: "ExecutionProvider");
+        }
+
+        if (options.BatchSize < 1)
+        {
+            throw new EvalInputException($"batch size {options.BatchSize} must be at least 1.", field: "BatchSize");
+        }
+
+        var folder = GenAiModelFolder.Open(modelFolder);
+        OgaRuntime.EnsureInitialized();
+        Config? config = null;
+        Model? model = null;
+        try
+        {
+            config = new Config(folder.Folder);
+            config.ClearProviders();
+            if (options.ExecutionProvider == "cuda")
+            {
+                config.AppendProvider("cuda");
+            }
+
+            model = new Model(config);
+            var tokenizer = new Tokenizer(model);
+            return new GenAiLanguageModel(folder, options, config, model, tokenizer);
+        }
+        catch (OnnxRuntimeGenAIException e)
+        {
+            model?.Dispose();
+            config?.Dispose();
+            throw new EvalInputException($"ONNX Runtime GenAI cannot load the model folder {folder.Folder}: {e.Message}", folder.Folder, inner: e);
+        }
+    }
+
+    public IReadOnlyList<int> Encode(string text)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        using var sequences = tokenizer.Encode(text);
+        return sequences[0].ToArray();
+    }
+
+    public string Decode(IReadOnlyList<int> tokens) => tokenizer.Decode(tokens.ToArray());
+
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (folder.ChatTemplate is null)
+        {
+            throw new EvalInputException(
+                $"model '{folder.Name}' is a base model: its tokenizer_config.json has no chat_template, so it cannot be prompted with chat messages; use a completion protocol (few-shot log-likelihood or plain completion prompts) for base models.",
+                Path.Combine(folder.Folder, "tokenizer_config.json"),
+                field: "chat_template");
+        }
+
+        var messagesJson = JsonSerializer.Serialize(messages.Select(turn => new ChatMessageJson(turn.Role, turn.Content)).ToArray(), ChatMessageJsonContext.Default.ChatMessageJsonArray);
+        return tokenizer.ApplyChatTemplate("", messagesJson, "", addGenerationPrompt);
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        scoringCache?.Dispose();
+        tokenizer.Dispose();
+        model.Dispose();
+        config.Dispose();
+    }
+
+    /// <summary>Runs one AppendTokens on <paramref name="generator"/>, counting it.</summary>
+    private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        generator.AppendTokens(tokens);
+        forwardTime += stopwatch.Elapsed;
+        forwardCalls++;
+        prefilledTokens += countedTokens;
+    }
+
+    private void GuardPadToken(IReadOnlyList<int> tokens, string what)
+    {
+        if (tokens.Contains(folder.PadTokenId))
+        {
+            throw new EvalInputException(
+                $"the {what} contains token {folder.PadTokenId}, the model's pad_token_id, which GenAI treats as padding (its logits row would be read one position early); set model.pad_token_id to a token prompts never contain.",
+                folder.ConfigPath,
+                field: "model.pad_token_id");
+        }
+    }
+}

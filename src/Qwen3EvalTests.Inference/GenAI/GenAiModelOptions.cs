@@ -1,0 +1,9 @@
+namespace Qwen3EvalTests.Inference.GenAI;
+
+/// <summary>How a GenAI model folder is loaded and run.</summary>
+/// <param name="ExecutionProvider">"cpu" or "cuda".</param>
+/// <param name="BatchSize">1: score with a shared KV-cache prefix; more: score full prompts in batches of this size (no prefix reuse).</param>
+public sealed record GenAiModelOptions(string ExecutionProvider = "cpu", int BatchSize = 1)
+{
+    public static GenAiModelOptions Default { get; } = new();
+}

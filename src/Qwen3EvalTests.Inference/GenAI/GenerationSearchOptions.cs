@@ -1,0 +1,26 @@
+using Microsoft.ML.OnnxRuntimeGenAI;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Inference.GenAI;
+
+/// <summary>The one place <see cref="GenerationSettings"/> become GenAI search options.</summary>
+internal static class GenerationSearchOptions
+{
+    public static void Apply(GeneratorParams generatorParams, GenerationSettings settings, int maxLength)
+    {
+        generatorParams.SetSearchOption("max_length", maxLength);
+        generatorParams.SetSearchOption("batch_size", 1);
+        generatorParams.SetSearchOption("num_beams", 1);
+        if (settings.IsGreedy)
+        {
+            generatorParams.SetSearchOption("do_sample", false);
+            return;
+        }
+
+        generatorParams.SetSearchOption("do_sample", true);
+        generatorParams.SetSearchOption("temperature", settings.Temperature);
+        generatorParams.SetSearchOption("top_k", 0);
+        generatorParams.SetSearchOption("top_p", 1.0);
+        generatorParams.SetSearchOption("random_seed", settings.Seed);
+    }
+}

@@ -1,0 +1,58 @@
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Inference.TinyModels;
+
+/// <summary>
+/// Everything that determines a generated Qwen3-shaped test model; the same spec always gives the same bytes.
+/// </summary>
+/// <param name="Seed">Seed of the weights (SplitMix64).</param>
+/// <param name="Tokenizer">Byte-level or the real Qwen3 tokenizer.</param>
+/// <param name="PlantedAnswer">'A'..'D': the model answers every multiple-choice question with this letter; null: random weights only.</param>
+/// <param name="Kind">Instruct models get a ChatML chat_template in tokenizer_config.json; base models none.</param>
+/// <param name="HiddenSize">Model width.</param>
+/// <param name="Layers">Decoder layers.</param>
+/// <param name="Heads">Attention (query) heads.</param>
+/// <param name="KvHeads">Key/value heads (grouped-query attention: fewer than <paramref name="Heads"/>).</param>
+/// <param name="HeadDim">Size of one head (even: rotary embedding pairs halves).</param>
+/// <param name="Intermediate">SwiGLU MLP width.</param>
+/// <param name="ContextLength">Most tokens one sequence may hold (the rotary tables' length).</param>
+public sealed record TinyModelSpec(
+    int Seed = 1,
+    TinyTokenizerKind Tokenizer = TinyTokenizerKind.Bytes,
+    char? PlantedAnswer = null,
+    ModelKind Kind = ModelKind.Base,
+    int HiddenSize = 64,
+    int Layers = 2,
+    int Heads = 4,
+    int KvHeads = 2,
+    int HeadDim = 16,
+    int Intermediate = 128,
+    int ContextLength = 4096)
+{
+    /// <summary>The format version of tiny_model.json; a change regenerates cached models.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a spec no graph can be built from.</summary>
+    public void Validate()
+    {
+        if (PlantedAnswer is { } letter && (letter < 'A' || letter > 'D'))
+        {
+            throw new ArgumentException($"PlantedAnswer must be A, B, C or D, not '{letter}'.", nameof(PlantedAnswer));
+        }
+
+        if (HiddenSize <= 0 || Layers <= 0 || Heads <= 0 || KvHeads <= 0 || HeadDim <= 0 || Intermediate <= 0 || ContextLength <= 1)
+        {
+            throw new ArgumentException("Every size of a tiny model must be positive.");
+        }
+
+        if (Heads % KvHeads != 0)
+        {
+            throw new ArgumentException($"Heads ({Heads}) must be a multiple of KvHeads ({KvHeads}).");
+        }
+
+        if (HeadDim % 2 != 0)
+        {
+            throw new ArgumentException($"HeadDim ({HeadDim}) must be even for the rotary embedding.");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Qwen3EvalTests.Inference.Tests.GenAI;
+
+/// <summary>Runs a tiny model.onnx with a plain ONNX Runtime session: full prompt, empty past.</summary>
+internal static class OnnxReferenceScorer
+{
+    /// <summary>log p(tokens[i + 1] | tokens[0..i]) for every i.</summary>
+    public static double[] NextTokenLogProbs(string folder, IReadOnlyList<int> tokens)
+    {
+        using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "genai_config.json")));
+        var decoder = config.RootElement.GetProperty("model").GetProperty("decoder");
+        int layers = decoder.GetProperty("num_hidden_layers").GetInt32(), kvHeads = decoder.GetProperty("num_key_value_heads").GetInt32(), headSize = decoder.GetProperty("head_size").GetInt32();
+
+        using var session = new InferenceSession(Path.Combine(folder, "model.onnx"));
+        var n = tokens.Count;
+        var inputs = new List<NamedOnnxValue>
+        {
+            NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(tokens.Select(t => (long)t).ToArray(), [1, n])),
+            NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(Enumerable.Repeat(1L, n).ToArray(), [1, n])),
+            NamedOnnxValue.CreateFromTensor("position_ids", new DenseTensor<long>(Enumerable.Range(0, n).Select(i => (long)i).ToArray(), [1, n])),
+        };
+        for (var layer = 0; layer < layers; layer++)
+        {
+            inputs.Add(NamedOnnxValue.CreateFromTensor($"past_key_values.{layer}.key", new DenseTensor<float>([1, kvHeads, 0, headSize])));
+            inputs.Add(NamedOnnxValue.CreateFromTensor($"past_key_values.{layer}.value", new DenseTensor<float>([1, kvHeads, 0, headSize])));
+        }
+
+        using var outputs = session.Run(inputs);
+        var logits = outputs.First(o => o.Name == "logits").AsTensor<float>().ToArray();
+        var vocab = logits.Length / n;
+        var result = new double[n - 1];
+        for (var i = 0; i < n - 1; i++)
+        {
+            var row = logits.AsSpan(i * vocab, vocab);
+            var max = double.NegativeInfinity;
+            foreach (var v in row)
+            {
+                max = Math.Max(max, v);
+            }
+
+            var sum = 0.0;
+            foreach (var v in row)
+            {
+                sum += Math.Exp(v - max);
+            }
+
+            result[i] = row[tokens[i + 1]] - (max + Math.Log(sum));
+        }
+
+        return result;
+    }
+}
