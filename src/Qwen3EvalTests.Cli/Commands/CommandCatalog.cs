@@ -8,6 +8,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         yield return RunCommand.Create(stdout, stderr);
+        yield return DataCommand.Create(stdout, stderr);
+        yield return PromptCommand.Create(stdout);
         yield return BaselineCommand.Create(stdout, stderr);
     }
 }

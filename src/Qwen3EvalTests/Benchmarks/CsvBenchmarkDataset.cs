@@ -62,10 +62,7 @@ public sealed class CsvBenchmarkDataset : IBenchmarkDataset
 
         if (!any)
         {
-            throw new EvalInputException(
-                $"the file is empty: expected {(_format.Headers.ContainsKey(split) ? "a header row and " : "")}one question per row.",
-                file: path,
-                line: 1);
+            throw QuestionRowParser.EmptyFile(_format, split, path);
         }
     }
 

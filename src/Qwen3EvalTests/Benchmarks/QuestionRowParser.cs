@@ -61,6 +61,12 @@ internal sealed class QuestionRowParser(BenchmarkFormat format, string subject, 
             new SourceLocation(path, record.Line));
     }
 
+    /// <summary>The error for a file with no records at all.</summary>
+    public static EvalInputException EmptyFile(BenchmarkFormat format, Split split, string path) => new(
+        $"the file is empty: expected {(format.Headers.TryGetValue(split, out var header) ? $"the header '{string.Join(',', header)}' and " : "")}one question per row.",
+        file: path,
+        line: 1);
+
     private string Describe() => _header is not null
         ? string.Join(',', _header.Select(h => h.Length == 0 ? "<index>" : h))
         : "question,A,B,C,D,answer";

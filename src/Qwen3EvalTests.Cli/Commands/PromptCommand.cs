@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts;
+
+namespace Qwen3EvalTests.Cli.Commands;
+
+/// <summary>
+/// <c>qwen3eval prompt</c>: prints exactly the prompt a protocol renders for one question of its
+/// scored split (no newline added), or with --json the prompt and how it is scored.
+/// </summary>
+public static class PromptCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var data = new Option<string?>("--data") { Description = "The data folder (default: the shipped sample data set)." };
+        var benchmark = new Option<string>("--benchmark") { Description = "mmlu, ceval or cmmlu.", Required = true };
+        var subject = new Option<string>("--subject") { Description = "The subject id, e.g. abstract_algebra.", Required = true };
+        var protocol = new Option<string>("--protocol") { Description = $"The prompt protocol: {string.Join(", ", PromptProtocols.Names)}.", Required = true };
+        var shots = new Option<int?>("--shots") { Description = "Dev shots (default: the protocol's own, 5 for base prompts)." };
+        var index = new Option<int>("--index") { Description = "0-based question index in the scored split.", DefaultValueFactory = _ => 0 };
+        var chat = new Option<bool>("--chat") { Description = "Render the chat (instruct model) form." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: prompt, continuations, split, average, scoring." };
+
+        var command = new Command("prompt", "Print the exact prompt of one question as a protocol renders it.")
+        {
+            data, benchmark, subject, protocol, shots, index, chat, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var request = new PromptCommandRequest(
+                parseResult.GetValue(data),
+                parseResult.GetValue(benchmark)!,
+                parseResult.GetValue(subject)!,
+                parseResult.GetValue(protocol)!,
+                parseResult.GetValue(shots),
+                parseResult.GetValue(index),
+                parseResult.GetValue(chat));
+            var output = Run(request);
+            stdout.Write(parseResult.GetValue(json)
+                ? JsonSerializer.Serialize(output, PromptJsonContext.Readable.PromptJsonOutput)
+                : output.Prompt);
+            return QwenEvalCli.ExitOk;
+        });
+        return command;
+    }
+
+    /// <summary>Validates the request, reads the data and renders the question.</summary>
+    /// <exception cref="EvalInputException">Unknown benchmark, subject or protocol; index out of range; too few dev rows.</exception>
+    public static PromptJsonOutput Run(PromptCommandRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var benchmark = BenchmarkIds.Parse(request.Benchmark);
+        var protocol = PromptProtocols.Get(request.Protocol);
+        var dataset = DataFolder.Open(request.DataDirectory ?? DataFolder.SampleDirectory, benchmark);
+        var subject = dataset.Subjects.FirstOrDefault(s => s.Id == request.Subject) ?? throw new EvalInputException(
+            $"unknown {benchmark.ToId()} subject '{request.Subject}' in {dataset.Root}: expected one of {string.Join(", ", dataset.Subjects.Select(s => s.Id))}.",
+            field: "subject");
+        if (request.Shots is < 0)
+        {
+            throw new EvalInputException($"--shots must be 0 or more, not {request.Shots}.", field: "shots");
+        }
+
+        var split = protocol.ScoredSplit(benchmark);
+        var questions = dataset.Read(subject.Id, split).ToArray();
+        if (request.Index < 0 || request.Index >= questions.Length)
+        {
+            throw new EvalInputException(
+                string.Create(CultureInfo.InvariantCulture, $"--index {request.Index} is out of range: the {split.ToString().ToLowerInvariant()} split of '{subject.Id}' has {questions.Length} questions (0–{questions.Length - 1})."),
+                dataset.PathOf(subject.Id, split),
+                field: "index");
+        }
+
+        var shots = request.Shots ?? protocol.DefaultShots(benchmark, request.Chat);
+        var dev = shots > 0 ? dataset.Read(subject.Id, Split.Dev).ToArray() : [];
+        var rendered = protocol.Render(questions[request.Index], subject, dev, shots, request.Chat);
+        return new PromptJsonOutput(
+            PromptJsonOutput.CurrentFormatVersion,
+            protocol.Name,
+            benchmark.ToId(),
+            subject.Id,
+            request.Index,
+            request.Chat,
+            shots,
+            rendered.Text,
+            rendered.Continuations,
+            rendered.ScoreWholeSequence,
+            rendered.MaxContextTokens,
+            rendered.ScoredSplit.ToString().ToLowerInvariant(),
+            rendered.Average.ToString().ToLowerInvariant(),
+            rendered.Scoring.ToString(),
+            rendered.ExpectedAnswer?.ToString(),
+            rendered.Extractor?.Name,
+            rendered.Messages?.Select(m => new PromptJsonMessage(m.Role, m.Content)).ToArray());
+    }
+}

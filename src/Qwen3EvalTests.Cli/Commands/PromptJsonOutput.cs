@@ -1,0 +1,41 @@
+namespace Qwen3EvalTests.Cli.Commands;
+
+/// <summary>What <c>qwen3eval prompt --json</c> prints: one rendered question.</summary>
+/// <param name="FormatVersion">Bumped when a field changes meaning.</param>
+/// <param name="Protocol">"qwen", "lm-eval" or "opencompass".</param>
+/// <param name="Benchmark">"mmlu", "ceval" or "cmmlu".</param>
+/// <param name="Subject">The subject id.</param>
+/// <param name="Index">The question's 0-based index in the scored split.</param>
+/// <param name="Chat">Whether the chat form was rendered.</param>
+/// <param name="Shots">How many shots were used.</param>
+/// <param name="Prompt">The exact prompt text.</param>
+/// <param name="Continuations">The scored continuations (empty for generation).</param>
+/// <param name="ScoreWholeSequence">Whether the whole sequence's loss is scored (perplexity).</param>
+/// <param name="MaxContextTokens">Left truncation limit, when the protocol has one.</param>
+/// <param name="Split">"dev", "val" or "test".</param>
+/// <param name="Average">"micro" or "macro".</param>
+/// <param name="Scoring">The scoring mode, e.g. "NextTokenChoice".</param>
+/// <param name="ExpectedAnswer">The correct letter, when known.</param>
+/// <param name="Extractor">The answer extractor's name for generation, else null.</param>
+/// <param name="Messages">The chat messages, for chat prompts.</param>
+public sealed record PromptJsonOutput(
+    int FormatVersion,
+    string Protocol,
+    string Benchmark,
+    string Subject,
+    int Index,
+    bool Chat,
+    int Shots,
+    string Prompt,
+    IReadOnlyList<string> Continuations,
+    bool ScoreWholeSequence,
+    int? MaxContextTokens,
+    string Split,
+    string Average,
+    string Scoring,
+    string? ExpectedAnswer,
+    string? Extractor,
+    IReadOnlyList<PromptJsonMessage>? Messages)
+{
+    public const int CurrentFormatVersion = 1;
+}

@@ -1,0 +1,113 @@
+namespace Qwen3EvalTests.Benchmarks;
+
+/// <summary>
+/// Reads every CSV file of a data folder and collects every problem instead of stopping at the
+/// first: unexpected file names, subjects absent from the mapping, a subject missing a split,
+/// empty files, bad headers, wrong column counts, answers outside A–D, unclosed quotes.
+/// </summary>
+public static class DataFolderValidator
+{
+    public static DataValidationReport Validate(string dataDir)
+    {
+        var datasets = DataFolder.OpenAll(dataDir);
+        var problems = new List<DataProblem>();
+        var files = 0;
+        long questions = 0;
+        foreach (var dataset in datasets)
+        {
+            var format = BenchmarkFormat.Of(dataset.Benchmark);
+            var subjects = new SortedSet<string>(StringComparer.Ordinal);
+            var filesBySplit = new Dictionary<Split, HashSet<string>>();
+            foreach (var split in format.Splits)
+            {
+                filesBySplit[split] = [];
+                var folder = Path.Combine(dataset.Root, BenchmarkFormat.SplitFolder(split));
+                if (!Directory.Exists(folder))
+                {
+                    problems.Add(new DataProblem(folder, null, null, $"missing {BenchmarkFormat.SplitFolder(split)} folder: expected {format.FileName("<subject>", split)} files here."));
+                    continue;
+                }
+
+                foreach (var path in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+                {
+                    var subject = SubjectOf(format, split, path, problems);
+                    if (subject is null)
+                    {
+                        continue;
+                    }
+
+                    subjects.Add(subject);
+                    filesBySplit[split].Add(subject);
+                    files++;
+                    questions += ValidateFile(format, subject, split, path, problems);
+                }
+            }
+
+            foreach (var (split, present) in filesBySplit)
+            {
+                foreach (var subject in subjects.Where(s => !present.Contains(s)))
+                {
+                    problems.Add(new DataProblem(dataset.PathOf(subject, split), null, null, $"subject '{subject}' has files in other splits but no {BenchmarkFormat.SplitFolder(split)} file: expected this file."));
+                }
+            }
+        }
+
+        return new DataValidationReport(Path.GetFullPath(dataDir), datasets.Select(d => d.Benchmark).ToList(), files, questions, problems);
+    }
+
+    private static string? SubjectOf(BenchmarkFormat format, Split split, string path, List<DataProblem> problems)
+    {
+        var name = Path.GetFileName(path);
+        var suffix = format.FileSuffix(split) + ".csv";
+        if (!name.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            problems.Add(new DataProblem(path, null, "file name", $"{format.Benchmark.ToId()} {BenchmarkFormat.SplitFolder(split)} files are named <subject>{suffix}."));
+            return null;
+        }
+
+        var subject = name[..^suffix.Length];
+        if (!SubjectCatalog.TryGet(format.Benchmark, subject, out _))
+        {
+            problems.Add(new DataProblem(path, null, "subject", $"'{subject}' is not a {format.Benchmark.ToId()} subject in the shipped mapping; rename the file to a known subject or remove it."));
+            return null;
+        }
+
+        return subject;
+    }
+
+    private static long ValidateFile(BenchmarkFormat format, string subject, Split split, string path, List<DataProblem> problems)
+    {
+        var rows = new QuestionRowParser(format, subject, split, path);
+        var any = false;
+        long questions = 0;
+        try
+        {
+            foreach (var record in CsvRecordReader.Read(path))
+            {
+                any = true;
+                try
+                {
+                    if (rows.Parse(record) is not null)
+                    {
+                        questions++;
+                    }
+                }
+                catch (EvalInputException e)
+                {
+                    problems.Add(DataProblem.From(e, path));
+                }
+            }
+
+            if (!any)
+            {
+                problems.Add(DataProblem.From(QuestionRowParser.EmptyFile(format, split, path), path));
+            }
+        }
+        catch (EvalInputException e)
+        {
+            problems.Add(DataProblem.From(e, path));
+        }
+
+        return questions;
+    }
+}

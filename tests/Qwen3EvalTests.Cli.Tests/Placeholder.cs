@@ -1,1 +1,0 @@
-namespace Qwen3EvalTests.Cli.Tests;
