@@ -1,0 +1,106 @@
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Caching;
+
+/// <summary>
+/// Serves <see cref="Score"/> and <see cref="Generate"/> from a <see cref="RequestCache"/> and sends only
+/// the misses to the inner model, in their original order (so its prefix reuse still works), writing them
+/// back in one transaction per call: an evaluation killed mid-way keeps every chunk it finished.
+/// Owns and disposes both the inner model and the cache.
+/// </summary>
+public sealed class CachingLanguageModel : ILanguageModel
+{
+    private readonly ILanguageModel inner;
+    private readonly RequestCache cache;
+    private long hits;
+    private long misses;
+
+    /// <param name="inner">The model that computes misses.</param>
+    /// <param name="cache">The cache file.</param>
+    /// <param name="identity">The model's identity; by default every file of <c>inner.Info.Folder</c> is hashed (once, here).</param>
+    public CachingLanguageModel(ILanguageModel inner, RequestCache cache, ModelIdentity? identity = null)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(cache);
+        this.inner = inner;
+        this.cache = cache;
+        Identity = identity ?? ModelIdentity.OfFolder(
+            inner.Info.Folder ?? throw new ArgumentException("A model without a folder needs an explicit ModelIdentity.", nameof(identity)),
+            inner.Info.ExecutionProvider);
+    }
+
+    public ModelIdentity Identity { get; }
+
+    public ModelInfo Info => inner.Info;
+
+    /// <summary>The inner model's counters: only misses reach the engine.</summary>
+    public InferenceCounters Counters => inner.Counters;
+
+    /// <summary>Requests served from the cache and sent to the inner model so far.</summary>
+    public CacheCounters Cache => new(Interlocked.Read(ref hits), Interlocked.Read(ref misses));
+
+    /// <summary>The cache file in use.</summary>
+    public string CacheFile => cache.Path;
+
+    public IReadOnlyList<int> Encode(string text) => inner.Encode(text);
+
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => inner.ApplyChatTemplate(messages, addGenerationPrompt);
+
+    public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
+    {
+        var keys = requests.Select(r => RequestCacheKey.ForScore(Identity, r)).ToArray();
+        var stored = cache.GetMany(keys);
+        var results = new LogLikelihoodResult?[requests.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (stored[i]?.Score is { } score && score.Continuations.Count == requests[i].Continuations.Count)
+            {
+                results[i] = score;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        Interlocked.Add(ref hits, requests.Count - missing.Count);
+        if (missing.Count > 0)
+        {
+            var computed = inner.Score(missing.Select(i => requests[i]).ToArray(), cancellationToken);
+            var writes = new List<(RequestCacheKey, CachedEntry)>(missing.Count);
+            for (var m = 0; m < missing.Count; m++)
+            {
+                var i = missing[m];
+                results[i] = computed[m];
+                writes.Add((keys[i], new CachedEntry(RequestCacheKey.FormatVersion, keys[i].Hash, computed[m], null)));
+            }
+
+            cache.PutMany(writes);
+            Interlocked.Add(ref misses, missing.Count);
+        }
+
+        return results.Select(r => r!).ToArray();
+    }
+
+    public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default)
+    {
+        var key = RequestCacheKey.ForGenerate(Identity, prompt, settings);
+        if (cache.GetMany([key])[0]?.Generation is { } text)
+        {
+            Interlocked.Increment(ref hits);
+            return text;
+        }
+
+        var generated = inner.Generate(prompt, settings, cancellationToken);
+        cache.PutMany([(key, new CachedEntry(RequestCacheKey.FormatVersion, key.Hash, null, generated))]);
+        Interlocked.Increment(ref misses);
+        return generated;
+    }
+
+    public void Dispose()
+    {
+        cache.Dispose();
+        inner.Dispose();
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Qwen3EvalTests.Caching;
+
+/// <summary>
+/// Per-request results in one SQLite file, shared safely by several processes: WAL journal, a busy
+/// timeout, short transactions and <c>INSERT OR IGNORE</c> (results are deterministic, so either
+/// writer's row is right). A corrupt file is moved aside and rebuilt with a warning; a row whose stored
+/// key does not match its key is ignored, so nothing wrong is served.
+/// </summary>
+public sealed partial class RequestCache : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly Action<string> warn;
+    private readonly HashSet<string> rejected = new(StringComparer.Ordinal);
+
+    private RequestCache(string path, SqliteConnection connection, Action<string> warn)
+    {
+        Path = path;
+        this.connection = connection;
+        this.warn = warn;
+    }
+
+    /// <summary>The cache file.</summary>
+    public string Path { get; }
+
+    /// <summary>Rows ignored on read because their stored key or JSON did not match (they are rewritten on the next miss).</summary>
+    public long RejectedRows { get; private set; }
+
+    /// <summary>Opens or creates the cache at <paramref name="path"/>; <paramref name="warn"/> receives one line per recovered problem.</summary>
+    /// <exception cref="EvalInputException">The file or its folder cannot be written.</exception>
+    public static RequestCache Open(string path, Action<string> warn)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        CreateFolder(full);
+        try
+        {
+            return new RequestCache(full, OpenChecked(full), warn);
+        }
+        catch (SqliteException e) when (IsCorrupt(e))
+        {
+            var aside = MoveAside(full);
+            warn($"warning: the cache file {full} was corrupt ({e.Message.Trim()}); moved it to {aside} and started an empty cache.");
+            return new RequestCache(full, OpenChecked(full), warn);
+        }
+        catch (SqliteException e) when (IsUnwritable(e))
+        {
+            throw Unwritable(full, e);
+        }
+    }
+
+    /// <summary>Rows in the cache (all models, all kinds).</summary>
+    public long Count()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM results";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The stored entries of <paramref name="keys"/>, in order; null where missing or rejected.</summary>
+    public IReadOnlyList<CachedEntry?> GetMany(IReadOnlyList<RequestCacheKey> keys)
+    {
+        var found = new CachedEntry?[keys.Count];
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM results WHERE key_hash = $key";
+        var parameter = command.Parameters.Add("$key", SqliteType.Text);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            parameter.Value = keys[i].Hash;
+            if (command.ExecuteScalar() is string json)
+            {
+                found[i] = Verified(keys[i], json);
+            }
+        }
+
+        transaction.Commit();
+        return found;
+    }
+
+    /// <summary>Stores <paramref name="entries"/> in one short transaction; rows already there (another writer's) are kept.</summary>
+    public void PutMany(IReadOnlyList<(RequestCacheKey Key, CachedEntry Entry)> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var createdAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM results WHERE key_hash = $key";
+        var deleteKey = delete.Parameters.Add("$key", SqliteType.Text);
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT OR IGNORE INTO results (key_hash, model_hash, execution_provider, kind, prompt_prefix, value, created_at)
+            VALUES ($key, $model, $provider, $kind, $prefix, $value, $created)
+            """;
+        var key = insert.Parameters.Add("$key", SqliteType.Text);
+        var model = insert.Parameters.Add("$model", SqliteType.Text);
+        var provider = insert.Parameters.Add("$provider", SqliteType.Text);
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var prefix = insert.Parameters.Add("$prefix", SqliteType.Text);
+        var value = insert.Parameters.Add("$value", SqliteType.Text);
+        insert.Parameters.AddWithValue("$created", createdAt);
+        foreach (var (entryKey, entry) in entries)
+        {
+            if (rejected.Remove(entryKey.Hash))
+            {
+                deleteKey.Value = entryKey.Hash;
+                delete.ExecuteNonQuery();
+            }
+
+            key.Value = entryKey.Hash;
+            model.Value = entryKey.ModelHash;
+            provider.Value = ProviderOf(entryKey.Text);
+            kind.Value = entryKey.Kind;
+            prefix.Value = entryKey.PromptPrefix;
+            value.Value = JsonSerializer.Serialize(entry, CacheJsonContext.Default.CachedEntry);
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Runs SQLite's full integrity check; "ok" when the file is sound.</summary>
+    public string IntegrityCheck()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    private CachedEntry? Verified(RequestCacheKey key, string json)
+    {
+        CachedEntry? entry;
+        try
+        {
+            entry = JsonSerializer.Deserialize(json, CacheJsonContext.Default.CachedEntry);
+        }
+        catch (JsonException)
+        {
+            entry = null;
+        }
+
+        var fits = entry is not null
+            && entry.Format == RequestCacheKey.FormatVersion
+            && entry.Key == key.Hash
+            && (key.Kind == RequestKind.Score ? entry.Score is not null : entry.Generation is not null);
+        if (fits)
+        {
+            return entry;
+        }
+
+        RejectedRows++;
+        rejected.Add(key.Hash);
+        if (RejectedRows == 1)
+        {
+            warn($"warning: the cache file {Path} has a row that does not match its key ({key.Hash}); ignoring it and recomputing. Delete the file if this repeats.");
+        }
+
+        return null;
+    }
+
+    private static string ProviderOf(string keyText)
+    {
+        const string marker = "\nexecutionProvider=";
+        var start = keyText.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return "";
+        }
+
+        var colon = keyText.IndexOf(':', start);
+        var end = keyText.IndexOf('\n', colon);
+        return keyText[(colon + 1)..end];
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Caching;
+
+/// <summary>
+/// The identity of one request, in the open: <see cref="Text"/> lists every part that can change the answer
+/// (cache format, model hash, execution provider, kind, the exact prompt text, continuations, settings),
+/// each as <c>name=length:value</c>; <see cref="Hash"/> is its SHA-256. Changing any part misses by construction.
+/// </summary>
+/// <param name="Hash">SHA-256 of <see cref="Text"/>, lower-case hex: the cache's primary key.</param>
+/// <param name="Text">The canonical key text.</param>
+/// <param name="ModelHash">Stored in its own column for debugging.</param>
+/// <param name="Kind"><see cref="RequestKind"/>.</param>
+/// <param name="PromptPrefix">The first characters of the prompt, for debugging.</param>
+public sealed record RequestCacheKey(string Hash, string Text, string ModelHash, string Kind, string PromptPrefix)
+{
+    /// <summary>Bump when the key text or the stored JSON changes meaning; old rows then simply miss.</summary>
+    public const int FormatVersion = 1;
+
+    private const int PrefixLength = 80;
+
+    public static RequestCacheKey ForScore(ModelIdentity model, LogLikelihoodRequest request)
+    {
+        var text = new StringBuilder();
+        Head(text, model, RequestKind.Score);
+        Part(text, "context", request.Context);
+        Part(text, "continuations", request.Continuations.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var continuation in request.Continuations)
+        {
+            Part(text, "continuation", continuation);
+        }
+
+        Part(text, "maxContextTokens", request.MaxContextTokens?.ToString(CultureInfo.InvariantCulture) ?? "null");
+        Part(text, "includeContextLogProb", request.IncludeContextLogProb ? "true" : "false");
+        return Create(text, model, RequestKind.Score, request.Context);
+    }
+
+    public static RequestCacheKey ForGenerate(ModelIdentity model, string prompt, GenerationSettings settings)
+    {
+        var text = new StringBuilder();
+        Head(text, model, RequestKind.Generate);
+        Part(text, "prompt", prompt);
+        Part(text, "maxNewTokens", settings.MaxNewTokens.ToString(CultureInfo.InvariantCulture));
+        Part(text, "stopStrings", settings.StopStrings?.Count.ToString(CultureInfo.InvariantCulture) ?? "null");
+        foreach (var stop in settings.StopStrings ?? [])
+        {
+            Part(text, "stopString", stop);
+        }
+
+        Part(text, "temperature", settings.Temperature.ToString("R", CultureInfo.InvariantCulture));
+        Part(text, "seed", settings.Seed.ToString(CultureInfo.InvariantCulture));
+        return Create(text, model, RequestKind.Generate, prompt);
+    }
+
+    private static void Head(StringBuilder text, ModelIdentity model, string kind)
+    {
+        Part(text, "format", FormatVersion.ToString(CultureInfo.InvariantCulture));
+        Part(text, "modelHash", model.ModelHash);
+        Part(text, "executionProvider", model.ExecutionProvider);
+        Part(text, "kind", kind);
+    }
+
+    private static void Part(StringBuilder text, string name, string value) =>
+        text.Append(CultureInfo.InvariantCulture, $"{name}={value.Length}:{value}\n");
+
+    private static RequestCacheKey Create(StringBuilder text, ModelIdentity model, string kind, string prompt)
+    {
+        var keyText = text.ToString();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(keyText)));
+        var prefix = prompt.Length <= PrefixLength ? prompt : prompt[..PrefixLength];
+        return new RequestCacheKey(hash, keyText, model.ModelHash, kind, prefix);
+    }
+}

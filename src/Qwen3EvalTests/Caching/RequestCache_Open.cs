@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Qwen3EvalTests.Caching;
+
+/// <summary>Opening, checking, and recovering the cache file.</summary>
+public sealed partial class RequestCache
+{
+    private const int SqliteReadOnly = 8;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+    private const int BusyTimeoutMilliseconds = 30_000;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT OR IGNORE INTO meta (name, value) VALUES ('format', '1');
+        CREATE TABLE IF NOT EXISTS results (
+            key_hash TEXT PRIMARY KEY,
+            model_hash TEXT NOT NULL,
+            execution_provider TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            prompt_prefix TEXT NOT NULL,
+            value TEXT NOT NULL,
+            created_at TEXT NOT NULL);
+        """;
+
+    private static SqliteConnection OpenChecked(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)};");
+            using (var check = connection.CreateCommand())
+            {
+                check.CommandText = "PRAGMA quick_check";
+                var verdict = check.ExecuteScalar() as string;
+                if (verdict != "ok")
+                {
+                    throw new SqliteException($"PRAGMA quick_check said: {verdict}", SqliteCorrupt);
+                }
+            }
+
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+            Execute(connection, "PRAGMA synchronous = NORMAL;");
+            Execute(connection, Schema);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static bool IsCorrupt(SqliteException e) => e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
+
+    private static bool IsUnwritable(SqliteException e) => e.SqliteErrorCode is SqliteReadOnly or SqliteCantOpen;
+
+    private static EvalInputException Unwritable(string path, Exception inner) => new(
+        "the request cache cannot be written here (read-only file or folder). Make it writable, pass --cache with a writable file, or run with --no-cache.",
+        path,
+        inner: inner);
+
+    private static void CreateFolder(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(path, e);
+        }
+    }
+
+    private static string MoveAside(string path)
+    {
+        var aside = $"{path}.corrupt-{DateTime.UtcNow.ToString("yyyyMMddTHHmmssfffZ", CultureInfo.InvariantCulture)}";
+        File.Move(path, aside);
+        foreach (var suffix in new[] { "-wal", "-shm" })
+        {
+            if (File.Exists(path + suffix))
+            {
+                File.Move(path + suffix, aside + suffix);
+            }
+        }
+
+        return aside;
+    }
+}
