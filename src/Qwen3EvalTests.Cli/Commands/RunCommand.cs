@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
+using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Cli.Commands;
@@ -28,10 +30,12 @@ public static class RunCommand
         var device = new Option<string>("--device") { Description = "Execution provider: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "Folder for results JSON (and the generated tiny model).", DefaultValueFactory = _ => "artifacts" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+        var cache = new Option<string?>("--cache") { Description = "Request cache file (SQLite): a re-run or a resumed run is served from it. Default: <out>/cache.sqlite." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Compute every request; read and write no cache." };
 
         var command = new Command("run", "Evaluate a model on benchmarks and write results JSON.")
         {
-            model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json,
+            model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json, cache, noCache,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -47,7 +51,9 @@ public static class RunCommand
                 parse.GetValue(batchSize),
                 parse.GetValue(device)!,
                 parse.GetValue(output)!,
-                parse.GetValue(json));
+                parse.GetValue(json),
+                parse.GetValue(cache),
+                parse.GetValue(noCache));
             return Task.FromResult(Execute(options, stdout, stderr, cancellationToken));
         });
         return command;
@@ -56,14 +62,21 @@ public static class RunCommand
     public static int Execute(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
-        using var model = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize));
+        var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize));
+        using ILanguageModel model = options.NoCache ? genai : new CachingLanguageModel(genai, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine));
+        var cacheHits = new Dictionary<BenchmarkRun, CacheCounters>();
         var evaluator = new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription);
         var runs = new List<BenchmarkRun>();
         foreach (var benchmark in options.Benchmarks)
         {
             var plan = new EvaluationPlan(benchmark, options.Protocol, options.DataFolder, options.Shots, options.Chat, Limit: options.Limit, AllowKindMismatch: options.AllowKindMismatch);
             var path = Path.Combine(options.OutputFolder, model.Info.Name, ResultsFileName(plan));
+            var cacheBefore = (model as CachingLanguageModel)?.Cache;
             runs.Add(evaluator.Run(plan, path, cancellationToken: cancellationToken));
+            if (model is CachingLanguageModel caching)
+            {
+                cacheHits[runs[^1]] = caching.Cache.Minus(cacheBefore!);
+            }
         }
 
         if (options.Json)
@@ -76,12 +89,16 @@ public static class RunCommand
                 r.Summary.Correct,
                 r.Summary.Accuracy,
                 r.Summary.Average,
-                r.ResultsFile)).ToList());
+                r.ResultsFile) { CacheHits = cacheHits.GetValueOrDefault(r)?.Hits }).ToList());
             stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.RunReport));
         }
         else
         {
             RunTable.Write(stdout, runs);
+            if (model is CachingLanguageModel caching)
+            {
+                stdout.WriteLine($"cache: {caching.Cache.Hits} hits, {caching.Cache.Misses} misses ({caching.CacheFile})");
+            }
         }
 
         return QwenEvalCli.ExitOk;

@@ -16,4 +16,6 @@ public sealed record RunOptions(
     int BatchSize,
     string Device,
     string OutputFolder,
-    bool Json);
+    bool Json,
+    string? CacheFile = null,
+    bool NoCache = false);

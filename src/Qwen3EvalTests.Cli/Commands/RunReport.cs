@@ -4,4 +4,8 @@ namespace Qwen3EvalTests.Cli.Commands;
 public sealed record RunReport(IReadOnlyList<RunReportEntry> Results);
 
 /// <summary>One benchmark run in <see cref="RunReport"/>; accuracy is 0–1, by the protocol's average.</summary>
-public sealed record RunReportEntry(string Benchmark, string Protocol, string Model, int Questions, int Correct, double Accuracy, string Average, string ResultsFile);
+public sealed record RunReportEntry(string Benchmark, string Protocol, string Model, int Questions, int Correct, double Accuracy, string Average, string ResultsFile)
+{
+    /// <summary>Requests of this run served from the request cache; null with --no-cache.</summary>
+    public long? CacheHits { get; init; }
+}
