@@ -1,0 +1,82 @@
+using Qwen3EvalTests.Caching;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Tests.Caching;
+
+public sealed class RequestCacheKeyTests
+{
+    private static readonly ModelIdentity Model = new("aa11", "cpu");
+    private static readonly LogLikelihoodRequest Request = new("Question?\nAnswer:", [" A", " B"], 2048, false);
+
+    public static TheoryData<string> ScoreVariations => ["model hash", "execution provider", "context", "continuation", "continuation count", "max context tokens", "context log prob"];
+
+    public static TheoryData<string> GenerateVariations => ["prompt", "max new tokens", "stop strings", "no stop strings", "temperature", "seed"];
+
+    [Theory]
+    [MemberData(nameof(ScoreVariations))]
+    public void ChangesWhenAnyPartOfAScoreRequestChanges(string part)
+    {
+        var (model, request) = part switch
+        {
+            "model hash" => (Model with { ModelHash = "aa12" }, Request),
+            "execution provider" => (Model with { ExecutionProvider = "cuda" }, Request),
+            "context" => (Model, Request with { Context = "Question? \nAnswer:" }),
+            "continuation" => (Model, Request with { Continuations = [" A", "B"] }),
+            "continuation count" => (Model, Request with { Continuations = [" A", " B", ""] }),
+            "max context tokens" => (Model, Request with { MaxContextTokens = null }),
+            "context log prob" => (Model, Request with { IncludeContextLogProb = true }),
+            _ => throw new ArgumentOutOfRangeException(nameof(part)),
+        };
+
+        RequestCacheKey.ForScore(model, request).Hash.Should().NotBe(RequestCacheKey.ForScore(Model, Request).Hash);
+    }
+
+    [Theory]
+    [MemberData(nameof(GenerateVariations))]
+    public void ChangesWhenAnyPartOfAGenerateRequestChanges(string part)
+    {
+        var settings = new GenerationSettings(32, ["\n"], 0, 0);
+        var (prompt, changed) = part switch
+        {
+            "prompt" => ("other", settings),
+            "max new tokens" => ("prompt", settings with { MaxNewTokens = 33 }),
+            "stop strings" => ("prompt", settings with { StopStrings = ["\n\n"] }),
+            "no stop strings" => ("prompt", settings with { StopStrings = null }),
+            "temperature" => ("prompt", settings with { Temperature = 0.7 }),
+            "seed" => ("prompt", settings with { Seed = 1 }),
+            _ => throw new ArgumentOutOfRangeException(nameof(part)),
+        };
+
+        RequestCacheKey.ForGenerate(Model, prompt, changed).Hash.Should().NotBe(RequestCacheKey.ForGenerate(Model, "prompt", settings).Hash);
+    }
+
+    [Fact]
+    public void IsTheSameForEqualRequestsAndDiffersBetweenKinds()
+    {
+        RequestCacheKey.ForScore(Model, Request with { Continuations = [" A", " B"] }).Should().Be(RequestCacheKey.ForScore(Model, Request));
+        RequestCacheKey.ForGenerate(Model, Request.Context, new GenerationSettings()).Hash.Should().NotBe(RequestCacheKey.ForScore(Model, Request).Hash);
+    }
+
+    [Fact]
+    public void DoesNotConfuseContinuationBoundaries()
+    {
+        RequestCacheKey.ForScore(Model, Request with { Continuations = ["ab", "c"] }).Hash
+            .Should().NotBe(RequestCacheKey.ForScore(Model, Request with { Continuations = ["a", "bc"] }).Hash);
+    }
+
+    [Fact]
+    public void ShowsEveryPartInItsText()
+    {
+        var text = RequestCacheKey.ForScore(Model, Request).Text;
+        text.Should().Contain("format=1:1").And.Contain("modelHash=4:aa11").And.Contain("executionProvider=3:cpu").And.Contain("kind=5:score")
+            .And.Contain("context=17:Question?\nAnswer:").And.Contain("continuation=2: A").And.Contain("maxContextTokens=4:2048").And.Contain("includeContextLogProb=5:false");
+    }
+
+    [Fact]
+    public void CoversEveryGenerationSettingsField()
+    {
+        // A new field in GenerationSettings must enter the key (RequestCacheKey.ForGenerate) before this list is updated.
+        typeof(GenerationSettings).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Order()
+            .Should().Equal("MaxNewTokens", "Seed", "StopStrings", "Temperature");
+    }
+}

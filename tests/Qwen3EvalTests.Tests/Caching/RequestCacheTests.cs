@@ -1,0 +1,127 @@
+using Microsoft.Data.Sqlite;
+using Qwen3EvalTests.Caching;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Tests.Caching;
+
+public sealed class RequestCacheTests : IDisposable
+{
+    private static readonly ModelIdentity Identity = new("aa11", "cpu");
+    private readonly CacheTestFolder folder = new();
+    private readonly List<string> warnings = [];
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void RebuildsAFileOfRandomBytesWithAWarningAndKeepsItAside()
+    {
+        var bytes = new byte[8192];
+        new Random(5).NextBytes(bytes);
+        File.WriteAllBytes(folder.CacheFile, bytes);
+
+        using var model = new CachingLanguageModel(new CountingLanguageModel(), RequestCache.Open(folder.CacheFile, warnings.Add), Identity);
+        model.Score([new LogLikelihoodRequest("q", [" A"])], TestContext.Current.CancellationToken);
+
+        model.Cache.Should().Be(new CacheCounters(0, 1));
+        warnings.Should().ContainSingle().Which.Should().Contain(folder.CacheFile).And.Contain("corrupt").And.Contain(".corrupt-");
+        Directory.GetFiles(folder.Path, "cache.sqlite.corrupt-*").Should().ContainSingle();
+    }
+
+    [Fact]
+    public void RebuildsATruncatedFileAndServesNothingFromIt()
+    {
+        using (var model = Open(out _))
+        {
+            model.Score(Enumerable.Range(0, 400).Select(i => new LogLikelihoodRequest($"question {i} {new string('x', 300)}", [" A", " B"])).ToArray(), TestContext.Current.CancellationToken);
+        }
+
+        var length = new FileInfo(folder.CacheFile).Length;
+        using (var stream = File.OpenWrite(folder.CacheFile))
+        {
+            stream.SetLength(length / 2);
+        }
+
+        using (var model = Open(out var inner))
+        {
+            model.Score([new LogLikelihoodRequest("question 1 " + new string('x', 300), [" A", " B"])], TestContext.Current.CancellationToken);
+            model.Cache.Should().Be(new CacheCounters(0, 1));
+            inner.Scored.Should().ContainSingle();
+        }
+
+        warnings.Should().ContainSingle().Which.Should().Contain("corrupt");
+    }
+
+    [Fact]
+    public void IgnoresARowWhoseStoredKeyDoesNotMatchAndRewritesIt()
+    {
+        LogLikelihoodRequest[] requests = [new("q1", [" A", " B"]), new("q2", [" A", " B"])];
+        IReadOnlyList<LogLikelihoodResult> truth;
+        using (var model = Open(out _))
+        {
+            truth = model.Score(requests, TestContext.Current.CancellationToken);
+        }
+
+        // Give q1's row the value stored for q2: a well-formed row that answers another key.
+        var q1 = RequestCacheKey.ForScore(Identity, requests[0]).Hash;
+        var q2 = RequestCacheKey.ForScore(Identity, requests[1]).Hash;
+        using (var connection = new SqliteConnection($"Data Source={folder.CacheFile};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE results SET value = (SELECT value FROM results WHERE key_hash = $q2) WHERE key_hash = $q1";
+            command.Parameters.AddWithValue("$q1", q1);
+            command.Parameters.AddWithValue("$q2", q2);
+            command.ExecuteNonQuery().Should().Be(1);
+        }
+
+        using (var model = Open(out var inner))
+        {
+            model.Score(requests, TestContext.Current.CancellationToken).Should().BeEquivalentTo(truth, o => o.WithStrictOrdering());
+            model.Cache.Should().Be(new CacheCounters(1, 1));
+            inner.Scored.Select(r => r.Context).Should().Equal("q1");
+        }
+
+        warnings.Should().ContainSingle().Which.Should().Contain(q1);
+        using (var model = Open(out var inner))
+        {
+            model.Score(requests, TestContext.Current.CancellationToken);
+            model.Cache.Should().Be(new CacheCounters(2, 0));
+        }
+    }
+
+    [Fact]
+    public void ThrowsAnInputErrorNamingThePathWhenTheFolderCannotBeCreated()
+    {
+        var blocker = Path.Combine(folder.Path, "not-a-folder");
+        File.WriteAllText(blocker, "");
+        var path = Path.Combine(blocker, "cache.sqlite");
+
+        var open = () => RequestCache.Open(path, warnings.Add);
+
+        open.Should().Throw<EvalInputException>().Which.Message.Should().Contain(path).And.Contain("--no-cache");
+    }
+
+    [Fact]
+    public void KeepsTheFileSoundWhenTwoConnectionsWriteTheSameRequestsAtOnce()
+    {
+        var requests = Enumerable.Range(0, 200).Select(i => new LogLikelihoodRequest($"q{i}", [" A", " B"])).ToArray();
+        var results = new IReadOnlyList<LogLikelihoodResult>[2];
+        Parallel.For(0, 2, w =>
+        {
+            using var model = new CachingLanguageModel(new CountingLanguageModel(), RequestCache.Open(folder.CacheFile, _ => { }), Identity);
+            results[w] = requests.Chunk(16).SelectMany(chunk => model.Score(chunk, TestContext.Current.CancellationToken)).ToArray();
+        });
+
+        results[1].Should().BeEquivalentTo(results[0], o => o.WithStrictOrdering());
+        using var cache = RequestCache.Open(folder.CacheFile, warnings.Add);
+        cache.IntegrityCheck().Should().Be("ok");
+        cache.Count().Should().Be(200);
+        warnings.Should().BeEmpty();
+    }
+
+    private CachingLanguageModel Open(out CountingLanguageModel inner)
+    {
+        inner = new CountingLanguageModel();
+        return new CachingLanguageModel(inner, RequestCache.Open(folder.CacheFile, warnings.Add), Identity);
+    }
+}
