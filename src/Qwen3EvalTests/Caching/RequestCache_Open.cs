@@ -72,7 +72,7 @@ public sealed partial class RequestCache
     private static bool IsUnwritable(SqliteException e) => e.SqliteErrorCode is SqliteReadOnly or SqliteCantOpen;
 
     private static EvalInputException Unwritable(string path, Exception inner) => new(
-        "the request cache cannot be written here (read-only file or folder). Make it writable, pass --cache with a writable file, or run with --no-cache.",
+        "the request cache cannot be created or written here (a read-only file or folder, or a path through a file). Make it writable, pass --cache with a writable file, or run with --no-cache.",
         path,
         inner: inner);
 

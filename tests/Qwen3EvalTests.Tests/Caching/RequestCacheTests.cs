@@ -119,6 +119,22 @@ public sealed class RequestCacheTests : IDisposable
         warnings.Should().BeEmpty();
     }
 
+    [Fact]
+    public void RoundTripsEveryDoubleIncludingInfinitiesBitForBit()
+    {
+        var key = RequestCacheKey.ForScore(Identity, new LogLikelihoodRequest("q", [" A", " B", " C"]));
+        var result = new LogLikelihoodResult([new(double.NegativeInfinity, 1, false), new(-0.1 - 0.2, 1, true), new(-1e-300, 2, false)], 7, 1, -123.456789012345678);
+        using (var cache = RequestCache.Open(folder.CacheFile, warnings.Add))
+        {
+            cache.PutMany([(key, new CachedEntry(RequestCacheKey.FormatVersion, key.Hash, result, null))]);
+        }
+
+        using var reopened = RequestCache.Open(folder.CacheFile, warnings.Add);
+        var stored = reopened.GetMany([key])[0]!.Score!;
+        stored.Continuations.Select(c => BitConverter.DoubleToInt64Bits(c.LogProb)).Should().Equal(result.Continuations.Select(c => BitConverter.DoubleToInt64Bits(c.LogProb)));
+        stored.Should().BeEquivalentTo(result);
+    }
+
     private CachingLanguageModel Open(out CountingLanguageModel inner)
     {
         inner = new CountingLanguageModel();
