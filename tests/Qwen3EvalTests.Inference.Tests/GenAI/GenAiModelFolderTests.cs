@@ -93,6 +93,32 @@ public sealed class GenAiModelFolderTests : IDisposable
         LoadError(folder).Message.Should().Contain(folder).And.Contain("corrupt");
     }
 
+    [Fact]
+    public void WrapsGenAisErrorForAGraphItCannotRun()
+    {
+        var graph = new Onnx.GraphProto { Name = "empty" };
+        graph.Output.Add(new Onnx.ValueInfoProto
+        {
+            Name = "logits",
+            Type = new Onnx.TypeProto
+            {
+                TensorType = new Onnx.TypeProto.Types.Tensor
+                {
+                    ElemType = 1,
+                    Shape = new Onnx.TensorShapeProto { Dim = { new Onnx.TensorShapeProto.Types.Dimension { DimValue = 300 } } },
+                },
+            },
+        });
+        var model = new Onnx.ModelProto { IrVersion = 8, Graph = graph };
+        model.OpsetImport.Add(new Onnx.OperatorSetIdProto { Version = 17 });
+        File.WriteAllBytes(Path.Combine(folder, "model.onnx"), Google.Protobuf.MessageExtensions.ToByteArray(model));
+
+        var error = LoadError(folder);
+
+        error.Message.Should().Contain(folder).And.Contain("ONNX Runtime GenAI cannot load");
+        error.InnerException.Should().BeOfType<Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIException>();
+    }
+
     private static EvalInputException LoadError(string modelFolder)
     {
         var load = () => GenAiLanguageModel.Load(modelFolder);
