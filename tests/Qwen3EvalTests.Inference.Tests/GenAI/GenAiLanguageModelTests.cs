@@ -102,6 +102,22 @@ public sealed class GenAiLanguageModelTests
     }
 
     [Fact]
+    public void ContextLogProbAfterARequestWithoutItEqualsFreshScoring()
+    {
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        using var fresh = GenAiLanguageModel.Load(folder);
+        using var shared = GenAiLanguageModel.Load(folder);
+        var context = FewShotPrefix + "What is 5 + 5?\nAnswer:";
+
+        var expected = fresh.Score([new LogLikelihoodRequest(context, Letters, IncludeContextLogProb: true)], TestContext.Current.CancellationToken)[0];
+        shared.Score([new LogLikelihoodRequest(FewShotPrefix + "Answer:", Letters)], TestContext.Current.CancellationToken);
+        var actual = shared.Score([new LogLikelihoodRequest(context, Letters, IncludeContextLogProb: true)], TestContext.Current.CancellationToken)[0];
+
+        actual.ContextLogProb!.Value.Should().BeApproximately(expected.ContextLogProb!.Value, 1e-4);
+        actual.Continuations[3].LogProb.Should().BeApproximately(expected.Continuations[3].LogProb, 1e-5);
+    }
+
+    [Fact]
     public void MultiTokenContinuationsLeaveTheCachedContextIntact()
     {
         using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesSpec));
