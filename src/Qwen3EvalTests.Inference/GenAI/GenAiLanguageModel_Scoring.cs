@@ -57,7 +57,7 @@ public sealed partial class GenAiLanguageModel
     private LogLikelihoodResult ScoreWithSharedPrefix(PreparedRequest request)
     {
         var cache = scoringCache ??= new PrefixKvCache(NewGenerator(1, folder.ContextLength));
-        MoveTo(cache, request.Context);
+        MoveTo(cache, request.Context, request.IncludeContextLogProb);
 
         var scores = new List<ContinuationScore>(request.Continuations.Count);
         foreach (var continuation in request.Continuations)
@@ -69,14 +69,24 @@ public sealed partial class GenAiLanguageModel
         return new LogLikelihoodResult(scores, request.Context.Count, request.TruncatedTokens, contextLogProb);
     }
 
-    /// <summary>Makes the cache hold exactly <paramref name="target"/>, prefilling only past the common prefix.</summary>
-    private void MoveTo(PrefixKvCache cache, IReadOnlyList<int> target)
+    /// <summary>
+    /// Makes the cache hold exactly <paramref name="target"/>, prefilling only past the common prefix. Per-position
+    /// log-probabilities (a log-sum-exp over the vocabulary per row) are computed only when <paramref name="needContextLogProbs"/>;
+    /// positions skipped earlier hold NaN and are prefilled again when a later request needs them.
+    /// </summary>
+    private void MoveTo(PrefixKvCache cache, IReadOnlyList<int> target, bool needContextLogProbs)
     {
         var held = cache.Tokens;
         var common = 0;
         while (common < held.Count && common < target.Count && held[common] == target[common])
         {
             common++;
+        }
+
+        var missing = needContextLogProbs ? cache.NextTokenLogProbs.FindIndex(double.IsNaN) : -1;
+        if (missing >= 0 && missing < common)
+        {
+            common = missing + 1;
         }
 
         if (common == held.Count && common == target.Count)
@@ -110,7 +120,7 @@ public sealed partial class GenAiLanguageModel
             for (var row = 0; row < appended.Length - 1; row++)
             {
                 var values = data.Slice(row * vocab, vocab);
-                cache.NextTokenLogProbs.Add(values[appended[row + 1]] - LogSoftmaxRow.LogSumExp(values));
+                cache.NextTokenLogProbs.Add(needContextLogProbs ? values[appended[row + 1]] - LogSoftmaxRow.LogSumExp(values) : double.NaN);
             }
 
             cache.LastRow = LogSoftmaxRow.Compute(data.Slice((appended.Length - 1) * vocab, vocab));
