@@ -21,7 +21,7 @@ public sealed class PlantedModelAccuracyTests : IDisposable
     public void Dispose() => Directory.Delete(_output, recursive: true);
 
     /// <summary>The smallest generated model: the planted letter decides, so its size does not matter.</summary>
-    public static TinyModelSpec PlantedSpec(char letter) => new(Seed: 7, PlantedAnswer: letter, HiddenSize: 8, Layers: 1, Heads: 2, KvHeads: 1, HeadDim: 4, Intermediate: 16);
+    public static TinyModelSpec PlantedSpec(char letter) => TinyModelSpec.Smallest(new TinyModelSpec(Seed: 7, PlantedAnswer: letter));
 
     [Theory]
     [InlineData("mmlu", 'A')]

@@ -19,12 +19,15 @@ public static class TinyModelCommand
         var kindOption = new Option<string>("--kind") { Description = "base (no chat template) or instruct (ChatML chat template).", DefaultValueFactory = _ => "base" };
         kindOption.AcceptOnlyFromAmong("base", "instruct");
 
+        var sizeOption = new Option<string>("--size") { Description = "default (hidden 64, 2 layers) or smallest (hidden 8, 1 layer: for throughput benchmarks; planted models answer the same).", DefaultValueFactory = _ => "default" };
+        sizeOption.AcceptOnlyFromAmong("default", "smallest");
         var command = new Command("tiny-model", "Generate a tiny Qwen3-shaped ONNX model folder that ONNX Runtime GenAI loads (for tests and dry runs).");
         command.Options.Add(outOption);
         command.Options.Add(seedOption);
         command.Options.Add(tokenizerOption);
         command.Options.Add(plantedOption);
         command.Options.Add(kindOption);
+        command.Options.Add(sizeOption);
         command.Subcommands.Add(TinyModelMeasureCommand.Create(stdout));
         command.SetAction(parseResult =>
         {
@@ -33,7 +36,11 @@ public static class TinyModelCommand
                 Tokenizer: parseResult.GetValue(tokenizerOption) == "qwen3" ? TinyTokenizerKind.Qwen3 : TinyTokenizerKind.Bytes,
                 PlantedAnswer: parseResult.GetValue(plantedOption) is { Length: 1 } letter ? letter[0] : null,
                 Kind: parseResult.GetValue(kindOption) == "instruct" ? ModelKind.Instruct : ModelKind.Base);
-            if (spec.Tokenizer == TinyTokenizerKind.Qwen3)
+            if (parseResult.GetValue(sizeOption) == "smallest")
+            {
+                spec = TinyModelSpec.Smallest(spec);
+            }
+            else if (spec.Tokenizer == TinyTokenizerKind.Qwen3)
             {
                 spec = spec with { HiddenSize = 32, Heads = 2, KvHeads = 1, Intermediate = 64 };
             }

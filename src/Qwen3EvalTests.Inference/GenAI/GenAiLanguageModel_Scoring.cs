@@ -30,6 +30,12 @@ public sealed partial class GenAiLanguageModel
     private PreparedRequest Prepare(LogLikelihoodRequest request)
     {
         var continuations = request.Continuations.Select(Encode).ToList();
+        if (request.NextTokenOnly)
+        {
+            // Qwen's scripts: the answer token is the last token of the encoded continuation, read at the last prompt position.
+            continuations = continuations.Select(tokens => tokens.Count <= 1 ? tokens : (IReadOnlyList<int>)[tokens[^1]]).ToList();
+        }
+
         var longest = continuations.Count == 0 ? 0 : continuations.Max(tokens => tokens.Count);
         var limit = Math.Min(request.MaxContextTokens ?? int.MaxValue, folder.ContextLength - longest);
         if (limit < 1)
@@ -59,10 +65,27 @@ public sealed partial class GenAiLanguageModel
         var cache = scoringCache ??= new PrefixKvCache(NewGenerator(1, folder.ContextLength));
         MoveTo(cache, request.Context, request.IncludeContextLogProb);
 
+        // Tokens every continuation starts with (" " of " A"…" D" under a byte tokenizer) are appended once, not once per continuation.
+        var shared = SharedLeadingTokens(request.Continuations);
+        var sharedLogProb = 0.0;
+        var sharedGreedy = true;
+        if (shared > 0)
+        {
+            var extended = request.Context.ToList();
+            foreach (var token in request.Continuations[0].Take(shared))
+            {
+                sharedLogProb += cache.LastRow[token];
+                sharedGreedy &= LogSoftmaxRow.ArgMax(cache.LastRow) == token;
+                extended.Add(token);
+                MoveTo(cache, extended, needContextLogProbs: false);
+            }
+        }
+
         var scores = new List<ContinuationScore>(request.Continuations.Count);
         foreach (var continuation in request.Continuations)
         {
-            scores.Add(ScoreContinuation(cache, continuation));
+            var rest = ScoreContinuation(cache, shared == 0 ? continuation : continuation.Skip(shared).ToArray());
+            scores.Add(shared == 0 ? rest : new ContinuationScore(sharedLogProb + rest.LogProb, continuation.Count, sharedGreedy && rest.IsGreedy));
         }
 
         double? contextLogProb = request.IncludeContextLogProb ? cache.NextTokenLogProbs.Take(request.Context.Count - 1).Sum() : null;
@@ -161,6 +184,24 @@ public sealed partial class GenAiLanguageModel
         }
 
         return new ContinuationScore(logProb, continuation.Count, greedy);
+    }
+
+    /// <summary>How many leading tokens all continuations share while each keeps at least one token of its own.</summary>
+    private static int SharedLeadingTokens(IReadOnlyList<IReadOnlyList<int>> continuations)
+    {
+        if (continuations.Count < 2)
+        {
+            return 0;
+        }
+
+        var shortest = continuations.Min(c => c.Count);
+        var shared = 0;
+        while (shared < shortest - 1 && continuations.All(c => c[shared] == continuations[0][shared]))
+        {
+            shared++;
+        }
+
+        return shared;
     }
 
     private Generator NewGenerator(int batchSize, int maxLength)

@@ -113,7 +113,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
 
         var rule = plan.ChoiceRule ?? RuleOf(prompts[0]);
         var requests = prompts
-            .Select(p => new LogLikelihoodRequest(p.Text, p.Continuations, p.MaxContextTokens, IncludeContextLogProb: rule == ChoiceRule.SequencePerplexity))
+            .Select(p => new LogLikelihoodRequest(p.Text, p.Continuations, p.MaxContextTokens, IncludeContextLogProb: rule == ChoiceRule.SequencePerplexity, NextTokenOnly: p.Scoring == ScoringMode.NextTokenChoice && plan.ChoiceRule is null))
             .ToArray();
         var results = model.Score(requests, cancellationToken);
         for (var i = 0; i < chunk.Length; i++)
