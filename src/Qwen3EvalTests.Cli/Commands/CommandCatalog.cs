@@ -11,5 +11,6 @@ public static class CommandCatalog
         yield return DataCommand.Create(stdout, stderr);
         yield return PromptCommand.Create(stdout);
         yield return BaselineCommand.Create(stdout, stderr);
+        yield return CompareCommand.Create(stdout);
     }
 }
