@@ -7,7 +7,7 @@ namespace Qwen3EvalTests.Results;
 /// <summary>
 /// The identity of a run: one SHA-256 over everything that can change its score — model file
 /// hashes, data file hashes, benchmark, protocol and its templates, split, average, shots, chat,
-/// scoring, choice rule, limit, context limit, generation settings and seed, engine and execution
+/// scoring, choice rule, limit, context limit, generation settings and seed (sampled generation only), engine and execution
 /// provider. Two runs with the same identity should give the same answers (up to nondeterminism of
 /// the engine). What cannot change a score is left out on purpose: timestamps, folders, OS, CPU,
 /// .NET version, the harness version and git commit, and the repeat number.
@@ -39,7 +39,7 @@ public static class RunIdentity
         {
             Line("generation.max-new-tokens", g.MaxNewTokens.ToString(c));
             Line("generation.temperature", g.Temperature.ToString("R", c));
-            Line("generation.seed", g.Seed.ToString(c));
+            Line("generation.seed", g.IsGreedy ? "(greedy)" : g.Seed.ToString(c));
             Line("generation.stop", string.Join("\u001f", g.StopStrings));
         }
         else

@@ -37,7 +37,7 @@ public sealed class RunIdentityTests
             "limit" => (s with { Limit = 3 }, e),
             "maxContext" => (s with { MaxContextTokens = 4096 }, e),
             "generation" => (s with { Generation = generation }, e),
-            "seed" => (s with { Generation = generation with { Seed = 1 } }, e),
+            "seed" => (s with { Generation = generation with { Temperature = 0.7, Seed = 1 } }, e),
             "temperature" => (s with { Generation = generation with { Temperature = 0.7 } }, e),
             "engine" => (s, Environment(engine: "vllm 0.9")),
             "provider" => (s, Environment(provider: "cuda")),
@@ -69,6 +69,14 @@ public sealed class RunIdentityTests
     {
         var (settings, environment) = Change(field);
         RunIdentity.Of(settings, environment).Should().NotBe(RunIdentity.Of(Settings(), Environment()), $"{field} can change a score");
+    }
+
+    [Fact]
+    public void TheSeedOfGreedyGenerationDoesNotMatter()
+    {
+        var greedy = Settings() with { Generation = new RunGeneration(32, 0, 0, []) };
+
+        RunIdentity.Of(greedy with { Generation = greedy.Generation! with { Seed = 5 } }, Environment()).Should().Be(RunIdentity.Of(greedy, Environment()));
     }
 
     [Fact]
