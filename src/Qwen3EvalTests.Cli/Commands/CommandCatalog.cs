@@ -13,5 +13,6 @@ public static class CommandCatalog
         yield return BaselineCommand.Create(stdout, stderr);
         yield return SensitivityCommand.Create(stdout, stderr);
         yield return CompareCommand.Create(stdout);
+        yield return ReportCommand.Create(stdout);
     }
 }
