@@ -92,6 +92,17 @@ public sealed class RunComparisonTests : IDisposable
     }
 
     [Fact]
+    public void AnotherKindOfVersionedJsonIsNotTakenForAResultsFile()
+    {
+        var sensitivity = Path.Combine(_folder, "mmlu-sensitivity.json");
+        File.WriteAllText(sensitivity, """{"formatVersion": 1, "benchmark": "mmlu", "rows": []}""");
+
+        var act = () => RunComparison.Compare(sensitivity, sensitivity);
+
+        act.Should().Throw<EvalInputException>().Which.Message.Should().Contain(sensitivity).And.Contain("not a results file: it has no 'run'");
+    }
+
+    [Fact]
     public void AnUnknownFormatVersionGivesTheReadersError()
     {
         var future = Path.Combine(_folder, "future.json");
