@@ -30,7 +30,9 @@ public static class ProgressDisplay
         private ProgressTask? _task;
         private string? _benchmark;
         private int _lastDone;
-        private readonly Stopwatch _clock = new();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _taskStart;
+        private TimeSpan _lastReport;
 
         public void Report(EvaluationProgress value)
         {
@@ -39,8 +41,10 @@ public static class ProgressDisplay
                 _task?.StopTask();
                 _task = context.AddTask(value.Benchmark, maxValue: Math.Max(1, value.QuestionsTotal ?? value.QuestionsDone));
                 _benchmark = value.Benchmark;
-                _clock.Restart();
+                _taskStart = _lastReport; // a run starts when the previous one reported its last questions (or when the display started)
             }
+
+            _lastReport = _clock.Elapsed;
 
             _lastDone = value.QuestionsDone;
             if (value.QuestionsTotal is { } total)
@@ -49,7 +53,8 @@ public static class ProgressDisplay
             }
 
             _task.Value = value.QuestionsDone;
-            var perSecond = _clock.Elapsed.TotalSeconds > 0 ? value.QuestionsDone / _clock.Elapsed.TotalSeconds : 0;
+            var seconds = (_lastReport - _taskStart).TotalSeconds;
+            var perSecond = seconds > 0 ? value.QuestionsDone / seconds : 0;
             _task.Description = FormattableString.Invariant($"{value.Benchmark} {Markup.Escape(value.Subject)} {value.QuestionsDone}/{value.QuestionsTotal?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} {perSecond:F1} q/s");
         }
     }
