@@ -4,27 +4,24 @@ using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Cli.Tests.Commands;
 
-public sealed class ReportCommandTests : IDisposable
+[Collection(TinyRunsCollection.Name)]
+public sealed class ReportCommandTests(TinyRunOutputs outputs) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("qwen3eval-report-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private async Task<(string[] Repeats, string Sensitivity)> ProduceInputs()
+    private (string[] Repeats, string Sensitivity) ProduceInputs()
     {
-        var run = await CliRun.RunAsync("run", "--benchmark", "mmlu", "--limit", "1", "--repeats", "2", "--out", _folder);
-        run.ExitCode.Should().Be(0, run.Stderr);
-        var sensitivity = await CliRun.RunAsync("sensitivity", "--benchmark", "mmlu", "--limit", "1", "--factors", "average", "--out", _folder);
-        sensitivity.ExitCode.Should().Be(0, sensitivity.Stderr);
-        return (
-            Directory.GetFiles(_folder, "mmlu-qwen-5shot-r*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray(),
-            Directory.GetFiles(_folder, "mmlu-sensitivity.json", SearchOption.AllDirectories).Single());
+        outputs.Run.ExitCode.Should().Be(0, outputs.Run.Stderr);
+        outputs.Sensitivity.ExitCode.Should().Be(0, outputs.Sensitivity.Stderr);
+        return ([.. outputs.RepeatFiles], outputs.SensitivityFile);
     }
 
     [Fact]
     public async Task WritesMarkdownAndASelfContainedHtmlWithEmbeddedPlots()
     {
-        var (repeats, sensitivity) = await ProduceInputs();
+        var (repeats, sensitivity) = ProduceInputs();
         var output = Path.Combine(_folder, "report");
 
         var report = await CliRun.RunAsync(["report", .. repeats, sensitivity, "--out", output]);
@@ -40,9 +37,9 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task DrawsTheOfficialBaselineWhenTheModelIsACatalogModel()
+    public void DrawsTheOfficialBaselineWhenTheModelIsACatalogModel()
     {
-        var (repeats, _) = await ProduceInputs();
+        var (repeats, _) = ProduceInputs();
         var run = ResultsFile.Read(repeats[0]);
         var renamed = run with { Run = run.Run with { Model = "qwen2-1.5b-base" } };
         var catalog = BaselineCatalog.Load(Path.Combine(RepositoryRoot.Path, BaselineCatalog.RelativePath));

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace Qwen3EvalTests.Cli.Tests.Commands;
 
-public sealed class RunCommandRepeatsTests : IDisposable
+[Collection(TinyRunsCollection.Name)]
+public sealed class RunCommandRepeatsTests(TinyRunOutputs outputs) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("qwen3eval-repeats-cli-").FullName;
 
@@ -11,7 +12,7 @@ public sealed class RunCommandRepeatsTests : IDisposable
     [Fact]
     public async Task RepeatsWriteOneResultsFileEachAndReportMeanDeviationAndDeterminism()
     {
-        var run = await CliRun.RunAsync("run", "--benchmark", "mmlu", "--limit", "1", "--repeats", "2", "--json", "--out", _folder);
+        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--repeats", "2", "--json", "--out", _folder);
 
         run.ExitCode.Should().Be(0, run.Stderr);
         using var json = JsonDocument.Parse(run.Stdout);
@@ -31,11 +32,12 @@ public sealed class RunCommandRepeatsTests : IDisposable
     }
 
     [Fact]
-    public async Task TheTableNamesTheDeterminismCheck()
+    public void TheTableNamesTheDeterminismCheck()
     {
-        var run = await CliRun.RunAsync("run", "--benchmark", "mmlu", "--limit", "1", "--repeats", "2", "--out", _folder);
+        var run = outputs.Run;
 
         run.ExitCode.Should().Be(0, run.Stderr);
+        outputs.RepeatFiles.Select(Path.GetFileName).Should().Equal("mmlu-qwen-5shot-r1.json", "mmlu-qwen-5shot-r2.json");
         run.Stdout.Should().Contain("mmlu: 2 repeats:").And.Contain("determinism check: no answer changed between repeats");
     }
 }

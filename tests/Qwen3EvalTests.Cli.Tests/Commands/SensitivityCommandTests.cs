@@ -1,25 +1,20 @@
 namespace Qwen3EvalTests.Cli.Tests.Commands;
 
-public sealed class SensitivityCommandTests : IDisposable
+[Collection(TinyRunsCollection.Name)]
+public sealed class SensitivityCommandTests(TinyRunOutputs outputs)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("qwen3eval-sensitivity-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
-    public async Task PrintsTheTableWithTheFactorThatMovedMostAndWritesTheSensitivityJson()
+    public void PrintsTheTableWithTheFactorThatMovedMostAndWritesTheSensitivityJson()
     {
-        var run = await CliRun.RunAsync("sensitivity", "--benchmark", "mmlu", "--limit", "1", "--factors", "answer-space,average", "--out", _folder);
-
-        run.ExitCode.Should().Be(0, run.Stderr);
-        run.Stdout.Should().Contain("reference").And.Contain("answer-space").And.Contain("macro").And.Contain("moved most: ");
-        Directory.GetFiles(_folder, "mmlu-sensitivity.json", SearchOption.AllDirectories).Should().ContainSingle();
+        outputs.Sensitivity.ExitCode.Should().Be(0, outputs.Sensitivity.Stderr);
+        outputs.Sensitivity.Stdout.Should().Contain("reference").And.Contain("answer-space").And.Contain("macro").And.Contain("moved most: ");
+        File.Exists(outputs.SensitivityFile).Should().BeTrue();
     }
 
     [Fact]
     public async Task AnUnknownFactorIsABadInputError()
     {
-        var run = await CliRun.RunAsync("sensitivity", "--benchmark", "mmlu", "--factors", "colour", "--out", _folder);
+        var run = await CliRun.RunAsync("sensitivity", "--benchmark", "mmlu", "--factors", "colour", "--out", outputs.Folder);
 
         run.ExitCode.Should().Be(QwenEvalCli.ExitBadInput);
         run.Stderr.Should().Contain("unknown sensitivity factor 'colour'");
