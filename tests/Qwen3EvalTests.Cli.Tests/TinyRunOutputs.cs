@@ -19,7 +19,7 @@ public sealed class TinyRunOutputs : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--repeats", "2", "--out", Folder);
-        Sensitivity = await CliRun.RunAsync("sensitivity", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--factors", "answer-space,average", "--out", Folder);
+        Sensitivity = await CliRun.RunAsync("sensitivity", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--factors", "average", "--out", Folder);
     }
 
     public ValueTask DisposeAsync()

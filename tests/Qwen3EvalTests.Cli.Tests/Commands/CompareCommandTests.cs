@@ -9,9 +9,9 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task NamesTheProtocolWhenComparingRunsOfTwoProtocols()
     {
-        var qwen = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--protocol", "qwen", "--limit", "2", "--out", _folder);
+        var qwen = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--protocol", "qwen", "--limit", "1", "--out", _folder);
         qwen.ExitCode.Should().Be(0, qwen.Stderr);
-        var lmEval = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--protocol", "lm-eval", "--limit", "2", "--out", _folder);
+        var lmEval = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--protocol", "lm-eval", "--limit", "1", "--out", _folder);
         lmEval.ExitCode.Should().Be(0, lmEval.Stderr);
         var a = Directory.GetFiles(_folder, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
         var b = Directory.GetFiles(_folder, "mmlu-lm-eval-*.json", SearchOption.AllDirectories).Single();

@@ -7,7 +7,7 @@ public sealed class SensitivityCommandTests(TinyRunOutputs outputs)
     public void PrintsTheTableWithTheFactorThatMovedMostAndWritesTheSensitivityJson()
     {
         outputs.Sensitivity.ExitCode.Should().Be(0, outputs.Sensitivity.Stderr);
-        outputs.Sensitivity.Stdout.Should().Contain("reference").And.Contain("answer-space").And.Contain("macro").And.Contain("moved most: ");
+        outputs.Sensitivity.Stdout.Should().Contain("reference").And.Contain("average").And.Contain("macro").And.Contain("moved most: ");
         File.Exists(outputs.SensitivityFile).Should().BeTrue();
     }
 
