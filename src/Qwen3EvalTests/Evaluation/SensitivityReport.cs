@@ -13,7 +13,7 @@ namespace Qwen3EvalTests.Evaluation;
 /// <param name="Limit">Questions per subject.</param>
 /// <param name="Reference">The reference row (delta 0).</param>
 /// <param name="Rows">Every varied setting, in factor order.</param>
-/// <param name="MovedMost">The factor id whose setting moved the score most (largest |delta|), or null with no rows.</param>
+/// <param name="MovedMost">The factor id whose setting moved the score most (largest |delta|; on a tie the first in factor order), or null with no rows.</param>
 /// <param name="MovedMostDelta">That largest delta (signed).</param>
 public sealed record SensitivityReport(
     int FormatVersion,
