@@ -11,7 +11,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(document);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(document.Title)).Append("</title>\n");
-        html.Append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;margin:1em 0}")
+        html.Append("<style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;margin:1em 0;font-size:.85em}")
             .Append("th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left}th{background:#f4f4f4}img{max-width:100%;border:1px solid #eee}</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(E(document.Title)).Append("</h1>\n");
         foreach (var line in document.Intro)
