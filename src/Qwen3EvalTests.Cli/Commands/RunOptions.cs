@@ -3,7 +3,7 @@ using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
-/// <summary>The parsed options of <c>qwen3eval run</c>.</summary>
+/// <summary>The parsed options of <c>qwen3eval run</c>; Repeats runs each benchmark N times (sampled generation uses seed Seed + i).</summary>
 public sealed record RunOptions(
     string? ModelFolder,
     IReadOnlyList<Benchmark> Benchmarks,
@@ -16,4 +16,7 @@ public sealed record RunOptions(
     int BatchSize,
     string Device,
     string OutputFolder,
-    bool Json);
+    bool Json,
+    int Repeats = 1,
+    double Temperature = 0,
+    int Seed = 0);
