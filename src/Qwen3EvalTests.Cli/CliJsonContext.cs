@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Qwen3EvalTests.Cli.Commands;
+using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Cli;
 
 /// <summary>The one source-generated JSON context of the command line's own outputs.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunReport))]
+[JsonSerializable(typeof(RunComparison))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

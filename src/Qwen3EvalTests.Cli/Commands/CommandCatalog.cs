@@ -11,5 +11,9 @@ public static class CommandCatalog
         yield return DataCommand.Create(stdout, stderr);
         yield return PromptCommand.Create(stdout);
         yield return BaselineCommand.Create(stdout, stderr);
+        yield return SensitivityCommand.Create(stdout, stderr);
+        yield return CompareCommand.Create(stdout);
+        yield return ReportCommand.Create(stdout);
+        yield return TinyModelCommand.Create(stdout, stderr);
     }
 }

@@ -7,6 +7,7 @@ using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
@@ -30,12 +31,15 @@ public static class RunCommand
         var device = new Option<string>("--device") { Description = "Execution provider: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "Folder for results JSON (and the generated tiny model).", DefaultValueFactory = _ => "artifacts" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
-        var cache = new Option<string?>("--cache") { Description = "Request cache file (SQLite): a re-run or a resumed run is served from it. Default: <out>/cache.sqlite." };
+        var repeats = new Option<int>("--repeats") { Description = "Run each benchmark N times (results files …-r1.json …): per-repeat scores, mean, sample SD; greedy runs double as a determinism check.", DefaultValueFactory = _ => 1 };
+        var temperature = new Option<double>("--temperature") { Description = "Sampling temperature for generation scoring (0: greedy).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Base seed for sampled generation; repeat i uses seed + i − 1.", DefaultValueFactory = _ => 0 };
+        var cache = new Option<string?>("--cache") { Description = "Request cache file (SQLite): a re-run or a resumed run is served from it. Default: <out>/cache.sqlite. Off with --repeats > 1 (repeats recompute)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Compute every request; read and write no cache." };
 
         var command = new Command("run", "Evaluate a model on benchmarks and write results JSON.")
         {
-            model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json, cache, noCache,
+            model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json, repeats, temperature, seed, cache, noCache,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -52,6 +56,9 @@ public static class RunCommand
                 parse.GetValue(device)!,
                 parse.GetValue(output)!,
                 parse.GetValue(json),
+                parse.GetValue(repeats),
+                parse.GetValue(temperature),
+                parse.GetValue(seed),
                 parse.GetValue(cache),
                 parse.GetValue(noCache));
             return Task.FromResult(Execute(options, stdout, stderr, cancellationToken));
@@ -61,35 +68,57 @@ public static class RunCommand
 
     public static int Execute(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (options.Repeats < 1)
+        {
+            throw new EvalInputException($"--repeats must be at least 1 (got {options.Repeats}).", field: "repeats");
+        }
+
         var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
         var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize));
-        using ILanguageModel model = options.NoCache ? genai : new CachingLanguageModel(genai, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine));
-        var cacheHits = new Dictionary<BenchmarkRun, CacheCounters>();
+        using ILanguageModel model = options.NoCache || options.Repeats > 1 ? genai : new CachingLanguageModel(genai, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine));
+        var cacheHits = new List<long?>();
         var evaluator = new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription);
         var runs = new List<BenchmarkRun>();
-        foreach (var benchmark in options.Benchmarks)
+        var repeatSummaries = new List<RepeatSummary?>();
+        ProgressDisplay.Run(options.Json, progress =>
         {
-            var plan = new EvaluationPlan(benchmark, options.Protocol, options.DataFolder, options.Shots, options.Chat, Limit: options.Limit, AllowKindMismatch: options.AllowKindMismatch);
-            var path = Path.Combine(options.OutputFolder, model.Info.Name, ResultsFileName(plan));
-            var cacheBefore = (model as CachingLanguageModel)?.Cache;
-            runs.Add(evaluator.Run(plan, path, cancellationToken: cancellationToken));
-            if (model is CachingLanguageModel caching)
+            foreach (var benchmark in options.Benchmarks)
             {
-                cacheHits[runs[^1]] = caching.Cache.Minus(cacheBefore!);
+                var repeatRuns = new List<BenchmarkRun>();
+                var cacheBefore = (model as CachingLanguageModel)?.Cache;
+                for (var repeat = 1; repeat <= options.Repeats; repeat++)
+                {
+                    var plan = PlanOf(options, benchmark, repeat);
+                    var path = Path.Combine(options.OutputFolder, model.Info.Name, ResultsFileName(plan));
+                    repeatRuns.Add(evaluator.Run(plan, path, progress, cancellationToken));
+                }
+
+                runs.AddRange(repeatRuns);
+                cacheHits.Add(model is CachingLanguageModel caching ? caching.Cache.Minus(cacheBefore!).Hits : null);
+                repeatSummaries.Add(options.Repeats > 1 ? RepeatSummary.Of([.. repeatRuns.Select(r => ResultsFile.Read(r.ResultsFile))]) : null);
             }
-        }
+
+            return runs.Count;
+        });
 
         if (options.Json)
         {
-            var report = new RunReport(runs.Select(r => new RunReportEntry(
-                r.Header.Settings.Benchmark,
-                r.Header.Settings.Protocol,
-                r.Header.Model,
-                r.Summary.Questions,
-                r.Summary.Correct,
-                r.Summary.Accuracy,
-                r.Summary.Average,
-                r.ResultsFile) { CacheHits = cacheHits.GetValueOrDefault(r)?.Hits }).ToList());
+            var report = new RunReport(options.Benchmarks.Select((_, i) =>
+            {
+                var first = runs[i * options.Repeats];
+                var summary = repeatSummaries[i];
+                var files = runs.Skip(i * options.Repeats).Take(options.Repeats).Select(r => r.ResultsFile).ToList();
+                return new RunReportEntry(
+                    first.Header.Settings.Benchmark,
+                    first.Header.Settings.Protocol,
+                    first.Header.Model,
+                    first.Summary.Questions,
+                    first.Summary.Correct,
+                    summary?.Statistics.Mean ?? first.Summary.Accuracy,
+                    first.Summary.Average,
+                    first.ResultsFile,
+                    summary is null ? null : RunReportRepeats.Of(summary, files)) { CacheHits = cacheHits[i] };
+            }).ToList());
             stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.RunReport));
         }
         else
@@ -99,11 +128,27 @@ public static class RunCommand
             {
                 stdout.WriteLine($"cache: {caching.Cache.Hits} hits, {caching.Cache.Misses} misses ({caching.CacheFile})");
             }
+
+            for (var i = 0; i < options.Benchmarks.Count; i++)
+            {
+                if (repeatSummaries[i] is { } summary)
+                {
+                    stdout.WriteLine($"{options.Benchmarks[i].ToId()}: {summary.Describe()}");
+                }
+            }
         }
 
         return QwenEvalCli.ExitOk;
     }
 
+    /// <summary>The plan of one repeat: sampled generation gets seed base + repeat − 1 (greedy keeps the base seed); a single run records no repeat number.</summary>
+    public static EvaluationPlan PlanOf(RunOptions options, Benchmark benchmark, int repeat)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var generation = new GenerationSettings(MaxNewTokens: 32, StopStrings: ["<|im_end|>", "<|endoftext|>"], Temperature: options.Temperature, Seed: options.Temperature > 0 ? options.Seed + repeat - 1 : options.Seed);
+        return new EvaluationPlan(benchmark, options.Protocol, options.DataFolder, options.Shots, options.Chat, Limit: options.Limit, AllowKindMismatch: options.AllowKindMismatch, Generation: generation, Repeat: options.Repeats > 1 ? repeat : null);
+    }
+
     public static string ResultsFileName(EvaluationPlan plan) =>
-        $"{plan.Benchmark.ToId()}-{plan.Protocol.Name}{(plan.Chat ? "-chat" : "")}-{plan.EffectiveShots}shot.json";
+        $"{plan.Benchmark.ToId()}-{plan.Protocol.Name}{(plan.Chat ? "-chat" : "")}-{plan.EffectiveShots}shot{(plan.Repeat is { } r ? $"-r{r}" : "")}.json";
 }

@@ -3,7 +3,7 @@ using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
-/// <summary>The parsed options of <c>qwen3eval run</c>.</summary>
+/// <summary>The parsed options of <c>qwen3eval run</c>; Repeats runs each benchmark N times (sampled generation uses seed Seed + i).</summary>
 public sealed record RunOptions(
     string? ModelFolder,
     IReadOnlyList<Benchmark> Benchmarks,
@@ -17,5 +17,8 @@ public sealed record RunOptions(
     string Device,
     string OutputFolder,
     bool Json,
+    int Repeats = 1,
+    double Temperature = 0,
+    int Seed = 0,
     string? CacheFile = null,
     bool NoCache = false);

@@ -3,8 +3,12 @@ namespace Qwen3EvalTests.Cli.Commands;
 /// <summary><c>qwen3eval run --json</c>'s stdout: one entry per benchmark run. Checks depend on these names.</summary>
 public sealed record RunReport(IReadOnlyList<RunReportEntry> Results);
 
-/// <summary>One benchmark run in <see cref="RunReport"/>; accuracy is 0–1, by the protocol's average.</summary>
-public sealed record RunReportEntry(string Benchmark, string Protocol, string Model, int Questions, int Correct, double Accuracy, string Average, string ResultsFile)
+/// <summary>
+/// One benchmark run in <see cref="RunReport"/>; accuracy is 0–1, by the protocol's average. With
+/// --repeats N: accuracy is the mean over repeats, questions/correct/resultsFile are repeat 1's,
+/// and Repeats carries every repeat's score, the sample SD and the determinism check.
+/// </summary>
+public sealed record RunReportEntry(string Benchmark, string Protocol, string Model, int Questions, int Correct, double Accuracy, string Average, string ResultsFile, RunReportRepeats? Repeats = null)
 {
     /// <summary>Requests of this run served from the request cache; null with --no-cache.</summary>
     public long? CacheHits { get; init; }

@@ -17,6 +17,13 @@ public static class RunTable
             output.WriteLine(string.Create(c, $"{run.Header.Settings.Benchmark,-9} {run.Header.Settings.Protocol,-11} {run.Header.Settings.Split,-5} {s.Average,-5} {s.Questions,9} {s.Correct,7} {s.Accuracy * 100,7:F2}% {$"[{s.Micro.Low95 * 100:F1}, {s.Micro.High95 * 100:F1}]",15} {perSecond,7:F1}  {run.ResultsFile}"));
         }
 
+        foreach (var run in runs)
+        {
+            var k = run.Summary.Counters;
+            var fed = k.PrefilledTokens + k.ReusedTokens;
+            output.WriteLine(string.Create(c, $"{run.Header.Settings.Benchmark}: prefilled {k.PrefilledTokens:N0} of {fed:N0} prompt tokens ({(fed > 0 ? 100.0 * k.PrefilledTokens / fed : 0):F1} %; the rest reused from the KV cache) in {k.ForwardCalls:N0} forward calls; forward {k.ForwardSeconds:F2} s, harness {k.HarnessSeconds:F2} s ({(k.ForwardSeconds > 0 ? 100 * k.HarnessSeconds / k.ForwardSeconds : 0):F1} % of forward); {run.Summary.Truncated} prompts left-truncated"));
+        }
+
         if (runs.Count > 0)
         {
             output.WriteLine(string.Create(c, $"model: {runs[0].Header.Model} ({runs[0].Header.ModelKind}), engine: {runs[0].Header.Environment.Engine} on {runs[0].Header.Environment.ExecutionProvider}"));

@@ -30,6 +30,12 @@ public sealed partial class GenAiLanguageModel
     private PreparedRequest Prepare(LogLikelihoodRequest request)
     {
         var continuations = request.Continuations.Select(Encode).ToList();
+        if (request.NextTokenOnly)
+        {
+            // Qwen's scripts: the answer token is the last token of the encoded continuation, read at the last prompt position.
+            continuations = continuations.Select(tokens => tokens.Count <= 1 ? tokens : (IReadOnlyList<int>)[tokens[^1]]).ToList();
+        }
+
         var longest = continuations.Count == 0 ? 0 : continuations.Max(tokens => tokens.Count);
         var limit = Math.Min(request.MaxContextTokens ?? int.MaxValue, folder.ContextLength - longest);
         if (limit < 1)
@@ -57,26 +63,53 @@ public sealed partial class GenAiLanguageModel
     private LogLikelihoodResult ScoreWithSharedPrefix(PreparedRequest request)
     {
         var cache = scoringCache ??= new PrefixKvCache(NewGenerator(1, folder.ContextLength));
-        MoveTo(cache, request.Context);
+        MoveTo(cache, request.Context, request.IncludeContextLogProb);
+
+        // Tokens every continuation starts with (" " of " A"…" D" under a byte tokenizer) are appended once, not once per continuation.
+        var shared = SharedLeadingTokens(request.Continuations);
+        var sharedLogProb = 0.0;
+        var sharedGreedy = true;
+        if (shared > 0)
+        {
+            var extended = request.Context.ToList();
+            foreach (var token in request.Continuations[0].Take(shared))
+            {
+                sharedLogProb += cache.LastRow[token];
+                sharedGreedy &= LogSoftmaxRow.ArgMax(cache.LastRow) == token;
+                extended.Add(token);
+                MoveTo(cache, extended, needContextLogProbs: false);
+            }
+        }
 
         var scores = new List<ContinuationScore>(request.Continuations.Count);
         foreach (var continuation in request.Continuations)
         {
-            scores.Add(ScoreContinuation(cache, continuation));
+            var rest = ScoreContinuation(cache, shared == 0 ? continuation : continuation.Skip(shared).ToArray());
+            scores.Add(shared == 0 ? rest : new ContinuationScore(sharedLogProb + rest.LogProb, continuation.Count, sharedGreedy && rest.IsGreedy));
         }
 
         double? contextLogProb = request.IncludeContextLogProb ? cache.NextTokenLogProbs.Take(request.Context.Count - 1).Sum() : null;
         return new LogLikelihoodResult(scores, request.Context.Count, request.TruncatedTokens, contextLogProb);
     }
 
-    /// <summary>Makes the cache hold exactly <paramref name="target"/>, prefilling only past the common prefix.</summary>
-    private void MoveTo(PrefixKvCache cache, IReadOnlyList<int> target)
+    /// <summary>
+    /// Makes the cache hold exactly <paramref name="target"/>, prefilling only past the common prefix. Per-position
+    /// log-probabilities (a log-sum-exp over the vocabulary per row) are computed only when <paramref name="needContextLogProbs"/>;
+    /// positions skipped earlier hold NaN and are prefilled again when a later request needs them.
+    /// </summary>
+    private void MoveTo(PrefixKvCache cache, IReadOnlyList<int> target, bool needContextLogProbs)
     {
         var held = cache.Tokens;
         var common = 0;
         while (common < held.Count && common < target.Count && held[common] == target[common])
         {
             common++;
+        }
+
+        var missing = needContextLogProbs ? cache.NextTokenLogProbs.FindIndex(double.IsNaN) : -1;
+        if (missing >= 0 && missing < common)
+        {
+            common = missing + 1;
         }
 
         if (common == held.Count && common == target.Count)
@@ -110,7 +143,7 @@ public sealed partial class GenAiLanguageModel
             for (var row = 0; row < appended.Length - 1; row++)
             {
                 var values = data.Slice(row * vocab, vocab);
-                cache.NextTokenLogProbs.Add(values[appended[row + 1]] - LogSoftmaxRow.LogSumExp(values));
+                cache.NextTokenLogProbs.Add(needContextLogProbs ? values[appended[row + 1]] - LogSoftmaxRow.LogSumExp(values) : double.NaN);
             }
 
             cache.LastRow = LogSoftmaxRow.Compute(data.Slice((appended.Length - 1) * vocab, vocab));
@@ -151,6 +184,24 @@ public sealed partial class GenAiLanguageModel
         }
 
         return new ContinuationScore(logProb, continuation.Count, greedy);
+    }
+
+    /// <summary>How many leading tokens all continuations share while each keeps at least one token of its own.</summary>
+    private static int SharedLeadingTokens(IReadOnlyList<IReadOnlyList<int>> continuations)
+    {
+        if (continuations.Count < 2)
+        {
+            return 0;
+        }
+
+        var shortest = continuations.Min(c => c.Count);
+        var shared = 0;
+        while (shared < shortest - 1 && continuations.All(c => c[shared] == continuations[0][shared]))
+        {
+            shared++;
+        }
+
+        return shared;
     }
 
     private Generator NewGenerator(int batchSize, int maxLength)

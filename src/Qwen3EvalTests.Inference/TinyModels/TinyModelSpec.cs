@@ -32,6 +32,13 @@ public sealed record TinyModelSpec(
     /// <summary>The format version of tiny_model.json; a change regenerates cached models.</summary>
     public const int FormatVersion = 1;
 
+    /// <summary>
+    /// The smallest Qwen3-shaped model (hidden 8, 1 layer, 2 query heads sharing 1 KV head of size 4): the cheapest
+    /// forward pass, for throughput benchmarks of the harness. A planted answer behaves the same at any size.
+    /// </summary>
+    public static TinyModelSpec Smallest(TinyModelSpec spec) =>
+        spec with { HiddenSize = 8, Layers = 1, Heads = 2, KvHeads = 1, HeadDim = 4, Intermediate = 16 };
+
     /// <summary>Throws <see cref="ArgumentException"/> for a spec no graph can be built from.</summary>
     public void Validate()
     {

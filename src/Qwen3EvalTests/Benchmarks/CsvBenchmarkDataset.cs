@@ -53,9 +53,9 @@ public sealed class CsvBenchmarkDataset : IBenchmarkDataset
         var any = false;
         foreach (var record in CsvRecordReader.Read(path))
         {
-            any = true;
             if (rows.Parse(record) is { } question)
             {
+                any = true;
                 yield return question;
             }
         }

@@ -36,6 +36,7 @@ public static class CsvRecordReader
         long recordLine = 1;
         var inQuotes = false;
         var fieldStarted = false;
+        var quoteClosed = false;
         var any = false;
 
         while (true)
@@ -74,6 +75,7 @@ public static class CsvRecordReader
                     else
                     {
                         inQuotes = false;
+                        quoteClosed = true;
                     }
                 }
                 else
@@ -89,6 +91,12 @@ public static class CsvRecordReader
                 continue;
             }
 
+            if (quoteClosed && c is not (',' or '\n' or '\r'))
+            {
+                throw new EvalInputException($"unexpected '{c}' after a closing quote: a quoted field must end at a comma or the end of the line (write \"\" for a quote inside it).", file: file, line: line);
+            }
+
+            quoteClosed = false;
             switch (c)
             {
                 case '"' when !fieldStarted:

@@ -32,23 +32,31 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         var subjects = SelectSubjects(dataset, plan.Subjects);
         var shots = plan.EffectiveShots;
         var dataFiles = subjects.SelectMany(s => shots > 0 ? new[] { dataset.PathOf(s.Id, Split.Dev), dataset.PathOf(s.Id, split) } : [dataset.PathOf(s.Id, split)]);
+        var settings = new RunSettings(
+            plan.Benchmark.ToId(),
+            plan.Protocol.Name,
+            split.ToString().ToLowerInvariant(),
+            plan.Protocol.Average(plan.Benchmark).ToString().ToLowerInvariant(),
+            shots,
+            plan.Chat,
+            ScoringName(plan),
+            plan.Limit,
+            null,
+            plan.Scoring == ScoringMode.GenerateAndExtract ? null : EffectiveRule(plan).ToString(),
+            plan.Scoring == ScoringMode.GenerateAndExtract ? GenerationOf(plan.EffectiveGeneration) : null,
+            TemplatesHash(plan.Protocol),
+            plan.Repeat);
+        var environment = RunEnvironmentProbe.Capture(engine, model.Info.ExecutionProvider, model.Info.Folder, plan.DataFolder, dataFiles);
         var header = new RunHeader(
             model.Info.Name,
             model.Info.Folder,
             model.Info.Kind.ToString().ToLowerInvariant(),
-            new RunSettings(
-                plan.Benchmark.ToId(),
-                plan.Protocol.Name,
-                split.ToString().ToLowerInvariant(),
-                plan.Protocol.Average(plan.Benchmark).ToString().ToLowerInvariant(),
-                shots,
-                plan.Chat,
-                ScoringName(plan),
-                plan.Limit,
-                null),
+            settings,
             Path.GetFullPath(plan.DataFolder),
             DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            RunEnvironmentProbe.Capture(engine, model.Info.ExecutionProvider, model.Info.Folder, plan.DataFolder, dataFiles));
+            environment,
+            RunIdentity.Of(settings, environment));
+        int? total = progress is null ? null : (int)subjects.Sum(s => Math.Min(dataset.CountQuestions(s.Id, split), plan.Limit ?? long.MaxValue));
 
         var clock = Stopwatch.StartNew();
         var countersBefore = model.Counters;
@@ -74,7 +82,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
                     done++;
                 }
 
-                progress?.Report(new EvaluationProgress(plan.Benchmark.ToId(), subject.Id, done, null));
+                progress?.Report(new EvaluationProgress(plan.Benchmark.ToId(), subject.Id, done, total));
             }
         }
 
@@ -113,7 +121,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
 
         var rule = plan.ChoiceRule ?? RuleOf(prompts[0]);
         var requests = prompts
-            .Select(p => new LogLikelihoodRequest(p.Text, p.Continuations, p.MaxContextTokens, IncludeContextLogProb: rule == ChoiceRule.SequencePerplexity))
+            .Select(p => new LogLikelihoodRequest(p.Text, p.Continuations, p.MaxContextTokens, IncludeContextLogProb: rule == ChoiceRule.SequencePerplexity, NextTokenOnly: p.Scoring == ScoringMode.NextTokenChoice && plan.ChoiceRule is null))
             .ToArray();
         var results = model.Score(requests, cancellationToken);
         for (var i = 0; i < chunk.Length; i++)
@@ -140,6 +148,20 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         var predicted = extractor.Extract(output, question.Options);
         return new QuestionOutcome(question.Subject, question.Index, AnswerOf(question), predicted, [], output, model.Encode(prompt.Text).Count, 0);
     }
+
+    /// <summary>The rule a log-likelihood run chooses by: the plan's override, else the protocol's.</summary>
+    public static ChoiceRule EffectiveRule(EvaluationPlan plan) => plan.ChoiceRule
+        ?? (plan.Scoring == ScoringMode.SequencePerplexity ? ChoiceRule.SequencePerplexity : ChoiceRule.LogLikelihood);
+
+    private static RunGeneration GenerationOf(GenerationSettings g) => new(g.MaxNewTokens, g.Temperature, g.Seed, g.StopStrings ?? []);
+
+    private static string? TemplatesHash(IPromptProtocol protocol) => protocol switch
+    {
+        QwenProtocol q => RunIdentity.HashText(q.Templates.ToString()),
+        LmEvalProtocol l => RunIdentity.HashText(l.Templates.ToString()),
+        OpenCompassProtocol o => RunIdentity.HashText(o.Templates.ToString()),
+        _ => null,
+    };
 
     private static ChoiceRule RuleOf(RenderedPrompt prompt) => prompt.ScoreWholeSequence || prompt.Scoring == ScoringMode.SequencePerplexity
         ? ChoiceRule.SequencePerplexity

@@ -18,6 +18,7 @@ namespace Qwen3EvalTests.Evaluation;
 /// <param name="Generation">Generation settings for generate-then-extract scoring.</param>
 /// <param name="AllowKindMismatch">Allow the chat form on a base model or the completion form on an instruct model (sensitivity studies only).</param>
 /// <param name="ChoiceRule">Override the protocol's log-likelihood choice rule (e.g. length-normalised); null: the protocol's.</param>
+/// <param name="Repeat">1-based repeat number when this run is one of several repeats (recorded in the header), else null.</param>
 public sealed record EvaluationPlan(
     Benchmark Benchmark,
     IPromptProtocol Protocol,
@@ -29,7 +30,8 @@ public sealed record EvaluationPlan(
     IReadOnlyList<string>? Subjects = null,
     GenerationSettings? Generation = null,
     bool AllowKindMismatch = false,
-    Scoring.ChoiceRule? ChoiceRule = null)
+    Scoring.ChoiceRule? ChoiceRule = null,
+    int? Repeat = null)
 {
     public int EffectiveShots => Shots ?? Protocol.DefaultShots(Benchmark, Chat);
 

@@ -34,6 +34,20 @@ public sealed record ResultsFile(int FormatVersion, RunHeader Run, IReadOnlyList
             throw new EvalInputException($"results file is not valid JSON ({e.Message}).", file: path, line: e.LineNumber + 1);
         }
 
-        return file ?? throw new EvalInputException("results file is empty.", file: path);
+        if (file is null)
+        {
+            throw new EvalInputException("results file is empty.", file: path);
+        }
+
+        // Another versioned JSON (a sensitivity file, a recorded run) passes the version check but lacks these.
+        foreach (var (value, field) in new (object?, string)[] { (file.Run, "run"), (file.Questions, "questions"), (file.Summary, "summary") })
+        {
+            if (value is null)
+            {
+                throw new EvalInputException($"not a results file: it has no '{field}'; pass a results JSON written by `qwen3eval run`.", file: path, field: field);
+            }
+        }
+
+        return file;
     }
 }

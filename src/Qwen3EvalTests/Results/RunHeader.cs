@@ -8,6 +8,7 @@ namespace Qwen3EvalTests.Results;
 /// <param name="DataFolder">The data folder read.</param>
 /// <param name="StartedUtc">When the run started (ISO 8601).</param>
 /// <param name="Environment">The run manifest: versions, hardware, file hashes.</param>
+/// <param name="Identity">SHA-256 (hex) over everything that can change a score (<see cref="RunIdentity"/>); null in files written before it existed.</param>
 public sealed record RunHeader(
     string Model,
     string? ModelFolder,
@@ -15,4 +16,5 @@ public sealed record RunHeader(
     RunSettings Settings,
     string DataFolder,
     string StartedUtc,
-    RunEnvironment Environment);
+    RunEnvironment Environment,
+    string? Identity = null);

@@ -10,6 +10,10 @@ namespace Qwen3EvalTests.Results;
 /// <param name="Scoring">How answers were chosen (log-likelihood rule or generation).</param>
 /// <param name="Limit">First N questions of each subject, or null for all.</param>
 /// <param name="MaxContextTokens">Left-truncation limit of the protocol, or null for the model's context.</param>
+/// <param name="ChoiceRule">The log-likelihood choice rule (LogLikelihood, TokenNormalised, SequencePerplexity); null for generation.</param>
+/// <param name="Generation">Generation settings (with the seed) for generation scoring; null for log-likelihood scoring.</param>
+/// <param name="PromptTemplates">SHA-256 of the protocol's template strings, so a template variant (e.g. no space before the answer letter) is told apart.</param>
+/// <param name="Repeat">1-based repeat number when the run is one of several repeats, else null.</param>
 public sealed record RunSettings(
     string Benchmark,
     string Protocol,
@@ -19,4 +23,8 @@ public sealed record RunSettings(
     bool Chat,
     string Scoring,
     int? Limit,
-    int? MaxContextTokens);
+    int? MaxContextTokens,
+    string? ChoiceRule = null,
+    RunGeneration? Generation = null,
+    string? PromptTemplates = null,
+    int? Repeat = null);

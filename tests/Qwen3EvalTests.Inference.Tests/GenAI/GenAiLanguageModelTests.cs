@@ -61,6 +61,21 @@ public sealed class GenAiLanguageModelTests
     }
 
     [Fact]
+    public void RealTokenizerModelLogLikelihoodsEqualAPlainOnnxRuntimeSession()
+    {
+        var folder = TinyModelFixture.Folder(TinyModelFixture.Qwen3Spec);
+        using var model = GenAiLanguageModel.Load(folder);
+        var context = FewShotPrefix + "以下是中国关于数学考试的单项选择题。\n答案：";
+
+        var result = model.Score([new LogLikelihoodRequest(context, Letters)], TestContext.Current.CancellationToken)[0];
+
+        var contextTokens = model.Encode(context);
+        var reference = OnnxReferenceScorer.NextTokenLogProbs(folder, [.. contextTokens, 425]);
+        result.Continuations[1].LogProb.Should().BeApproximately(reference[^1], 1e-5);
+        result.Continuations[1].TokenCount.Should().Be(1);
+    }
+
+    [Fact]
     public void SharedPrefixScoringEqualsFreshScoringAndPrefillsOnlyTheSuffix()
     {
         var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
@@ -84,6 +99,22 @@ public sealed class GenAiLanguageModelTests
         var prefixTokens = fresh.Encode(FewShotPrefix + "What is ").Count;
         spent.ReusedTokens.Should().BeGreaterThanOrEqualTo(prefixTokens - 1, "one shared token is run again to get the row that predicts the first new token");
         spent.PrefilledTokens.Should().BeLessThan(40);
+    }
+
+    [Fact]
+    public void ContextLogProbAfterARequestWithoutItEqualsFreshScoring()
+    {
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        using var fresh = GenAiLanguageModel.Load(folder);
+        using var shared = GenAiLanguageModel.Load(folder);
+        var context = FewShotPrefix + "What is 5 + 5?\nAnswer:";
+
+        var expected = fresh.Score([new LogLikelihoodRequest(context, Letters, IncludeContextLogProb: true)], TestContext.Current.CancellationToken)[0];
+        shared.Score([new LogLikelihoodRequest(FewShotPrefix + "Answer:", Letters)], TestContext.Current.CancellationToken);
+        var actual = shared.Score([new LogLikelihoodRequest(context, Letters, IncludeContextLogProb: true)], TestContext.Current.CancellationToken)[0];
+
+        actual.ContextLogProb!.Value.Should().BeApproximately(expected.ContextLogProb!.Value, 1e-4);
+        actual.Continuations[3].LogProb.Should().BeApproximately(expected.Continuations[3].LogProb, 1e-5);
     }
 
     [Fact]
@@ -149,6 +180,19 @@ public sealed class GenAiLanguageModelTests
 
         free.Should().Be("BBBB");
         stopped.Should().BeEmpty("the planted model's output starts with the stop string, which is cut off");
+    }
+
+    [Fact]
+    public void SampledGenerationIsRepeatableForASeed()
+    {
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesSpec));
+        var settings = new GenerationSettings(MaxNewTokens: 12, Temperature: 1.0, Seed: 42);
+
+        var first = model.Generate("Hello", settings, TestContext.Current.CancellationToken);
+        var second = model.Generate("Hello", settings, TestContext.Current.CancellationToken);
+
+        second.Should().Be(first);
+        model.Counters.ForwardCalls.Should().BeGreaterThan(2);
     }
 
     private static int ArgMax(LogLikelihoodResult result) =>

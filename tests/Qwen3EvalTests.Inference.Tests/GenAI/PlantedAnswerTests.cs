@@ -1,5 +1,4 @@
 using Qwen3EvalTests.Inference.GenAI;
-using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.Tests.GenAI;
@@ -8,7 +7,16 @@ public sealed class PlantedAnswerTests
 {
     private const string Question = "Which planet is largest?\nA. Mars\nB. Jupiter\nC. Venus\nD. Earth\n";
 
-    public static TheoryData<string, char> Cases() => new MatrixTheoryData<string, char>(["bytes", "qwen3"], ['A', 'B', 'C', 'D']);
+    /// <summary>Every letter on the byte model; two on the real-tokenizer model (each load parses an 11 MB tokenizer).</summary>
+    public static TheoryData<string, char> Cases() => new()
+    {
+        { "bytes", 'A' },
+        { "bytes", 'B' },
+        { "bytes", 'C' },
+        { "bytes", 'D' },
+        { "qwen3", 'B' },
+        { "qwen3", 'D' },
+    };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -33,12 +41,5 @@ public sealed class PlantedAnswerTests
 
             model.Generate(context, new GenerationSettings(MaxNewTokens: 3), TestContext.Current.CancellationToken).TrimStart().Should().StartWith(letter.ToString());
         }
-    }
-
-    [Fact]
-    public void SeededModelWithoutPlantIsNotBiased()
-    {
-        var spec = new TinyModelSpec(Seed: 2);
-        spec.PlantedAnswer.Should().BeNull();
     }
 }

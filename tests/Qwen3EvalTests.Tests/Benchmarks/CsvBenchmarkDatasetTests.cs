@@ -42,6 +42,16 @@ public sealed class CsvBenchmarkDatasetTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAFileWithAHeaderButNoQuestionsAsEmpty()
+    {
+        var path = _folder.Write("cmmlu/test/agronomy.csv", ",Question,A,B,C,D,Answer\n");
+
+        var error = ReadFails(Benchmark.Cmmlu, "agronomy", Split.Test);
+
+        error.Message.Should().StartWith($"{path}:1: ").And.Contain("expected the header ',Question,A,B,C,D,Answer' and one question per row");
+    }
+
+    [Fact]
     public void ReportsAWrongColumnCountWithLineAndExpectedColumns()
     {
         var path = _folder.Write("mmlu/test/anatomy_test.csv", "q1,a,b,c,d,A\n\"q2\nsecond line\",a,b,c,D\n");

@@ -31,6 +31,14 @@ public sealed class CsvRecordReaderTests
     }
 
     [Fact]
+    public void RejectsTextAfterAClosingQuoteNamingTheLine()
+    {
+        var act = () => Parse("a,b\n\"abc\"def,x\n");
+
+        act.Should().Throw<EvalInputException>().WithMessage("mem.csv:2: unexpected 'd' after a closing quote*");
+    }
+
+    [Fact]
     public void KeepsCommasInsideQuotedFields()
     {
         Parse("\"x, y\",z\n").Single().Fields.Should().Equal("x, y", "z");

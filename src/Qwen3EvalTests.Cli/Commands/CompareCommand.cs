@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Qwen3EvalTests.Results;
+
+namespace Qwen3EvalTests.Cli.Commands;
+
+/// <summary>
+/// <c>qwen3eval compare RUN_A RUN_B [--json]</c>: two results files of one benchmark compared
+/// question by question, with the manifest fields that differ.
+/// </summary>
+public static class CompareCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var runA = new Argument<string>("RUN_A") { Description = "Results JSON of run A (written by `qwen3eval run`)." };
+        var runB = new Argument<string>("RUN_B") { Description = "Results JSON of run B; deltas are B − A." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var command = new Command("compare", "Compare two runs of one benchmark: deltas, flipped questions, McNemar, manifest diff.") { runA, runB, json };
+        command.SetAction(parse =>
+        {
+            var comparison = RunComparison.Compare(parse.GetValue(runA)!, parse.GetValue(runB)!);
+            if (parse.GetValue(json))
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(comparison, CliJsonContext.Default.RunComparison));
+            }
+            else
+            {
+                Write(stdout, comparison);
+            }
+
+            return QwenEvalCli.ExitOk;
+        });
+        return command;
+    }
+
+    public static void Write(TextWriter output, RunComparison comparison)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine($"A: {comparison.FileA}");
+        output.WriteLine($"B: {comparison.FileB}");
+        output.WriteLine(string.Create(c, $"{comparison.Benchmark}: {comparison.AccuracyA * 100:F2}% → {comparison.AccuracyB * 100:F2}% (delta {comparison.Delta * 100:+0.00;-0.00;0.00} points; micro {comparison.MicroA * 100:F2}% → {comparison.MicroB * 100:F2}%)"));
+        var scoreRelevant = comparison.Differences.Where(d => d.AffectsScore).ToList();
+        output.WriteLine(scoreRelevant.Count == 0
+            ? (comparison.SameIdentity ? "same identity: no setting that can change a score differs" : "differs: nothing score-relevant in the manifests")
+            : "differs: " + string.Join("; ", scoreRelevant));
+        var other = comparison.Differences.Where(d => !d.AffectsScore).ToList();
+        if (other.Count > 0)
+        {
+            output.WriteLine("also differs (cannot change a score): " + string.Join("; ", other));
+        }
+
+        output.WriteLine("answers: " + comparison.Drift.Describe());
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"{"subject",-40} {"n A",5} {"acc A",7} {"n B",5} {"acc B",7} {"delta",7}"));
+        foreach (var s in comparison.Subjects.OrderByDescending(s => Math.Abs(s.Delta)).ThenBy(s => s.Subject, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(c, $"{s.Subject,-40} {s.QuestionsA,5} {s.AccuracyA * 100,6:F1}% {s.QuestionsB,5} {s.AccuracyB * 100,6:F1}% {s.Delta * 100,7:+0.0;-0.0;0.0}"));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Qwen3EvalTests.Inference.TinyModels;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Cli.Commands;
+
+/// <summary>qwen3eval tiny-model: writes a generated Qwen3-shaped test model folder (and `tiny-model measure`).</summary>
+public static class TinyModelCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var outOption = new Option<string>("--out") { Description = "Folder to write the model into.", Required = true };
+        var seedOption = new Option<int>("--seed") { Description = "Seed of the weights.", DefaultValueFactory = _ => 1 };
+        var tokenizerOption = new Option<string>("--tokenizer") { Description = "bytes (vocab 300) or qwen3 (the real tokenizer, vocab 151936).", DefaultValueFactory = _ => "bytes" };
+        tokenizerOption.AcceptOnlyFromAmong("bytes", "qwen3");
+        var plantedOption = new Option<string?>("--planted-answer") { Description = "A, B, C or D: the model answers every multiple-choice question with this letter." };
+        plantedOption.AcceptOnlyFromAmong("A", "B", "C", "D");
+        var kindOption = new Option<string>("--kind") { Description = "base (no chat template) or instruct (ChatML chat template).", DefaultValueFactory = _ => "base" };
+        kindOption.AcceptOnlyFromAmong("base", "instruct");
+
+        var sizeOption = new Option<string>("--size") { Description = "default (hidden 64, 2 layers) or smallest (hidden 8, 1 layer: for throughput benchmarks; planted models answer the same).", DefaultValueFactory = _ => "default" };
+        sizeOption.AcceptOnlyFromAmong("default", "smallest");
+        var command = new Command("tiny-model", "Generate a tiny Qwen3-shaped ONNX model folder that ONNX Runtime GenAI loads (for tests and dry runs).");
+        command.Options.Add(outOption);
+        command.Options.Add(seedOption);
+        command.Options.Add(tokenizerOption);
+        command.Options.Add(plantedOption);
+        command.Options.Add(kindOption);
+        command.Options.Add(sizeOption);
+        command.Subcommands.Add(TinyModelMeasureCommand.Create(stdout));
+        command.SetAction(parseResult =>
+        {
+            var spec = new TinyModelSpec(
+                Seed: parseResult.GetValue(seedOption),
+                Tokenizer: parseResult.GetValue(tokenizerOption) == "qwen3" ? TinyTokenizerKind.Qwen3 : TinyTokenizerKind.Bytes,
+                PlantedAnswer: parseResult.GetValue(plantedOption) is { Length: 1 } letter ? letter[0] : null,
+                Kind: parseResult.GetValue(kindOption) == "instruct" ? ModelKind.Instruct : ModelKind.Base);
+            if (parseResult.GetValue(sizeOption) == "smallest")
+            {
+                spec = TinyModelSpec.Smallest(spec);
+            }
+            else if (spec.Tokenizer == TinyTokenizerKind.Qwen3)
+            {
+                spec = spec with { HiddenSize = 32, Heads = 2, KvHeads = 1, Intermediate = 64 };
+            }
+
+            var folder = Path.GetFullPath(parseResult.GetValue(outOption)!);
+            var stopwatch = Stopwatch.StartNew();
+            TinyModelGenerator.Generate(spec, folder);
+            stdout.WriteLine($"wrote {folder} ({spec.Tokenizer}, {spec.Kind}, seed {spec.Seed}{(spec.PlantedAnswer is { } a ? $", planted answer {a}" : "")}) in {stopwatch.Elapsed.TotalSeconds:F2} s");
+            _ = stderr;
+            return QwenEvalCli.ExitOk;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,38 @@
+using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Inference.Tests.GenAI;
+
+public sealed class ChatTemplateTests
+{
+    [Fact]
+    public void BaseModelRefusesChatMessagesAndNamesACompletionProtocol()
+    {
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesSpec));
+
+        var render = () => model.ApplyChatTemplate([new ChatTurn("user", "Hi")], addGenerationPrompt: true);
+
+        render.Should().Throw<EvalInputException>().WithMessage("*is a base model*completion protocol*");
+    }
+
+    [Fact]
+    public void InstructModelRendersChatMl()
+    {
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesInstructSpec));
+
+        var text = model.ApplyChatTemplate([new ChatTurn("system", "Be brief."), new ChatTurn("user", "答案是什么？")], addGenerationPrompt: true);
+
+        model.Info.Kind.Should().Be(ModelKind.Instruct);
+        text.Should().Be("<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\n答案是什么？<|im_end|>\n<|im_start|>assistant\n");
+    }
+
+    [Fact]
+    public void RealQwen3InstructTemplateRendersChatMl()
+    {
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.Qwen3Spec with { Kind = ModelKind.Instruct }));
+
+        var text = model.ApplyChatTemplate([new ChatTurn("user", "Hi")], addGenerationPrompt: true);
+
+        text.Should().StartWith("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n");
+    }
+}

@@ -1,0 +1,43 @@
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Tests.Evaluation;
+
+/// <summary>
+/// A deterministic stand-in for a model: a continuation's log-likelihood comes from a function of
+/// (context, continuation), generation from a function of the prompt. Counts calls.
+/// </summary>
+public sealed class FakeLanguageModel(Func<string, string, double> logProb, Func<string, string>? generate = null, ModelKind kind = ModelKind.Base) : ILanguageModel
+{
+    public ModelInfo Info { get; } = new("fake", null, kind, 4096, 256, kind == ModelKind.Instruct, "cpu");
+
+    public InferenceCounters Counters => InferenceCounters.Zero;
+
+    public int ScoredRequests { get; private set; }
+
+    public int Generations { get; private set; }
+
+    public IReadOnlyList<int> Encode(string text) => [.. text.Select(c => (int)c)];
+
+    public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ScoredRequests += requests.Count;
+        return [.. requests.Select(r => new LogLikelihoodResult(
+            [.. r.Continuations.Select(c => new ContinuationScore(logProb(r.Context, c), Math.Max(1, c.Length), false))],
+            r.Context.Length,
+            0,
+            r.IncludeContextLogProb ? -r.Context.Length : null))];
+    }
+
+    public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default)
+    {
+        Generations++;
+        return generate?.Invoke(prompt) ?? "The answer is B.";
+    }
+
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) =>
+        string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n")) + (addGenerationPrompt ? "<|im_start|>assistant\n" : "");
+
+    public void Dispose()
+    {
+    }
+}
