@@ -125,6 +125,18 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         prefilledTokens += countedTokens;
     }
 
+    /// <summary>
+    /// Fetches the logits of the last forward call. GenAI materialises the full [batch, tokens, vocab] tensor here,
+    /// which is engine work (tens of MB per call with a 151,936-token vocabulary), so it counts as forward time.
+    /// </summary>
+    private Tensor ReadLogits(Generator generator)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var logits = generator.GetOutput("logits");
+        forwardTime += stopwatch.Elapsed;
+        return logits;
+    }
+
     private void GuardPadToken(IReadOnlyList<int> tokens, string what)
     {
         if (tokens.Contains(folder.PadTokenId))

@@ -41,7 +41,7 @@ public sealed partial class GenAiLanguageModel
 
             using var generator = NewGenerator(batch.Length, Math.Max(width, 2));
             Forward(generator, flat, batch.Sum(row => row.Tokens.Length));
-            using var logits = generator.GetOutput("logits");
+            using var logits = ReadLogits(generator);
             var data = logits.GetData<float>();
             for (var b = 0; b < batch.Length; b++)
             {

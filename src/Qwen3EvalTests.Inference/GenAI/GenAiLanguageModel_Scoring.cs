@@ -136,7 +136,7 @@ public sealed partial class GenAiLanguageModel
         reusedTokens += start;
         var appended = target.Skip(start).ToArray();
         Forward(cache.Generator, appended, appended.Length);
-        using (var logits = cache.Generator.GetOutput("logits"))
+        using (var logits = ReadLogits(cache.Generator))
         {
             var data = logits.GetData<float>();
             var vocab = folder.VocabSize;
@@ -167,7 +167,7 @@ public sealed partial class GenAiLanguageModel
             var appended = continuation.Take(continuation.Count - 1).ToArray();
             cache.RewindTo(cache.Tokens.Count);
             Forward(cache.Generator, appended, appended.Length);
-            using (var logits = cache.Generator.GetOutput("logits"))
+            using (var logits = ReadLogits(cache.Generator))
             {
                 var data = logits.GetData<float>();
                 var vocab = folder.VocabSize;
