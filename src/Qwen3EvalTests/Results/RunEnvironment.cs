@@ -19,4 +19,8 @@ public sealed record RunEnvironment(
     string Engine,
     string ExecutionProvider,
     IReadOnlyDictionary<string, string> ModelFiles,
-    IReadOnlyDictionary<string, string> DataFiles);
+    IReadOnlyDictionary<string, string> DataFiles)
+{
+    /// <summary>The NVIDIA driver and GPUs when present (Linux: /proc/driver/nvidia), else null.</summary>
+    public string? Gpu { get; init; }
+}

@@ -33,7 +33,29 @@ public static class RunEnvironmentProbe
             Engine: engine,
             ExecutionProvider: executionProvider,
             ModelFiles: modelFiles,
-            DataFiles: data);
+            DataFiles: data)
+        {
+            Gpu = GpuDescription(),
+        };
+    }
+
+    /// <summary>The NVIDIA driver version line and the GPU models, read from /proc/driver/nvidia; null without a driver.</summary>
+    public static string? GpuDescription()
+    {
+        const string driver = "/proc/driver/nvidia/version";
+        if (!File.Exists(driver))
+        {
+            return null;
+        }
+
+        var version = File.ReadLines(driver).FirstOrDefault()?.Trim() ?? "unknown driver";
+        var gpus = Directory.Exists("/proc/driver/nvidia/gpus")
+            ? Directory.EnumerateFiles("/proc/driver/nvidia/gpus", "information", SearchOption.AllDirectories)
+                .SelectMany(File.ReadLines)
+                .Where(l => l.StartsWith("Model:", StringComparison.Ordinal))
+                .Select(l => l["Model:".Length..].Trim())
+            : [];
+        return $"{string.Join(", ", gpus)} ({version})";
     }
 
     public static string Sha256Of(string file)
