@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Tests.Prompts;
 using Qwen3EvalTests.Tests.Snapshots;
@@ -21,12 +22,7 @@ public sealed class SuitePromptSnapshotTests
         var dataset = GateRunnerFixture.Sample(suiteCase.Benchmark);
         var subject = dataset.Subjects[0];
         var shots = suiteCase.Shots > 0 ? ShotSelection.FirstK(dataset.Read(subject.Id, Split.Dev).Take(suiteCase.Shots).ToList(), suiteCase.Shots) : [];
-        var chatOptions = suiteCase.Mode switch
-        {
-            "non-thinking" => new ChatOptions(EnableThinking: false),
-            "thinking" => new ChatOptions(EnableThinking: true),
-            _ => null,
-        };
+        var chatOptions = SuiteCaseRunner.ChatOptionsOf(suiteCase.Mode);
         var prompts = dataset.Read(subject.Id, protocol.ScoredSplit(suiteCase.Benchmark))
             .Take(2)
             .Select(q => protocol.Render(new PromptRequest(q, subject, shots, suiteCase.Chat, chatOptions)))

@@ -147,8 +147,8 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         PlantedAnswer: generated.PlantedAnswer is { Length: 1 } letter ? letter[0] : null,
         Kind: kind);
 
-    // Qwen3's thinking modes: non-thinking renders enable_thinking=false (an empty think block).
-    private static ChatOptions? ChatOptionsOf(string? mode) => mode switch
+    /// <summary>The chat layout of a suite mode: Qwen3's "non-thinking" renders enable_thinking=false (an empty think block).</summary>
+    public static ChatOptions? ChatOptionsOf(string? mode) => mode switch
     {
         "non-thinking" => new ChatOptions(EnableThinking: false),
         "thinking" => new ChatOptions(EnableThinking: true),
