@@ -24,10 +24,13 @@ public static class QwenEvalCli
         }
 
         var parsed = root.Parse(args);
+        using var interrupt = new InterruptSignals();
         try
         {
-            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-            return await parsed.InvokeAsync(config);
+            // Ctrl-C / SIGTERM cancel the token; the run stops at the next chunk, removes its partial results file
+            // and exits 130. A second Ctrl-C terminates at once.
+            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(config, interrupt.Token);
         }
         catch (EvalInputException e)
         {

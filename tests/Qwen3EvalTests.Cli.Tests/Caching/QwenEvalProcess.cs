@@ -48,6 +48,13 @@ internal sealed class QwenEvalProcess : IDisposable
         return new CliRun(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Sends a POSIX signal by name (e.g. "TERM", "INT") with kill(1).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL on Linux: no cleanup code runs in the child.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
 
