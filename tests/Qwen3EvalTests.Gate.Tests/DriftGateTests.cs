@@ -26,7 +26,7 @@ public sealed class DriftGateTests : IDisposable
         using var runner = new SuiteCaseRunner(new SuiteRunSettings(
             null, null, GateRunnerFixture.SampleFolder, Path.Combine(settings.RepositoryRoot, "artifacts", "models"), _output));
         var run = runner.Run(plantedB, suiteCase, TestContext.Current.CancellationToken);
-        var current = ResultsFile.Read(run.ResultsFile).Questions.Select(q => new RecordedAnswer(q.Subject, q.Index, q.Answer, q.Predicted)).ToList();
+        var current = ResultsFile.Read(run.ResultsFile).Answers();
         var drift = AnswerDrift.Between(recorded.Questions, current);
 
         drift.HasDrift.Should().BeTrue();

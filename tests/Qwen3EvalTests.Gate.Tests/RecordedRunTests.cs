@@ -21,7 +21,7 @@ public sealed class RecordedRunTests(GateRunnerFixture fixture)
 
         var run = fixture.Runner.Run(suite, suiteCase, TestContext.Current.CancellationToken);
         GateRunnerFixture.Attach(run.ResultsFile);
-        var current = ResultsFile.Read(run.ResultsFile).Questions.Select(q => new RecordedAnswer(q.Subject, q.Index, q.Answer, q.Predicted)).ToList();
+        var current = ResultsFile.Read(run.ResultsFile).Answers();
 
         AnswerDrift.Between(recorded.Questions, current).Should().HaveNoFlips(suiteCase.DisplayName, recordingPath);
         var measured = run.Summary.Accuracy * 100;

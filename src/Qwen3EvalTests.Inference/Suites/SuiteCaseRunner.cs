@@ -94,9 +94,7 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
     /// <summary>The run as a recording: what `baseline record` writes and the drift gate compares with.</summary>
     public static RecordedRun ToRecording(SuiteCase suiteCase, BenchmarkRun run, string dataName)
     {
-        var questions = ResultsFile.Read(run.ResultsFile).Questions
-            .Select(q => new RecordedAnswer(q.Subject, q.Index, q.Answer, q.Predicted))
-            .ToList();
+        var questions = ResultsFile.Read(run.ResultsFile).Answers();
         return new RecordedRun(
             RecordedRun.CurrentFormatVersion,
             suiteCase.Id,

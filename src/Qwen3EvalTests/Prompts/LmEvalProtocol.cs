@@ -20,7 +20,7 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null) : IPromptP
 
     public string Name => ProtocolName;
 
-    public Split ScoredSplit(Benchmark benchmark) => benchmark == Benchmark.Ceval ? Split.Val : Split.Test;
+    public Split ScoredSplit(Benchmark benchmark) => ScoredSplits.Standard(benchmark);
 
     public AverageKind Average(Benchmark benchmark) => AverageKind.Micro;
 

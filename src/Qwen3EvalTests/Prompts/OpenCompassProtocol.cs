@@ -36,7 +36,7 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
 
     public string Name => ProtocolName;
 
-    public Split ScoredSplit(Benchmark benchmark) => benchmark == Benchmark.Ceval ? Split.Val : Split.Test;
+    public Split ScoredSplit(Benchmark benchmark) => ScoredSplits.Standard(benchmark);
 
     public AverageKind Average(Benchmark benchmark) => AverageKind.Macro;
 

@@ -19,7 +19,7 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
 
     public string Name => ProtocolName;
 
-    public Split ScoredSplit(Benchmark benchmark) => benchmark == Benchmark.Ceval ? Split.Val : Split.Test;
+    public Split ScoredSplit(Benchmark benchmark) => ScoredSplits.Standard(benchmark);
 
     public AverageKind Average(Benchmark benchmark) => benchmark == Benchmark.Mmlu ? AverageKind.Micro : AverageKind.Macro;
 

@@ -29,11 +29,11 @@ public sealed record RepeatSummary(
             throw new ArgumentException("at least one repeat is needed", nameof(repeats));
         }
 
-        var first = Answers(repeats[0]);
+        var first = repeats[0].Answers();
         var changed = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var later in repeats.Skip(1))
         {
-            var drift = AnswerDrift.Between(first, Answers(later));
+            var drift = AnswerDrift.Between(first, later.Answers());
             foreach (var flip in drift.Changed)
             {
                 changed.Add(string.Create(CultureInfo.InvariantCulture, $"{flip.Subject}#{flip.Index}"));
@@ -62,7 +62,4 @@ public sealed record RepeatSummary(
             ? line + "; determinism check: no answer changed between repeats (expected none)"
             : line + $"; determinism check FAILED: {ChangedQuestions.Count} answers changed between repeats (expected none): {string.Join(", ", ChangedQuestions.Take(AnswerDrift.FlipsShown))}";
     }
-
-    private static List<RecordedAnswer> Answers(ResultsFile file) =>
-        [.. file.Questions.Select(q => new RecordedAnswer(q.Subject, q.Index, q.Answer, q.Predicted))];
 }

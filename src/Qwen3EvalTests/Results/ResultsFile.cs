@@ -5,6 +5,10 @@ namespace Qwen3EvalTests.Results;
 /// <summary>A results file read back whole (for comparison, drift checks and reports).</summary>
 public sealed record ResultsFile(int FormatVersion, RunHeader Run, IReadOnlyList<QuestionRecord> Questions, RunSummary Summary)
 {
+    /// <summary>Each question's chosen answer, in run order: what drift checks and comparisons look at.</summary>
+    public IReadOnlyList<RecordedAnswer> Answers() =>
+        Questions.Select(q => new RecordedAnswer(q.Subject, q.Index, q.Answer, q.Predicted)).ToList();
+
     public static ResultsFile Read(string path)
     {
         if (!File.Exists(path))

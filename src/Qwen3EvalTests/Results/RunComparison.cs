@@ -47,7 +47,7 @@ public sealed partial record RunComparison(
                 field: "run.settings.benchmark");
         }
 
-        var drift = AnswerDrift.Between(Answers(a), Answers(b));
+        var drift = AnswerDrift.Between(a.Answers(), b.Answers());
         return new RunComparison(
             fileA,
             fileB,
@@ -61,9 +61,6 @@ public sealed partial record RunComparison(
             ManifestDiff(a.Run, b.Run),
             a.Run.Identity is not null && string.Equals(a.Run.Identity, b.Run.Identity, StringComparison.Ordinal));
     }
-
-    private static List<RecordedAnswer> Answers(ResultsFile file) =>
-        [.. file.Questions.Select(q => new RecordedAnswer(q.Subject, q.Index, q.Answer, q.Predicted))];
 
     private static List<SubjectDelta> SubjectDeltas(RunSummary a, RunSummary b)
     {

@@ -9,21 +9,8 @@ public static partial class SuiteLoader
     private static List<SuiteBenchmark> ReadBenchmarks(YamlFields root, InputProblemList problems, SuiteLines lines)
     {
         var benchmarks = new List<SuiteBenchmark>();
-        var sequence = root.Sequence("benchmarks", required: true, "a list of {name, protocol, shots, scoring, chat}");
-        if (sequence is null)
+        foreach (var fields in root.Entries("benchmarks", required: true, "{name, protocol, shots, scoring, chat}"))
         {
-            return benchmarks;
-        }
-
-        for (var i = 0; i < sequence.Children.Count; i++)
-        {
-            if (sequence.Children[i] is not YamlMappingNode map)
-            {
-                problems.Add($"benchmarks[{i}]", "expected a mapping {name, protocol, shots, scoring, chat}.", YamlFields.LineOf(sequence.Children[i]));
-                continue;
-            }
-
-            var fields = new YamlFields(map, $"benchmarks[{i}]", problems);
             fields.RejectUnknownKeys("name", "kind", "protocol", "shots", "scoring", "chat", "limit");
             var name = fields.String("name", required: true, "mmlu, ceval or cmmlu");
             Benchmark benchmark = default;
@@ -71,21 +58,8 @@ public static partial class SuiteLoader
     private static List<SuiteOverride> ReadOverrides(YamlFields root, InputProblemList problems, SuiteLines lines)
     {
         var overrides = new List<SuiteOverride>();
-        var sequence = root.Sequence("overrides", required: false, "a list of {model, benchmark, tolerance, shots, limit, reason}");
-        if (sequence is null)
+        foreach (var fields in root.Entries("overrides", required: false, "{model, benchmark, tolerance, shots, limit, reason}"))
         {
-            return overrides;
-        }
-
-        for (var i = 0; i < sequence.Children.Count; i++)
-        {
-            if (sequence.Children[i] is not YamlMappingNode map)
-            {
-                problems.Add($"overrides[{i}]", "expected a mapping {model, benchmark, ...}.", YamlFields.LineOf(sequence.Children[i]));
-                continue;
-            }
-
-            var fields = new YamlFields(map, $"overrides[{i}]", problems);
             fields.RejectUnknownKeys("model", "benchmark", "tolerance", "shots", "limit", "reason");
             var model = fields.String("model", required: true, "the id of a model of this suite");
             var name = fields.String("benchmark", required: true, "mmlu, ceval or cmmlu");

@@ -66,22 +66,9 @@ public static partial class SuiteLoader
     private static List<SuiteModel> ReadModels(YamlFields root, InputProblemList problems, SuiteLines lines)
     {
         var models = new List<SuiteModel>();
-        var sequence = root.Sequence("models", required: true, "a list of {id, kind, folder, huggingFace}");
-        if (sequence is null)
-        {
-            return models;
-        }
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < sequence.Children.Count; i++)
+        foreach (var fields in root.Entries("models", required: true, "{id, kind, folder, huggingFace}"))
         {
-            if (sequence.Children[i] is not YamlMappingNode map)
-            {
-                problems.Add($"models[{i}]", "expected a mapping {id, kind, folder, ...}.", YamlFields.LineOf(sequence.Children[i]));
-                continue;
-            }
-
-            var fields = new YamlFields(map, $"models[{i}]", problems);
             fields.RejectUnknownKeys("id", "kind", "folder", "huggingFace", "generated", "modes", "benchmarks");
             var id = fields.String("id", required: true, "the model id, e.g. qwen2-1.5b-base");
             if (id is not null && !seen.Add(id))

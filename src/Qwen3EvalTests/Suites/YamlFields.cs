@@ -116,6 +116,32 @@ internal sealed class YamlFields
         }
     }
 
+    /// <summary>
+    /// The entries of the list under <paramref name="key"/>, each as fields at path "key[i]"; a missing or
+    /// non-list value and every entry that is not a mapping are reported as problems and skipped.
+    /// </summary>
+    public IEnumerable<YamlFields> Entries(string key, bool required, string expected)
+    {
+        var sequence = Sequence(key, required, "a list of " + expected);
+        if (sequence is null)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var path = $"{At(key)}[{i}]";
+            if (sequence.Children[i] is YamlMappingNode map)
+            {
+                yield return new YamlFields(map, path, _problems);
+            }
+            else
+            {
+                _problems.Add(path, $"expected a mapping {expected}.", LineOf(sequence.Children[i]));
+            }
+        }
+    }
+
     public YamlMappingNode? Map(string key, bool required, string expected)
     {
         var node = Node(key);
