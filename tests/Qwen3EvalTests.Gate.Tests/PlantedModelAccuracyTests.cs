@@ -4,6 +4,7 @@ using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Gate.Tests;
 
@@ -38,8 +39,8 @@ public sealed class PlantedModelAccuracyTests : IDisposable
 
         var benchmark = BenchmarkIds.Parse(benchmarkId);
         var protocol = PromptProtocols.Get("qwen");
-        var split = protocol.ScoredSplit(benchmark);
-        var expected = ExpectedShare(Path.Combine(data, benchmarkId, split.ToString().ToLowerInvariant()), letter, protocol.Average(benchmark));
+        var settings = protocol.Settings(benchmark, chat: false);
+        var expected = ExpectedShare(Path.Combine(data, benchmarkId, settings.ScoredSplit.ToString().ToLowerInvariant()), letter, settings.Average);
 
         var folder = TinyModelCache.GetOrCreate(PlantedSpec(letter), Path.Combine(EvalSettings.Current.RepositoryRoot, "artifacts", "models"));
         using var model = GenAiLanguageModel.Load(folder);

@@ -11,7 +11,8 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// <param name="PadTokenId">genai_config.json's pad_token_id.</param>
 /// <param name="BosTokenId">genai_config.json's bos_token_id.</param>
 /// <param name="ChatTemplate">tokenizer_config.json's chat_template, or null (a base model).</param>
-/// <param name="Kind">Instruct when a chat template is present or the name says instruct/chat.</param>
+/// <param name="Kind">The kind the folder suggests when none is declared (<see cref="ModelKinds.Resolve"/>: name, then sampling defaults; a chat template never decides).</param>
+/// <param name="KindSource">What suggested <see cref="Kind"/>.</param>
 public sealed record GenAiModelFolder(
     string Folder,
     string ModelPath,
@@ -20,7 +21,8 @@ public sealed record GenAiModelFolder(
     int PadTokenId,
     int BosTokenId,
     string? ChatTemplate,
-    ModelKind Kind)
+    ModelKind Kind,
+    ModelKindSource KindSource)
 {
     public const string ConfigFileName = "genai_config.json";
 
@@ -68,10 +70,8 @@ public sealed record GenAiModelFolder(
         }
 
         var chatTemplate = ReadChatTemplate(Path.Combine(full, "tokenizer_config.json"));
-        var name = Path.GetFileName(full);
-        var namedInstruct = name.Contains("instruct", StringComparison.OrdinalIgnoreCase) || name.Contains("chat", StringComparison.OrdinalIgnoreCase);
-        var kind = chatTemplate is not null || namedInstruct ? ModelKind.Instruct : ModelKind.Base;
-        return new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind);
+        var (kind, source) = ModelKinds.Resolve(declared: null, Path.GetFileName(full), config.SamplesByDefault);
+        return new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind, source);
     }
 
     private static GenAiConfigFile ReadConfig(string configPath)
@@ -86,7 +86,8 @@ public sealed record GenAiModelFolder(
                 model.GetProperty("vocab_size").GetInt32(),
                 model.GetProperty("context_length").GetInt32(),
                 model.TryGetProperty("pad_token_id", out var pad) ? pad.GetInt32() : -1,
-                model.TryGetProperty("bos_token_id", out var bos) ? bos.GetInt32() : 0);
+                model.TryGetProperty("bos_token_id", out var bos) ? bos.GetInt32() : 0,
+                document.RootElement.TryGetProperty("search", out var search) && search.TryGetProperty("do_sample", out var sample) && sample.ValueKind == JsonValueKind.True);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -112,5 +113,5 @@ public sealed record GenAiModelFolder(
         }
     }
 
-    private sealed record GenAiConfigFile(string DecoderFileName, int VocabSize, int ContextLength, int PadTokenId, int BosTokenId);
+    private sealed record GenAiConfigFile(string DecoderFileName, int VocabSize, int ContextLength, int PadTokenId, int BosTokenId, bool SamplesByDefault);
 }

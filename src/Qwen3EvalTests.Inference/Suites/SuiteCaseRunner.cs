@@ -73,17 +73,10 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
     public BenchmarkRun Run(EvalSuite suite, SuiteCase suiteCase, CancellationToken cancellationToken = default)
     {
         var generated = ModelOf(suite, suiteCase).Generated is not null;
-        var folder = ResolveModelFolder(suite, suiteCase);
-        var model = Load(folder);
-        var plan = new EvaluationPlan(
-            suiteCase.Benchmark,
-            PromptProtocols.Get(suiteCase.Protocol),
-            generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder,
-            suiteCase.Shots,
-            suiteCase.Chat,
-            ChatOptionsOf(suiteCase.Mode),
-            generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit,
-            AllowKindMismatch: suite.AllowKindMismatch);
+        var plan = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
+            with { AllowKindMismatch = suite.AllowKindMismatch };
+        EvaluationPlanValidator.ThrowIfInvalid([plan], new ModelKindFact(suiteCase.ModelId, null, suiteCase.Kind, ModelKindSource.Declared));
+        var model = Load(ResolveModelFolder(suite, suiteCase), suiteCase.Kind);
         var path = Path.Combine(settings.OutputFolder, suiteCase.Id.Replace('/', Path.DirectorySeparatorChar) + ".json");
         lock (model)
         {
@@ -91,10 +84,29 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         }
     }
 
+    /// <summary>
+    /// The plan of a case: its protocol, form, shots, thinking mode and the scorer the suite names (the validator
+    /// refuses a scorer the protocol does not use), on <paramref name="dataFolder"/> with <paramref name="limit"/> questions per subject.
+    /// </summary>
+    public static EvaluationPlan PlanOf(SuiteCase suiteCase, string dataFolder, int? limit)
+    {
+        ArgumentNullException.ThrowIfNull(suiteCase);
+        return new EvaluationPlan(
+            suiteCase.Benchmark,
+            PromptProtocols.Get(suiteCase.Protocol),
+            dataFolder,
+            suiteCase.Shots,
+            suiteCase.Chat,
+            ChatOptionsOf(suiteCase.Mode),
+            limit,
+            Scorer: suiteCase.Scoring);
+    }
+
     /// <summary>The run as a recording: what `baseline record` writes and the drift gate compares with.</summary>
     public static RecordedRun ToRecording(SuiteCase suiteCase, BenchmarkRun run, string dataName)
     {
-        var questions = ResultsFile.Read(run.ResultsFile).Answers();
+        ArgumentNullException.ThrowIfNull(run);
+        var questions = run.Answers();
         return new RecordedRun(
             RecordedRun.CurrentFormatVersion,
             suiteCase.Id,
@@ -121,13 +133,13 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         }
     }
 
-    private GenAiLanguageModel Load(string folder)
+    private GenAiLanguageModel Load(string folder, ModelKind declaredKind)
     {
         lock (_modelsLock)
         {
             if (!_models.TryGetValue(folder, out var model))
             {
-                model = GenAiLanguageModel.Load(folder, new GenAiModelOptions(settings.Device));
+                model = GenAiLanguageModel.Load(folder, new GenAiModelOptions(settings.Device, DeclaredKind: declaredKind));
                 _models.Add(folder, model);
             }
 

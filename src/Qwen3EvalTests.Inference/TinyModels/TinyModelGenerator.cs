@@ -104,7 +104,8 @@ public static class TinyModelGenerator
             ["search"] = new JsonObject
             {
                 ["diversity_penalty"] = 0.0,
-                ["do_sample"] = false,
+                // Instruct exports copy the checkpoint's generation_config.json sampling defaults (Qwen3: do_sample true, temperature 0.6, top_p 0.95, top_k 20).
+                ["do_sample"] = spec.Kind == ModelKind.Instruct,
                 ["early_stopping"] = true,
                 ["length_penalty"] = 1.0,
                 ["max_length"] = spec.ContextLength,

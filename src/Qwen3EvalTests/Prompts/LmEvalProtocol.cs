@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Prompts;
 
@@ -20,18 +21,15 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null) : IPromptP
 
     public string Name => ProtocolName;
 
-    public Split ScoredSplit(Benchmark benchmark) => ScoredSplits.Standard(benchmark);
+    public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
-    public AverageKind Average(Benchmark benchmark) => AverageKind.Micro;
-
-    public ScoringMode Scoring(Benchmark benchmark, bool chat) => ScoringMode.ContinuationLogLikelihood;
-
-    public int DefaultShots(Benchmark benchmark, bool chat) => 5;
+    /// <summary>Both forms: continuation log-likelihood, 5 shots, no truncation of its own, subject-size weighted (micro) averages.</summary>
+    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => ProtocolSettings.ForLogLikelihood(
+        Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContextTruncation.None, $"EleutherAI/lm-evaluation-harness lm_eval/tasks/{benchmark.ToId()}");
 
     public RenderedPrompt Render(PromptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var benchmark = request.Question.Benchmark;
         var description = Description(request);
         string text;
         IReadOnlyList<ChatTurn>? messages = null;
@@ -49,17 +47,7 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null) : IPromptP
             continuationPrefix = Templates.TargetDelimiter;
         }
 
-        return new RenderedPrompt(
-            text,
-            messages,
-            OptionLines.Continuations(continuationPrefix),
-            ScoreWholeSequence: false,
-            MaxContextTokens: null,
-            ScoredSplit(benchmark),
-            Average(benchmark),
-            ScoringMode.ContinuationLogLikelihood,
-            request.Question.Answer,
-            Extractor: null);
+        return new RenderedPrompt(text, messages, OptionLines.Continuations(continuationPrefix));
     }
 
     private string Description(PromptRequest request)

@@ -1,6 +1,7 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
-using Qwen3EvalTests.Prompts.Extraction;
+using Qwen3EvalTests.Scoring;
+using Qwen3EvalTests.Scoring.Extraction;
 
 namespace Qwen3EvalTests.Prompts;
 
@@ -36,13 +37,12 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
 
     public string Name => ProtocolName;
 
-    public Split ScoredSplit(Benchmark benchmark) => ScoredSplits.Standard(benchmark);
+    public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
-    public AverageKind Average(Benchmark benchmark) => AverageKind.Macro;
-
-    public ScoringMode Scoring(Benchmark benchmark, bool chat) => chat ? ScoringMode.GenerateAndExtract : ScoringMode.SequencePerplexity;
-
-    public int DefaultShots(Benchmark benchmark, bool chat) => 5;
+    /// <summary>Base: ppl configs, whole-sequence perplexity, 5 shots. Chat: mmlu_gen_a484b3-style generation, first option letter. Macro averages.</summary>
+    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => chat
+        ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, AnswerExtractors.FirstOption, $"open-compass/opencompass configs/datasets/{benchmark.ToId()} (gen)")
+        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, $"open-compass/opencompass configs/datasets/{benchmark.ToId()} (ppl)");
 
     public RenderedPrompt Render(PromptRequest request)
     {
@@ -54,18 +54,7 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
     {
         var sequences = Question.Letters.Select(letter => FullSequence(request, letter.ToString())).ToArray();
         var shared = SharedPrefixLength(sequences);
-        var benchmark = request.Question.Benchmark;
-        return new RenderedPrompt(
-            sequences[0][..shared],
-            Messages: null,
-            sequences.Select(s => s[shared..]).ToArray(),
-            ScoreWholeSequence: true,
-            MaxContextTokens: null,
-            ScoredSplit(benchmark),
-            Average(benchmark),
-            ScoringMode.SequencePerplexity,
-            request.Question.Answer,
-            Extractor: null);
+        return new RenderedPrompt(sequences[0][..shared], Messages: null, sequences.Select(s => s[shared..]).ToArray());
     }
 
     private string FullSequence(PromptRequest request, string label)
@@ -133,18 +122,8 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
             turns = [new ChatTurn("user", string.Join(t.TurnJoiner, turns.Select(turn => turn.Content)))];
         }
 
-        var messages = ChatMl.WithSystem(options.SystemMessage, turns);
-        return new RenderedPrompt(
-            ChatMl.Render(messages, options.EnableThinking),
-            messages,
-            Continuations: [],
-            ScoreWholeSequence: false,
-            MaxContextTokens: null,
-            ScoredSplit(q.Benchmark),
-            Average(q.Benchmark),
-            ScoringMode.GenerateAndExtract,
-            q.Answer,
-            AnswerExtractors.FirstOption);
+        var messages = ChatMl.WithSystem(options.SystemMessage ?? Settings(q.Benchmark, chat: true).SystemMessage, turns);
+        return new RenderedPrompt(ChatMl.Render(messages, options.EnableThinking), messages, Continuations: []);
     }
 
     private static string Letter(Question shot) => OptionLines.AnswerOf(shot).ToString();

@@ -12,6 +12,9 @@ public static class PromptProtocols
         ? protocol
         : throw new EvalInputException($"unknown prompt protocol '{name}': expected one of {string.Join(", ", Names)}.", field: "protocol");
 
+    /// <summary>Whether <paramref name="name"/> is exactly a protocol's name (as suites and baselines must spell it).</summary>
+    public static bool IsKnown(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
+
     public static bool TryGet(string? name, out IPromptProtocol protocol)
     {
         var key = name?.Trim();

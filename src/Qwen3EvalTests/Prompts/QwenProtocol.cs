@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
-using Qwen3EvalTests.Prompts.Extraction;
+using Qwen3EvalTests.Scoring;
+using Qwen3EvalTests.Scoring.Extraction;
 
 namespace Qwen3EvalTests.Prompts;
 
@@ -19,13 +20,20 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
 
     public string Name => ProtocolName;
 
-    public Split ScoredSplit(Benchmark benchmark) => ScoredSplits.Standard(benchmark);
+    public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
-    public AverageKind Average(Benchmark benchmark) => benchmark == Benchmark.Mmlu ? AverageKind.Micro : AverageKind.Macro;
-
-    public ScoringMode Scoring(Benchmark benchmark, bool chat) => chat ? ScoringMode.GenerateAndExtract : ScoringMode.NextTokenChoice;
-
-    public int DefaultShots(Benchmark benchmark, bool chat) => chat ? 0 : 5;
+    /// <summary>
+    /// Base: evaluate_{mmlu,ceval,cmmlu}.py, 5-shot, next-token choice, prompts left-truncated to
+    /// <see cref="QwenTemplates.MaxContextTokens"/>. Chat: evaluate_chat_ceval.py, 0-shot only, generation
+    /// with the C-Eval extraction ladder. MMLU micro; C-Eval and CMMLU macro.
+    /// </summary>
+    public ProtocolSettings Settings(Benchmark benchmark, bool chat)
+    {
+        var average = benchmark == Benchmark.Mmlu ? AverageKind.Micro : AverageKind.Macro;
+        return chat
+            ? ProtocolSettings.ForGeneration(Name, benchmark, average, defaultShots: 0, acceptsShots: false, AnswerExtractors.QwenChatChoice, "QwenLM/Qwen eval/evaluate_chat_ceval.py")
+            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, ContextTruncation.KeepLast(Templates.MaxContextTokens), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py");
+    }
 
     public RenderedPrompt Render(PromptRequest request)
     {
@@ -55,17 +63,7 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
         }
 
         AppendBlock(text, request.Question, prefix, cue);
-        return new RenderedPrompt(
-            text.ToString(),
-            Messages: null,
-            OptionLines.Continuations(separator),
-            ScoreWholeSequence: false,
-            t.MaxContextTokens,
-            ScoredSplit(benchmark),
-            Average(benchmark),
-            ScoringMode.NextTokenChoice,
-            request.Question.Answer,
-            Extractor: null);
+        return new RenderedPrompt(text.ToString(), Messages: null, OptionLines.Continuations(separator));
     }
 
     private static void AppendBlock(StringBuilder text, Question question, string prefix, string cue) =>
@@ -78,17 +76,7 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
     {
         var options = request.EffectiveChatOptions;
         var user = request.Question.Text + Templates.ChatQuestionSeparator + OptionLines.Of(request.Question) + "\n";
-        var messages = ChatMl.WithSystem(options.SystemMessage, [new ChatTurn("user", user)]);
-        return new RenderedPrompt(
-            ChatMl.Render(messages, options.EnableThinking),
-            messages,
-            Continuations: [],
-            ScoreWholeSequence: false,
-            MaxContextTokens: null,
-            ScoredSplit(benchmark),
-            Average(benchmark),
-            ScoringMode.GenerateAndExtract,
-            request.Question.Answer,
-            AnswerExtractors.QwenChatChoice);
+        var messages = ChatMl.WithSystem(options.SystemMessage ?? Settings(benchmark, chat: true).SystemMessage, [new ChatTurn("user", user)]);
+        return new RenderedPrompt(ChatMl.Render(messages, options.EnableThinking), messages, Continuations: []);
     }
 }

@@ -21,7 +21,15 @@ public sealed record RepeatSummary(
     /// <summary>False when a run that should be deterministic changed an answer between repeats.</summary>
     public bool DeterminismHolds => !ExpectDeterministic || ChangedQuestions.Count == 0;
 
+    /// <summary>The summary of results files read back (reports).</summary>
     public static RepeatSummary Of(IReadOnlyList<ResultsFile> repeats)
+    {
+        ArgumentNullException.ThrowIfNull(repeats);
+        return Of([.. repeats.Select(r => (r.Run.Settings, r.Summary, r.Answers()))]);
+    }
+
+    /// <summary>The summary of repeats held in memory (a run just made), in repeat order.</summary>
+    public static RepeatSummary Of(IReadOnlyList<(RunSettings Settings, RunSummary Summary, IReadOnlyList<RecordedAnswer> Answers)> repeats)
     {
         ArgumentNullException.ThrowIfNull(repeats);
         if (repeats.Count == 0)
@@ -29,11 +37,11 @@ public sealed record RepeatSummary(
             throw new ArgumentException("at least one repeat is needed", nameof(repeats));
         }
 
-        var first = repeats[0].Answers();
+        var first = repeats[0].Answers;
         var changed = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var later in repeats.Skip(1))
         {
-            var drift = AnswerDrift.Between(first, later.Answers());
+            var drift = AnswerDrift.Between(first, later.Answers);
             foreach (var flip in drift.Changed)
             {
                 changed.Add(string.Create(CultureInfo.InvariantCulture, $"{flip.Subject}#{flip.Index}"));
@@ -44,7 +52,7 @@ public sealed record RepeatSummary(
         }
 
         var scores = repeats.Select(r => r.Summary.Accuracy).ToList();
-        var deterministic = repeats.All(r => r.Run.Settings.Generation is null || r.Run.Settings.Generation.IsGreedy);
+        var deterministic = repeats.All(r => r.Settings.Generation is null || r.Settings.Generation.IsGreedy);
         return new RepeatSummary(scores, MeanAndDeviation.Of(scores), deterministic, [.. changed]);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Suites;
 
@@ -14,7 +15,7 @@ public sealed record SuiteCase(
     string? Mode,
     string Protocol,
     int Shots,
-    ScoringMethod Scoring,
+    ScorerKind Scoring,
     bool Chat,
     int? Limit,
     SuiteTolerance Tolerance,

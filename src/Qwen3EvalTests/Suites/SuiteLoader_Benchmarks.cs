@@ -1,5 +1,6 @@
-using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
 using YamlDotNet.RepresentationModel;
 
 namespace Qwen3EvalTests.Suites;
@@ -21,26 +22,29 @@ public static partial class SuiteLoader
             }
 
             var kind = ReadKind(fields, "kind", required: false);
-            var protocol = fields.String("protocol", required: true, string.Join(", ", ProtocolNames.All));
-            if (protocol is not null && !ProtocolNames.IsKnown(protocol))
+            var protocol = fields.String("protocol", required: true, string.Join(", ", PromptProtocols.Names));
+            if (protocol is not null && !PromptProtocols.IsKnown(protocol))
             {
-                fields.Problem("protocol", $"unknown protocol '{protocol}'; expected one of {string.Join(", ", ProtocolNames.All)}.", fields.Node("protocol"));
+                fields.Problem("protocol", $"unknown protocol '{protocol}'; expected one of {string.Join(", ", PromptProtocols.Names)}.", fields.Node("protocol"));
             }
 
             var shots = fields.Int("shots", required: true, "0 or more few-shot examples", min: 0);
-            var scoring = fields.String("scoring", required: true, "loglikelihood or generation") switch
-            {
-                null => (ScoringMethod?)null,
-                "loglikelihood" => ScoringMethod.LogLikelihood,
-                "generation" => ScoringMethod.Generation,
-                var other => Invalid(fields, "scoring", $"'{other}' is not a scoring method; expected loglikelihood or generation.", (ScoringMethod?)null),
-            };
+            var scoringId = fields.String("scoring", required: true, ScorerKinds.Expected);
+            ScorerKind? scoring = scoringId is null ? null
+                : ScorerKinds.TryParse(scoringId, out var parsed) ? parsed
+                : Invalid(fields, "scoring", $"'{scoringId}' is not a scorer; expected one of {ScorerKinds.Expected}.", (ScorerKind?)null);
             var chat = fields.Bool("chat", required: true);
             var limit = fields.Int("limit", required: false, "a positive number of questions per subject", min: 1);
 
-            if (known && (kind is not null || fields.Node("kind") is null) && protocol is not null && ProtocolNames.IsKnown(protocol)
+            if (known && (kind is not null || fields.Node("kind") is null) && protocol is not null && PromptProtocols.IsKnown(protocol)
                 && shots is not null && scoring is not null && chat is not null)
             {
+                // What the protocol allows for this benchmark and form is decided in one place: ProtocolSettings.
+                foreach (var (field, message) in PromptProtocols.Get(protocol).Settings(benchmark, chat.Value).Disallowed(scoring, shots))
+                {
+                    fields.Problem(field, message, fields.Node(field));
+                }
+
                 var entry = new SuiteBenchmark(benchmark, kind, protocol, shots.Value, scoring.Value, chat.Value, limit);
                 if (benchmarks.Any(b => b.Benchmark == entry.Benchmark && b.Kind == entry.Kind))
                 {

@@ -70,7 +70,7 @@ public static partial class SuiteLoader
         if (!suite.AllowKindMismatch && model.Kind == ModelKind.Base && entry.Chat)
         {
             problems.Add(where, $"model '{model.Id}' is a base model but {entry.Benchmark.ToId()} is run with chat: true; base models have no chat template. " +
-                "Fix: use chat: false with scoring: loglikelihood for base models (or add kind: instruct to this benchmark entry), or set allowKindMismatch: true if this is on purpose.", lines.Of(entry));
+                "Fix: use chat: false with the protocol's base scoring (qwen: next-token, lm-eval: loglikelihood, opencompass: perplexity) for base models (or add kind: instruct to this benchmark entry), or set allowKindMismatch: true if this is on purpose.", lines.Of(entry));
             ok = false;
         }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
 using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
 
 namespace Qwen3EvalTests.Tests.Prompts;
@@ -58,12 +59,13 @@ public class LmEvalProtocolTests
     {
         var rendered = Render(benchmark);
 
+        var settings = protocol.Settings(benchmark, chat: false);
+
         rendered.Continuations.Should().Equal(" A", " B", " C", " D");
-        rendered.ScoredSplit.Should().Be(split);
-        rendered.Average.Should().Be(AverageKind.Micro);
-        rendered.Scoring.Should().Be(ScoringMode.ContinuationLogLikelihood);
-        rendered.MaxContextTokens.Should().BeNull();
-        rendered.ExpectedAnswer.Should().Be('B');
+        settings.ScoredSplit.Should().Be(split);
+        settings.Average.Should().Be(AverageKind.Micro);
+        settings.Scorer.Should().Be(ScorerKind.ContinuationLogLikelihood);
+        settings.Truncation.MaxContextTokens.Should().BeNull();
     }
 
     [Theory]
@@ -85,7 +87,7 @@ public class LmEvalProtocolTests
         rendered.Text.Should().Be(expected.ToString());
         rendered.Messages.Should().HaveCount(12);
         rendered.Continuations.Should().Equal("A", "B", "C", "D");
-        rendered.Scoring.Should().Be(ScoringMode.ContinuationLogLikelihood);
+        protocol.Settings(benchmark, chat: true).Scorer.Should().Be(ScorerKind.ContinuationLogLikelihood);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Text;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Prompts;
-using Qwen3EvalTests.Prompts.Extraction;
+using Qwen3EvalTests.Scoring;
+using Qwen3EvalTests.Scoring.Extraction;
 using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
 
 namespace Qwen3EvalTests.Tests.Prompts;
@@ -34,7 +35,7 @@ public class OpenCompassProtocolTests
 
         rendered.Text.Should().Be(expected.ToString());
         rendered.Continuations.Should().Equal("A", "B", "C", "D");
-        rendered.ScoreWholeSequence.Should().BeTrue();
+        protocol.Settings(Benchmark.Mmlu, chat: false).ScoresWholeSequence.Should().BeTrue();
     }
 
     [Fact]
@@ -88,13 +89,14 @@ public class OpenCompassProtocolTests
     [InlineData(Benchmark.Cmmlu, Split.Test)]
     public void BaseUsesWholeSequencePerplexityMacroAveraged(Benchmark benchmark, Split split)
     {
-        var rendered = Render(benchmark);
+        var settings = protocol.Settings(benchmark, chat: false);
 
-        rendered.Scoring.Should().Be(ScoringMode.SequencePerplexity);
-        rendered.ScoreWholeSequence.Should().BeTrue();
-        rendered.ScoredSplit.Should().Be(split);
-        rendered.Average.Should().Be(AverageKind.Macro);
-        protocol.DefaultShots(benchmark, chat: false).Should().Be(5);
+        settings.Scorer.Should().Be(ScorerKind.SequencePerplexity);
+        settings.ChoiceRule.Should().Be(ChoiceRule.SequencePerplexity);
+        settings.ScoresWholeSequence.Should().BeTrue();
+        settings.ScoredSplit.Should().Be(split);
+        settings.Average.Should().Be(AverageKind.Macro);
+        settings.DefaultShots.Should().Be(5);
     }
 
     [Fact]
@@ -114,9 +116,10 @@ public class OpenCompassProtocolTests
 
         rendered.Text.Should().Be(expected.ToString());
         rendered.Messages.Should().HaveCount(11);
-        rendered.Scoring.Should().Be(ScoringMode.GenerateAndExtract);
-        rendered.Extractor.Should().BeSameAs(AnswerExtractors.FirstOption);
-        rendered.Average.Should().Be(AverageKind.Macro);
+        var settings = protocol.Settings(Benchmark.Mmlu, chat: true);
+        settings.Scorer.Should().Be(ScorerKind.GenerateAndExtract);
+        settings.Extractor.Should().BeSameAs(AnswerExtractors.FirstOption);
+        settings.Average.Should().Be(AverageKind.Macro);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Text;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Prompts;
-using Qwen3EvalTests.Prompts.Extraction;
+using Qwen3EvalTests.Scoring;
+using Qwen3EvalTests.Scoring.Extraction;
 using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
 
 namespace Qwen3EvalTests.Tests.Prompts;
@@ -58,16 +59,18 @@ public class QwenProtocolTests
     public void BaseScoringFollowsTheScripts(Benchmark benchmark, string prefix, Split split, AverageKind average)
     {
         var rendered = Render(benchmark);
+        var settings = protocol.Settings(benchmark, chat: false);
 
         rendered.Continuations.Should().Equal(prefix + "A", prefix + "B", prefix + "C", prefix + "D");
-        rendered.ScoredSplit.Should().Be(split);
-        rendered.Average.Should().Be(average);
-        rendered.Scoring.Should().Be(ScoringMode.NextTokenChoice);
-        rendered.MaxContextTokens.Should().Be(2048);
-        rendered.ScoreWholeSequence.Should().BeFalse();
         rendered.Messages.Should().BeNull();
-        rendered.ExpectedAnswer.Should().Be('B');
-        protocol.DefaultShots(benchmark, chat: false).Should().Be(5);
+        settings.ScoredSplit.Should().Be(split);
+        settings.Average.Should().Be(average);
+        settings.Scorer.Should().Be(ScorerKind.NextTokenChoice);
+        settings.ChoiceRule.Should().Be(ChoiceRule.LogLikelihood);
+        settings.Truncation.Should().Be(ContextTruncation.KeepLast(2048));
+        settings.ScoresWholeSequence.Should().BeFalse();
+        settings.DefaultShots.Should().Be(5);
+        settings.AcceptsShots.Should().BeTrue();
     }
 
     [Theory]
@@ -83,10 +86,13 @@ public class QwenProtocolTests
 
         rendered.Text.Should().Be($"<|im_start|>user\n{user}<|im_end|>\n<|im_start|>assistant\n");
         rendered.Messages.Should().ContainSingle().Which.Content.Should().Be(user);
-        rendered.Scoring.Should().Be(ScoringMode.GenerateAndExtract);
         rendered.Continuations.Should().BeEmpty();
-        rendered.Extractor.Should().BeSameAs(AnswerExtractors.QwenChatChoice);
-        protocol.DefaultShots(benchmark, chat: true).Should().Be(0);
+        var settings = protocol.Settings(benchmark, chat: true);
+        settings.Scorer.Should().Be(ScorerKind.GenerateAndExtract);
+        settings.Extractor.Should().BeSameAs(AnswerExtractors.QwenChatChoice);
+        settings.DefaultShots.Should().Be(0);
+        settings.AcceptsShots.Should().BeFalse("Qwen's chat scripts are 0-shot only");
+        settings.Truncation.Should().Be(ContextTruncation.None);
     }
 
     [Fact]

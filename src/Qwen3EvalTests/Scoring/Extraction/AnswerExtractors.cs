@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Prompts.Extraction;
+namespace Qwen3EvalTests.Scoring.Extraction;
 
 /// <summary>The extraction ladders of the reference harnesses, as data.</summary>
 public static class AnswerExtractors

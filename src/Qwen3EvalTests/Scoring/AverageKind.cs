@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Prompts;
+namespace Qwen3EvalTests.Scoring;
 
 /// <summary>How per-question results become one benchmark score.</summary>
 public enum AverageKind

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Prompts.Extraction;
+namespace Qwen3EvalTests.Scoring.Extraction;
 
 /// <summary>Reads the chosen option letter out of a generated answer. Unparsable text gives null, never an exception.</summary>
 public interface IAnswerExtractor

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Qwen3EvalTests.Prompts.Extraction;
+namespace Qwen3EvalTests.Scoring.Extraction;
 
 /// <summary>Removes reasoning left in a generation: whole &lt;think&gt;…&lt;/think&gt; blocks, then anything up to a stray &lt;/think&gt;, then a lone unclosed &lt;think&gt; tail.</summary>
 public static partial class ThinkBlocks

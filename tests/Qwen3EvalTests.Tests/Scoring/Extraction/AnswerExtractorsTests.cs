@@ -1,6 +1,6 @@
-using Qwen3EvalTests.Prompts.Extraction;
+using Qwen3EvalTests.Scoring.Extraction;
 
-namespace Qwen3EvalTests.Tests.Prompts.Extraction;
+namespace Qwen3EvalTests.Tests.Scoring.Extraction;
 
 public class AnswerExtractorsTests
 {

@@ -1,6 +1,6 @@
 using Qwen3EvalTests.Benchmarks;
 
-namespace Qwen3EvalTests.Prompts.Extraction;
+namespace Qwen3EvalTests.Scoring.Extraction;
 
 /// <summary>
 /// Fuzzy fallback of Qwen's chat C-Eval script (which uses thefuzz's extractOne): the option whose

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Baselines;
+namespace Qwen3EvalTests;
 
 /// <summary>
 /// Collects every problem of a validation pass so they are reported together, in one
@@ -16,7 +16,10 @@ public sealed class InputProblemList
 
     public int Count => _problems.Count;
 
-    public void Add(string where, string message, long? line = null) => _problems.Add(new InputProblem(File, line, where, message));
+    public void Add(string? where, string message, long? line = null) => _problems.Add(new InputProblem(File, line, where, message));
+
+    /// <summary>A problem in another file than <see cref="File"/> (e.g. a data file named by a plan).</summary>
+    public void Add(InputProblem problem) => _problems.Add(problem);
 
     public void AddRange(IEnumerable<InputProblem> problems) => _problems.AddRange(problems);
 
@@ -31,7 +34,7 @@ public sealed class InputProblemList
         if (_problems.Count == 1)
         {
             var only = _problems[0];
-            throw new EvalInputException($"{only.Message} (the only problem in {what})", File, only.Line, only.Where);
+            throw new EvalInputException($"{only.Message} (the only problem in {what})", only.File, only.Line, only.Where);
         }
 
         var lines = string.Join(Environment.NewLine, _problems.Select(p => "  - " + p));

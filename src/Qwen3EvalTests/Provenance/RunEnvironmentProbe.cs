@@ -1,27 +1,22 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using Qwen3EvalTests.Results;
 
-namespace Qwen3EvalTests.Results;
+namespace Qwen3EvalTests.Provenance;
 
 /// <summary>Captures the <see cref="RunEnvironment"/> of the current process.</summary>
 public static class RunEnvironmentProbe
 {
     public static RunEnvironment Capture(string engine, string executionProvider, string? modelFolder, string dataFolder, IEnumerable<string> dataFiles)
     {
-        var modelFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (modelFolder is not null && Directory.Exists(modelFolder))
-        {
-            foreach (var file in Directory.EnumerateFiles(modelFolder).Order(StringComparer.Ordinal))
-            {
-                modelFiles[Path.GetFileName(file)] = Sha256Of(file);
-            }
-        }
+        IReadOnlyDictionary<string, string> modelFiles = modelFolder is not null && Directory.Exists(modelFolder)
+            ? ModelFileHashes.Of(modelFolder)
+            : new SortedDictionary<string, string>(StringComparer.Ordinal);
 
         var data = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in dataFiles.Distinct(StringComparer.Ordinal))
         {
-            data[Path.GetRelativePath(dataFolder, file).Replace('\\', '/')] = Sha256Of(file);
+            data[Path.GetRelativePath(dataFolder, file).Replace('\\', '/')] = FileSha256.Of(file);
         }
 
         return new RunEnvironment(
@@ -56,12 +51,6 @@ public static class RunEnvironmentProbe
                 .Select(l => l["Model:".Length..].Trim())
             : [];
         return $"{string.Join(", ", gpus)} ({version})";
-    }
-
-    public static string Sha256Of(string file)
-    {
-        using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     /// <summary>The commit of the git checkout that contains <paramref name="start"/>, read from .git without running git.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Qwen3EvalTests.Prompts.Extraction;
+namespace Qwen3EvalTests.Scoring.Extraction;
 
 /// <summary>One step of an extraction ladder: a pattern and the capture group holding the letter.</summary>
 /// <param name="Name">What the rule recognises, for diagnostics.</param>

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Prompts.Extraction;
+namespace Qwen3EvalTests.Scoring.Extraction;
 
 /// <summary>
 /// Tries each rule in order on the text (think blocks stripped first); the first rule that matches
