@@ -31,7 +31,7 @@ public sealed class EvaluationPlanValidatorTests : IDisposable
     public void ReportsEveryBrokenBenchmarkOfACommandTogether()
     {
         // C-Eval: a val file but no dev file for the 5 shots; CMMLU: no folder at all.
-        var cevalVal = _data.Write("ceval/val/computer_network_val.csv", "id,question,A,B,C,D,answer,explanation\n0,q,a,b,c,d,A,\n");
+        var cevalVal = _data.Write("ceval/val/computer_network_val.csv", "id,question,A,B,C,D,answer\n0,q,a,b,c,d,A\n");
 
         var problems = EvaluationPlanValidator.Validate([Plan(Benchmark.Mmlu), Plan(Benchmark.Ceval), Plan(Benchmark.Cmmlu)], Base);
 
