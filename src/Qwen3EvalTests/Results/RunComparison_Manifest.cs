@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Qwen3EvalTests.Results;
 
 /// <summary>The manifest diff of <see cref="RunComparison"/>.</summary>
@@ -10,7 +8,6 @@ public sealed partial record RunComparison
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var c = CultureInfo.InvariantCulture;
         var list = new List<ManifestDifference>();
         void Add(string field, string? before, string? after, bool affectsScore)
         {
@@ -20,22 +17,19 @@ public sealed partial record RunComparison
             }
         }
 
-        var (sa, sb) = (a.Settings, b.Settings);
-        Add("engine", a.Environment.Engine, b.Environment.Engine, true);
-        Add("execution provider", a.Environment.ExecutionProvider, b.Environment.ExecutionProvider, true);
-        Add("protocol", sa.Protocol, sb.Protocol, true);
-        Add("prompt templates", Short(sa.PromptTemplates), Short(sb.PromptTemplates), true);
-        Add("split", sa.Split, sb.Split, true);
-        Add("average", sa.Average, sb.Average, true);
-        Add("shots", sa.Shots.ToString(c), sb.Shots.ToString(c), true);
-        Add("chat", sa.Chat ? "chat" : "base", sb.Chat ? "chat" : "base", true);
-        Add("scoring", sa.Scoring, sb.Scoring, true);
-        Add("choice rule", sa.ChoiceRule, sb.ChoiceRule, true);
-        Add("limit", sa.Limit?.ToString(c) ?? "all", sb.Limit?.ToString(c) ?? "all", true);
-        Add("max context tokens", sa.MaxContextTokens?.ToString(c), sb.MaxContextTokens?.ToString(c), true);
-        Add("generation", Describe(sa.Generation), Describe(sb.Generation), true);
-        FileHashes("model file", a.Environment.ModelFiles, b.Environment.ModelFiles, list);
-        FileHashes("data file", a.Environment.DataFiles, b.Environment.DataFiles, list);
+        // What can change a score: the same list the identity hash is taken over.
+        var before = ScoreFactors.Of(a.Settings, a.Environment).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var after = ScoreFactors.Of(b.Settings, b.Environment).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        foreach (var key in before.Keys.Concat(after.Keys.Where(k => !before.ContainsKey(k))))
+        {
+            var x = before.GetValueOrDefault(key);
+            var y = after.GetValueOrDefault(key);
+            if (!string.Equals(x?.Value, y?.Value, StringComparison.Ordinal))
+            {
+                list.Add(new ManifestDifference((x ?? y)!.Label, Shown(x), Shown(y), AffectsScore: true));
+            }
+        }
+
         Add("model", a.Model, b.Model, false);
         Add("model kind", a.ModelKind, b.ModelKind, false);
         Add("harness version", a.Environment.HarnessVersion, b.Environment.HarnessVersion, false);
@@ -46,22 +40,5 @@ public sealed partial record RunComparison
         return list;
     }
 
-    private static void FileHashes(string kind, IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b, List<ManifestDifference> list)
-    {
-        foreach (var name in a.Keys.Union(b.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            var before = a.GetValueOrDefault(name);
-            var after = b.GetValueOrDefault(name);
-            if (!string.Equals(before, after, StringComparison.Ordinal))
-            {
-                list.Add(new ManifestDifference($"{kind} {name}", Short(before) ?? "(absent)", Short(after) ?? "(absent)", true));
-            }
-        }
-    }
-
-    private static string? Short(string? hash) => hash is { Length: > 12 } ? hash[..12] : hash;
-
-    private static string? Describe(RunGeneration? g) => g is null
-        ? null
-        : FormattableString.Invariant($"max {g.MaxNewTokens} tokens, temperature {g.Temperature}, seed {g.Seed}");
+    private static string Shown(ScoreFactor? factor) => factor is null ? "(absent)" : factor.Display ?? "(none)";
 }
