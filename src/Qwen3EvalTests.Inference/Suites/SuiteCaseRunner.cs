@@ -21,45 +21,6 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
 
     public SuiteRunSettings Settings => settings;
 
-    /// <summary>Why <paramref name="suiteCase"/> cannot run here (the path or property to set), or null when it can.</summary>
-    public string? WhySkip(EvalSuite suite, SuiteCase suiteCase)
-    {
-        var model = ModelOf(suite, suiteCase);
-        if (model.Generated is not null)
-        {
-            return null;
-        }
-
-        if (settings.ModelsFolder is null)
-        {
-            return $"no models folder: set -p:EvalModelsDir=DIR (or EVAL_MODELS_DIR) to a folder holding '{model.Folder}' exported to ONNX Runtime GenAI (README: 'Running the official cases').";
-        }
-
-        var folder = Path.Combine(settings.ModelsFolder, model.Folder);
-        if (!File.Exists(Path.Combine(folder, "genai_config.json")))
-        {
-            return $"model folder {folder} not found (no genai_config.json): export {model.HuggingFace ?? model.Id} there with the GenAI model builder (README), or point -p:EvalModelsDir at the folder that holds '{model.Folder}'.";
-        }
-
-        if (settings.DataFolder is null)
-        {
-            return "no benchmark data: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR) to the full MMLU/C-Eval/CMMLU data in the layout of data/sample; the shipped sample is too small to compare with official numbers.";
-        }
-
-        var benchmarkFolder = Path.Combine(settings.DataFolder, suiteCase.Benchmark.ToId());
-        if (!Directory.Exists(benchmarkFolder))
-        {
-            return $"benchmark data {benchmarkFolder} not found: set -p:EvalDataDir=DIR to a folder holding {suiteCase.Benchmark.ToId()}/.";
-        }
-
-        if (settings.Device == "cuda" && !CudaDevice.IsPresent)
-        {
-            return "EvalDevice=cuda but no CUDA device is visible (/dev/nvidia0 missing): run on a GPU machine, or use -p:EvalDevice=cpu.";
-        }
-
-        return null;
-    }
-
     /// <summary>The model folder a case uses, generating a tiny model when the suite says so.</summary>
     public string ResolveModelFolder(EvalSuite suite, SuiteCase suiteCase)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
 
@@ -18,7 +19,7 @@ public sealed record SuiteCase(
     ScorerKind Scoring,
     bool Chat,
     int? Limit,
-    SuiteTolerance Tolerance,
+    Tolerance Tolerance,
     BaselineReference Baseline)
 {
     /// <summary>E.g. "qwen3-8b-base · mmlu · qwen · 5-shot", with " · non-thinking" for a mode.</summary>

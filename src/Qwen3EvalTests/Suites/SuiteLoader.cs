@@ -14,7 +14,7 @@ public static partial class SuiteLoader
     public const int SchemaVersion = 1;
 
     /// <summary>The suites' folder relative to the repository root.</summary>
-    public const string RelativeDirectory = "evalsuites";
+    public const string RelativeDirectory = RepositoryLayout.Suites;
 
     /// <summary>Loads one suite file.</summary>
     public static EvalSuite Load(string path, BaselineCatalog catalog)

@@ -1,5 +1,6 @@
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Models;
 using YamlDotNet.RepresentationModel;
 
@@ -37,7 +38,7 @@ public static partial class SuiteLoader
 
         // Cases are expanded even when the header is bad, so their problems are reported in the same pass.
         var suite = new EvalSuite(
-            SchemaVersion, name ?? "", family ?? "", file, origin, models, benchmarks, tolerance ?? new SuiteTolerance(1.0, true), allowKindMismatch, overrides, Cases: []);
+            SchemaVersion, name ?? "", family ?? "", file, origin, models, benchmarks, tolerance ?? new Tolerance(1.0, true), allowKindMismatch, overrides, Cases: []);
         var cases = Expand(suite, catalog, problems, lines);
         return problems.Count == before ? suite with { Cases = cases } : null;
     }
@@ -48,7 +49,7 @@ public static partial class SuiteLoader
         return fallback;
     }
 
-    private static SuiteTolerance? ReadTolerance(YamlFields root, InputProblemList problems)
+    private static Tolerance? ReadTolerance(YamlFields root, InputProblemList problems)
     {
         var map = root.Map("tolerance", required: true, "{points: 1.0, widenToInterval: true}");
         if (map is null)
@@ -60,7 +61,7 @@ public static partial class SuiteLoader
         fields.RejectUnknownKeys("points", "widenToInterval");
         var points = fields.Double("points", required: true, "a positive number of percentage points, e.g. 1.0");
         var widen = fields.Bool("widenToInterval", required: false) ?? true;
-        return points is null ? null : new SuiteTolerance(points.Value, widen);
+        return points is null ? null : new Tolerance(points.Value, widen);
     }
 
     private static List<SuiteModel> ReadModels(YamlFields root, InputProblemList problems, SuiteLines lines)

@@ -1,5 +1,6 @@
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Suites;
 
 namespace Qwen3EvalTests.Tests.Baselines;
@@ -12,7 +13,7 @@ public class BaselineComparisonTests
     public void KeepsTheSuitePointsWhenTheIntervalIsNarrower()
     {
         // 1.959964 × sqrt(0.56 × 0.44 / 14042) × 100 = 0.821 points < 1.0
-        var comparison = BaselineComparison.Compare(56.0, 14042, Qwen2SmallMmlu, new SuiteTolerance(1.0, true));
+        var comparison = BaselineComparison.Compare(56.0, 14042, Qwen2SmallMmlu, new Tolerance(1.0, true));
         comparison.IntervalHalfWidth.Should().BeApproximately(0.821020, 1e-5);
         comparison.Applied.Should().Be(AppliedTolerance.Points);
         comparison.EffectiveTolerance.Should().Be(1.0);
@@ -25,7 +26,7 @@ public class BaselineComparisonTests
     public void WidensToTheIntervalForSmallSamples()
     {
         // 1.959964 × 0.05 × 100 = 9.80 points > 1.0
-        var comparison = BaselineComparison.Compare(50.0, 100, Qwen2SmallMmlu, new SuiteTolerance(1.0, true));
+        var comparison = BaselineComparison.Compare(50.0, 100, Qwen2SmallMmlu, new Tolerance(1.0, true));
         comparison.Applied.Should().Be(AppliedTolerance.ConfidenceInterval);
         comparison.EffectiveTolerance.Should().BeApproximately(9.799820, 1e-5);
         comparison.IsWithin.Should().BeTrue();
@@ -34,7 +35,7 @@ public class BaselineComparisonTests
     [Fact]
     public void DoesNotWidenWhenTheSuiteSaysNot()
     {
-        var comparison = BaselineComparison.Compare(50.0, 100, Qwen2SmallMmlu, new SuiteTolerance(1.0, false));
+        var comparison = BaselineComparison.Compare(50.0, 100, Qwen2SmallMmlu, new Tolerance(1.0, false));
         comparison.Applied.Should().Be(AppliedTolerance.Points);
         comparison.IsWithin.Should().BeFalse();
     }
@@ -48,7 +49,7 @@ public class BaselineComparisonTests
             new("business_ethics", 40.0, 100), new("college_physics", 20.0, 102, Reference: 35.0), new("virology", 45.0, 166),
             new("world_religions", 56.0, 171),
         ];
-        var comparison = BaselineComparison.Compare(51.11, 14042, Qwen2SmallMmlu, new SuiteTolerance(1.0, true), subjects);
+        var comparison = BaselineComparison.Compare(51.11, 14042, Qwen2SmallMmlu, new Tolerance(1.0, true), subjects);
 
         comparison.IsWithin.Should().BeFalse();
         comparison.FailureMessage.Should().Contain("not within tolerance of baseline qwen2-1.5b-base/mmlu")

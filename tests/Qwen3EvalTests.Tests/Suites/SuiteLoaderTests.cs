@@ -1,5 +1,6 @@
 using Qwen3EvalTests.Assertions;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Suites;
@@ -49,7 +50,7 @@ public class SuiteLoaderTests
             Scoring = ScorerKind.GenerateAndExtract,
             Folder = "Qwen2-7B-Instruct",
             Baseline = new BaselineReference(BaselineOrigin.Official, "qwen2-7b-instruct/mmlu"),
-            Tolerance = new SuiteTolerance(1.0, true),
+            Tolerance = new Tolerance(1.0, true),
             Id = "qwen2/qwen2-7b-instruct/mmlu",
         });
         qwen2.Cases.Where(c => c.Kind == ModelKind.Base).Should().OnlyContain(c => !c.Chat && c.Scoring == ScorerKind.NextTokenChoice && c.Shots == 5);
@@ -190,7 +191,7 @@ public class SuiteLoaderTests
               - {model: qwen2-1.5b-base, benchmark: cmmlu, tolerance: 4.0, limit: 10, reason: third parties land 3.5 lower}
             """;
         var single = Parse(yaml).Cases.Should().ContainSingle().Which;
-        single.Tolerance.Should().Be(new SuiteTolerance(4.0, false));
+        single.Tolerance.Should().Be(new Tolerance(4.0, false));
         single.Limit.Should().Be(10);
     }
 

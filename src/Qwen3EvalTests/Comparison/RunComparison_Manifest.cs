@@ -1,4 +1,6 @@
-namespace Qwen3EvalTests.Results;
+using Qwen3EvalTests.Results;
+
+namespace Qwen3EvalTests.Comparison;
 
 /// <summary>The manifest diff of <see cref="RunComparison"/>.</summary>
 public sealed partial record RunComparison

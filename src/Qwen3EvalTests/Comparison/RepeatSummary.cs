@@ -1,7 +1,8 @@
 using System.Globalization;
+using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Statistics;
 
-namespace Qwen3EvalTests.Results;
+namespace Qwen3EvalTests.Comparison;
 
 /// <summary>
 /// Repeated runs of one setting: each repeat's headline score, their mean and sample standard

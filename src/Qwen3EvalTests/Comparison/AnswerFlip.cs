@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Results;
+namespace Qwen3EvalTests.Comparison;
 
 /// <summary>A question whose chosen answer changed between two runs.</summary>
 public sealed record AnswerFlip(string Subject, int Index, string Answer, string? Before, string? After)

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Baselines;
+namespace Qwen3EvalTests.Comparison;
 
 /// <summary>Which bound decided a comparison's tolerance.</summary>
 public enum AppliedTolerance

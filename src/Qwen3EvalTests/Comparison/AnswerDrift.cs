@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Statistics;
 
-namespace Qwen3EvalTests.Results;
+namespace Qwen3EvalTests.Comparison;
 
 /// <summary>
 /// Two runs of the same questions compared question by question: which answers changed, which

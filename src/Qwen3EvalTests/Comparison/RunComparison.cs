@@ -1,4 +1,6 @@
-namespace Qwen3EvalTests.Results;
+using Qwen3EvalTests.Results;
+
+namespace Qwen3EvalTests.Comparison;
 
 /// <summary>
 /// Two runs of one benchmark compared: headline and per-subject deltas (B − A), the questions that

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Qwen3EvalTests.Baselines;
+namespace Qwen3EvalTests.Comparison;
 
 public sealed partial record BaselineComparison
 {

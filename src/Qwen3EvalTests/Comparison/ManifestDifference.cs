@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Results;
+namespace Qwen3EvalTests.Comparison;
 
 /// <summary>One field whose value differs between two run manifests.</summary>
 /// <param name="Field">What differs, e.g. "protocol" or "model file model.onnx".</param>

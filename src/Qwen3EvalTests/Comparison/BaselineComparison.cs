@@ -1,8 +1,8 @@
 using System.Globalization;
+using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Statistics;
-using Qwen3EvalTests.Suites;
 
-namespace Qwen3EvalTests.Baselines;
+namespace Qwen3EvalTests.Comparison;
 
 /// <summary>
 /// A measured accuracy set against its baseline. The effective tolerance is the suite's points, or, when the
@@ -29,7 +29,7 @@ public sealed partial record BaselineComparison(
 
     /// <summary>Compares with a published baseline.</summary>
     public static BaselineComparison Compare(
-        double measuredPercent, int count, Baseline baseline, SuiteTolerance tolerance, IReadOnlyList<SubjectScore>? subjects = null)
+        double measuredPercent, int count, Baseline baseline, Tolerance tolerance, IReadOnlyList<SubjectScore>? subjects = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         return Compare(measuredPercent, count, baseline.Score, baseline.Id, $"{baseline.Source} [{baseline.Status}]", tolerance, subjects);
@@ -42,7 +42,7 @@ public sealed partial record BaselineComparison(
         double baselineScore,
         string baselineId,
         string baselineSource,
-        SuiteTolerance tolerance,
+        Tolerance tolerance,
         IReadOnlyList<SubjectScore>? subjects = null)
     {
         ArgumentNullException.ThrowIfNull(tolerance);
