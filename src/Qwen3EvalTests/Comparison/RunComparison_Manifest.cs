@@ -1,3 +1,4 @@
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Comparison;

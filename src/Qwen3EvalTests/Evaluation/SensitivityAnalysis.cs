@@ -1,5 +1,8 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts.OpenCompass;
+using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Statistics;
 

@@ -1,3 +1,7 @@
+using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts.OpenCompass;
+using Qwen3EvalTests.Prompts.Qwen;
+
 namespace Qwen3EvalTests.Prompts;
 
 /// <summary>The registry of prompt protocols by name.</summary>

@@ -1,6 +1,8 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Tests.Benchmarks;

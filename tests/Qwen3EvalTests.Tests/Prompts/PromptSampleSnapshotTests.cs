@@ -1,5 +1,6 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Prompts.LmEval;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Tests.Snapshots;
 

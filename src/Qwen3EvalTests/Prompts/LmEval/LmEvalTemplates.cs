@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Prompts;
+namespace Qwen3EvalTests.Prompts.LmEval;
 
 /// <summary>
 /// The strings of lm-evaluation-harness's mmlu, ceval-valid and cmmlu tasks. A doc is

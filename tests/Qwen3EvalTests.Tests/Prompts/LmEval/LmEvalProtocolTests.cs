@@ -1,10 +1,11 @@
 using System.Text;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts.LmEval;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Scoring;
 using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
 
-namespace Qwen3EvalTests.Tests.Prompts;
+namespace Qwen3EvalTests.Tests.Prompts.LmEval;
 
 public class LmEvalProtocolTests
 {

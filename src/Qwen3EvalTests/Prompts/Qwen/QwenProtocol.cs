@@ -5,7 +5,7 @@ using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Scoring.Extraction;
 
-namespace Qwen3EvalTests.Prompts;
+namespace Qwen3EvalTests.Prompts.Qwen;
 
 /// <summary>
 /// Qwen's own scripts (QwenLM/Qwen eval/): base models 5-shot, next-token choice over the answer

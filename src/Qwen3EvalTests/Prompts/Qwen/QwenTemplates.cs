@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Prompts;
+namespace Qwen3EvalTests.Prompts.Qwen;
 
 /// <summary>
 /// The strings of QwenLM/Qwen eval/evaluate_{mmlu,ceval,cmmlu}.py (base) and evaluate_chat_ceval.py (chat).

@@ -4,7 +4,7 @@ using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
 
-namespace Qwen3EvalTests.Prompts;
+namespace Qwen3EvalTests.Prompts.LmEval;
 
 /// <summary>
 /// lm-evaluation-harness (multiple_choice): each letter is a log-likelihood request; shots are the

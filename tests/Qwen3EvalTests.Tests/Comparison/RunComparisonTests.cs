@@ -1,7 +1,8 @@
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
+using Qwen3EvalTests.Tests.Results;
 
-namespace Qwen3EvalTests.Tests.Results;
+namespace Qwen3EvalTests.Tests.Comparison;
 
 public sealed class RunComparisonTests : IDisposable
 {

@@ -1,7 +1,9 @@
 using Qwen3EvalTests.Comparison;
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Results;
+using Qwen3EvalTests.Tests.Results;
 
-namespace Qwen3EvalTests.Tests.Results;
+namespace Qwen3EvalTests.Tests.Provenance;
 
 /// <summary>Every field of <see cref="RunSettings"/> changes the identity and shows in the manifest diff, unless it is listed as not a factor with its reason.</summary>
 public sealed class ScoreFactorsTests

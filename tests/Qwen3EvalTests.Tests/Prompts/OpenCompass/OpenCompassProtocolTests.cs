@@ -1,11 +1,12 @@
 using System.Text;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts.OpenCompass;
 using Qwen3EvalTests.Prompts;
-using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Scoring.Extraction;
+using Qwen3EvalTests.Scoring;
 using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
 
-namespace Qwen3EvalTests.Tests.Prompts;
+namespace Qwen3EvalTests.Tests.Prompts.OpenCompass;
 
 public class OpenCompassProtocolTests
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Qwen3EvalTests.Results;
 
-namespace Qwen3EvalTests.Results;
+namespace Qwen3EvalTests.Provenance;
 
 /// <summary>One thing that can change a run's score, as the identity hash and the manifest diff see it.</summary>
 /// <param name="Key">The stable key of the identity's canonical text ("shots", "model-file:model.onnx").</param>

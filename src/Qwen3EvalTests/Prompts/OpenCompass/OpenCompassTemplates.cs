@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Prompts;
+namespace Qwen3EvalTests.Prompts.OpenCompass;
 
 /// <summary>
 /// The strings of OpenCompass's configs: mmlu_ppl_ac766d, ceval_ppl_578f8d, cmmlu_ppl_8b9c76 (base,

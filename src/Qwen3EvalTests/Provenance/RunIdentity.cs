@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Qwen3EvalTests.Results;
+using Qwen3EvalTests.Results;
+
+namespace Qwen3EvalTests.Provenance;
 
 /// <summary>
 /// The identity of a run: one SHA-256 over <see cref="ScoreFactors"/>, the one list of everything that can change

@@ -3,7 +3,7 @@ using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Scoring.Extraction;
 
-namespace Qwen3EvalTests.Prompts;
+namespace Qwen3EvalTests.Prompts.OpenCompass;
 
 /// <summary>
 /// OpenCompass. Base models: perplexity mode, one full sequence per option, lowest average token

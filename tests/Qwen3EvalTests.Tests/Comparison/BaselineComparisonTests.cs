@@ -2,8 +2,9 @@ using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Suites;
+using Qwen3EvalTests.Tests.Baselines;
 
-namespace Qwen3EvalTests.Tests.Baselines;
+namespace Qwen3EvalTests.Tests.Comparison;
 
 public class BaselineComparisonTests
 {

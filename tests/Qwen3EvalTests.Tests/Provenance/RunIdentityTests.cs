@@ -1,6 +1,7 @@
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Results;
 
-namespace Qwen3EvalTests.Tests.Results;
+namespace Qwen3EvalTests.Tests.Provenance;
 
 public sealed class RunIdentityTests
 {
