@@ -119,10 +119,6 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         Kind: kind);
 
     /// <summary>The chat layout of a suite mode: Qwen3's "non-thinking" renders enable_thinking=false (an empty think block).</summary>
-    public static ChatOptions? ChatOptionsOf(string? mode) => mode switch
-    {
-        "non-thinking" => new ChatOptions(EnableThinking: false),
-        "thinking" => new ChatOptions(EnableThinking: true),
-        _ => null,
-    };
+    public static ChatOptions? ChatOptionsOf(string? mode) =>
+        ThinkingModes.TryParse(mode, out var thinking) ? new ChatOptions(EnableThinking: thinking == ThinkingMode.Thinking) : null;
 }

@@ -30,7 +30,7 @@ public sealed record TinyModelSpec(
     int ContextLength = 4096)
 {
     /// <summary>The format version of tiny_model.json; a change regenerates cached models.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>
     /// The smallest Qwen3-shaped model (hidden 8, 1 layer, 2 query heads sharing 1 KV head of size 4): the cheapest

@@ -104,7 +104,7 @@ public sealed partial class BaselineCatalog
             problems.Add(at + ".benchmark", $"unknown benchmark '{e.Benchmark}'; expected one of mmlu, ceval, cmmlu.");
         }
 
-        if (e.Mode is not null and not ("thinking" or "non-thinking"))
+        if (e.Mode is not null && !ThinkingModes.TryParse(e.Mode, out _))
         {
             problems.Add(at + ".mode", $"unknown mode '{e.Mode}'; expected thinking, non-thinking or null.");
         }

@@ -6,19 +6,25 @@ using YamlDotNet.RepresentationModel;
 
 namespace Qwen3EvalTests.Suites;
 
-public static partial class SuiteLoader
+/// <summary>
+/// Reads one suite document into records, collecting every problem in <paramref name="problems"/> with its line;
+/// where each model, benchmark entry and override starts is kept for the problems the expansion finds later.
+/// </summary>
+internal sealed partial class SuiteReader(BaselineCatalog catalog, InputProblemList problems)
 {
+    private readonly SuiteLines lines = new();
+
     private static readonly string[] SuiteKeys =
         ["schemaVersion", "name", "family", "baseline", "models", "benchmarks", "tolerance", "allowKindMismatch", "overrides"];
 
-    private static EvalSuite? ReadSuite(YamlFields root, string file, BaselineCatalog catalog, InputProblemList problems)
+    public EvalSuite? ReadSuite(YamlFields root, string file)
     {
         var before = problems.Count;
         root.RejectUnknownKeys(SuiteKeys);
-        var version = root.Int("schemaVersion", required: true, $"schemaVersion: {SchemaVersion}");
-        if (version is not null && version != SchemaVersion)
+        var version = root.Int("schemaVersion", required: true, $"schemaVersion: {SuiteLoader.SchemaVersion}");
+        if (version is not null && version != SuiteLoader.SchemaVersion)
         {
-            root.Problem("schemaVersion", $"unknown schemaVersion {version}; expected {SchemaVersion}.", root.Node("schemaVersion"));
+            root.Problem("schemaVersion", $"unknown schemaVersion {version}; expected {SuiteLoader.SchemaVersion}.", root.Node("schemaVersion"));
         }
 
         var name = root.String("name", required: true, "the suite's name, e.g. qwen2");
@@ -30,26 +36,25 @@ public static partial class SuiteLoader
             var other => Invalid(root, "baseline", $"'{other}' is not a baseline origin; expected official or recorded.", BaselineOrigin.Official),
         };
         var allowKindMismatch = root.Bool("allowKindMismatch", required: false) ?? false;
-        var tolerance = ReadTolerance(root, problems);
-        var lines = new SuiteLines();
-        var models = ReadModels(root, problems, lines);
-        var benchmarks = ReadBenchmarks(root, problems, lines);
-        var overrides = ReadOverrides(root, problems, lines);
+        var tolerance = ReadTolerance(root);
+        var models = ReadModels(root);
+        var benchmarks = ReadBenchmarks(root);
+        var overrides = ReadOverrides(root);
 
         // Cases are expanded even when the header is bad, so their problems are reported in the same pass.
         var suite = new EvalSuite(
-            SchemaVersion, name ?? "", family ?? "", file, origin, models, benchmarks, tolerance ?? new Tolerance(1.0, true), allowKindMismatch, overrides, Cases: []);
-        var cases = Expand(suite, catalog, problems, lines);
+            SuiteLoader.SchemaVersion, name ?? "", family ?? "", file, origin, models, benchmarks, tolerance ?? new Tolerance(1.0, true), allowKindMismatch, overrides, Cases: []);
+        var cases = new SuiteCaseExpander(catalog, problems, lines).Expand(suite);
         return problems.Count == before ? suite with { Cases = cases } : null;
     }
 
-    private static T Invalid<T>(YamlFields fields, string key, string message, T fallback)
+    internal static T Invalid<T>(YamlFields fields, string key, string message, T fallback)
     {
         fields.Problem(key, message, fields.Node(key));
         return fallback;
     }
 
-    private static Tolerance? ReadTolerance(YamlFields root, InputProblemList problems)
+    private Tolerance? ReadTolerance(YamlFields root)
     {
         var map = root.Map("tolerance", required: true, "{points: 1.0, widenToInterval: true}");
         if (map is null)
@@ -64,7 +69,7 @@ public static partial class SuiteLoader
         return points is null ? null : new Tolerance(points.Value, widen);
     }
 
-    private static List<SuiteModel> ReadModels(YamlFields root, InputProblemList problems, SuiteLines lines)
+    private List<SuiteModel> ReadModels(YamlFields root)
     {
         var models = new List<SuiteModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -80,11 +85,11 @@ public static partial class SuiteLoader
             var kind = ReadKind(fields, "kind", required: true);
             var folder = fields.String("folder", required: true, "the model's folder name under the models directory");
             var hf = fields.String("huggingFace", required: false, "the Hugging Face id, e.g. Qwen/Qwen2-1.5B");
-            var generated = ReadGenerated(fields, problems);
+            var generated = ReadGenerated(fields);
             var modes = ReadStrings(fields, "modes", "a list such as [non-thinking, thinking]")?.Select(m => (string?)m).ToList();
             foreach (var mode in modes ?? [])
             {
-                if (mode is not ("thinking" or "non-thinking"))
+                if (!ThinkingModes.TryParse(mode, out _))
                 {
                     fields.Problem("modes", $"unknown mode '{mode}'; expected thinking or non-thinking.", fields.Node("modes"));
                 }
@@ -102,7 +107,7 @@ public static partial class SuiteLoader
         return models;
     }
 
-    private static GeneratedModel? ReadGenerated(YamlFields model, InputProblemList problems)
+    private GeneratedModel? ReadGenerated(YamlFields model)
     {
         var map = model.Map("generated", required: false, "{seed, tokenizer, plantedAnswer}");
         if (map is null)
@@ -130,15 +135,19 @@ public static partial class SuiteLoader
 
     private static ModelKind? ReadKind(YamlFields fields, string key, bool required)
     {
-        switch (fields.String(key, required, "base or instruct"))
+        var id = fields.String(key, required, "base or instruct");
+        if (id is null)
         {
-            case null: return null;
-            case "base": return ModelKind.Base;
-            case "instruct": return ModelKind.Instruct;
-            case var other:
-                fields.Problem(key, $"'{other}' is not a model kind; expected base or instruct.", fields.Node(key));
-                return null;
+            return null;
         }
+
+        if (ModelKinds.TryParse(id, out var kind))
+        {
+            return kind;
+        }
+
+        fields.Problem(key, $"'{id}' is not a model kind; expected base or instruct.", fields.Node(key));
+        return null;
     }
 
     private static List<string>? ReadStrings(YamlFields fields, string key, string expected)

@@ -4,9 +4,13 @@ using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Suites;
 
-public static partial class SuiteLoader
+/// <summary>
+/// Expands a read suite to its cases — model × benchmark entry × thinking mode, with overrides applied — and checks each
+/// against the baseline catalogue and the model kinds, reporting problems at the lines <see cref="SuiteReader"/> kept.
+/// </summary>
+internal sealed class SuiteCaseExpander(BaselineCatalog catalog, InputProblemList problems, SuiteLines lines)
 {
-    private static List<SuiteCase> Expand(EvalSuite suite, BaselineCatalog catalog, InputProblemList problems, SuiteLines lines)
+    public List<SuiteCase> Expand(EvalSuite suite)
     {
         var modelIds = suite.Models.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < suite.Overrides.Count; i++)
@@ -34,7 +38,7 @@ public static partial class SuiteLoader
             {
                 foreach (var mode in model.Modes)
                 {
-                    var made = MakeCase(suite, model, entry, mode, catalog, problems, lines);
+                    var made = MakeCase(suite, model, entry, mode);
                     if (made is null)
                     {
                         continue;
@@ -58,8 +62,7 @@ public static partial class SuiteLoader
         (entry.Kind is null || entry.Kind == model.Kind)
         && (model.Benchmarks is null || model.Benchmarks.Contains(entry.Benchmark));
 
-    private static SuiteCase? MakeCase(
-        EvalSuite suite, SuiteModel model, SuiteBenchmark entry, string? mode, BaselineCatalog catalog, InputProblemList problems, SuiteLines lines)
+    private SuiteCase? MakeCase(EvalSuite suite, SuiteModel model, SuiteBenchmark entry, string? mode)
     {
         var where = $"models[{model.Id}] × benchmarks[{entry.Benchmark.ToId()}]";
         var ok = true;
@@ -90,7 +93,7 @@ public static partial class SuiteLoader
                 ok = false;
             }
 
-            reference = new BaselineReference(BaselineOrigin.Recorded, RecordedRunPath(suite.Name, model.Id, entry.Benchmark));
+            reference = new BaselineReference(BaselineOrigin.Recorded, SuiteLoader.RecordedRunPath(suite.Name, model.Id, entry.Benchmark));
         }
         else
         {
@@ -119,9 +122,6 @@ public static partial class SuiteLoader
                 entry.Chat, over?.Limit ?? entry.Limit, tolerance, reference)
             : null;
     }
-
-    /// <summary>Where a recorded run for a tiny model lives, relative to baselines/.</summary>
-    public static string RecordedRunPath(string suite, string modelId, Benchmark benchmark) => $"runs/{suite}/{modelId}/{benchmark.ToId()}.json";
 
     private static string Kind(ModelKind kind) => kind == ModelKind.Base ? "base" : "instruct";
 }

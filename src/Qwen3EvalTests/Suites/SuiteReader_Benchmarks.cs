@@ -5,9 +5,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace Qwen3EvalTests.Suites;
 
-public static partial class SuiteLoader
+internal sealed partial class SuiteReader
 {
-    private static List<SuiteBenchmark> ReadBenchmarks(YamlFields root, InputProblemList problems, SuiteLines lines)
+    private List<SuiteBenchmark> ReadBenchmarks(YamlFields root)
     {
         var benchmarks = new List<SuiteBenchmark>();
         foreach (var fields in root.Entries("benchmarks", required: true, "{name, protocol, shots, scoring, chat}"))
@@ -59,7 +59,7 @@ public static partial class SuiteLoader
         return benchmarks;
     }
 
-    private static List<SuiteOverride> ReadOverrides(YamlFields root, InputProblemList problems, SuiteLines lines)
+    private List<SuiteOverride> ReadOverrides(YamlFields root)
     {
         var overrides = new List<SuiteOverride>();
         foreach (var fields in root.Entries("overrides", required: false, "{model, benchmark, tolerance, shots, limit, reason}"))
