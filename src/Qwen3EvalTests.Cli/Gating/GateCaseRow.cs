@@ -1,4 +1,4 @@
-using Qwen3EvalTests.Results;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Suites;
 
 namespace Qwen3EvalTests.Cli.Gating;

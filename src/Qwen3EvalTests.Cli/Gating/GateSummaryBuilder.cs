@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Suites;
 
@@ -22,8 +23,8 @@ public static class GateSummaryBuilder
             RequireFolder(baseFolder, "--baseline-branch-results", "TestResults/eval/ of a run of the base branch (e.g. the gate-eval-results artifact of its workflow run)");
         }
 
-        var catalog = BaselineCatalog.Load(Path.Combine(request.Repository, BaselineCatalog.RelativePath));
-        var cases = SuiteLoader.LoadAll(Path.Combine(request.Repository, SuiteLoader.RelativeDirectory), catalog)
+        var catalog = BaselineCatalog.Load(RepositoryLayout.Under(request.Repository, RepositoryLayout.OfficialBaselines));
+        var cases = SuiteLoader.LoadAll(RepositoryLayout.Under(request.Repository, RepositoryLayout.Suites), catalog)
             .SelectMany(s => s.Cases)
             .ToDictionary(c => c.Id, StringComparer.Ordinal);
         var byDisplayName = cases.Values.GroupBy(c => c.DisplayName, StringComparer.Ordinal)
@@ -86,7 +87,7 @@ public static class GateSummaryBuilder
         string? recordingPath = null;
         if (suiteCase.Baseline.Origin == BaselineOrigin.Recorded)
         {
-            var recording = Path.Combine(request.Repository, "baselines", suiteCase.Baseline.Id);
+            var recording = Path.Combine(RepositoryLayout.Under(request.Repository, RepositoryLayout.Baselines), suiteCase.Baseline.Id);
             recordingPath = SnapshotChangeFinder.Shown(recording, request.Repository);
             var recorded = File.Exists(recording) ? RecordedRun.Read(recording) : null;
             baseline = recorded?.Accuracy * 100;

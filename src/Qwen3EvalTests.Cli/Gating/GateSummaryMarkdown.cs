@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Qwen3EvalTests.Results;
+using Qwen3EvalTests.Comparison;
 
 namespace Qwen3EvalTests.Cli.Gating;
 

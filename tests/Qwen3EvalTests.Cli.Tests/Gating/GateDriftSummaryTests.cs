@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Inference.Suites;
-using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Suites;
 
 namespace Qwen3EvalTests.Cli.Tests.Gating;
@@ -24,15 +24,15 @@ public sealed class GateDriftSummaryTests : IDisposable
     public async Task ThePlantedLetterMutationShowsAsAFailedCaseWithItsFlipsAndMcNemar()
     {
         var results = Path.Combine(_folder, "eval");
-        var catalog = BaselineCatalog.Load(Path.Combine(RepositoryRoot.Path, BaselineCatalog.RelativePath));
-        var suite = SuiteLoader.LoadAll(Path.Combine(RepositoryRoot.Path, SuiteLoader.RelativeDirectory), catalog).Single(s => s.Name == "tiny");
+        var catalog = BaselineCatalog.Load(RepositoryLayout.Under(RepositoryRoot.Path, RepositoryLayout.OfficialBaselines));
+        var suite = SuiteLoader.LoadAll(RepositoryLayout.Under(RepositoryRoot.Path, RepositoryLayout.Suites), catalog).Single(s => s.Name == "tiny");
         var suiteCase = suite.Cases.Single(c => c.Id == CaseId);
         var plantedB = suite with
         {
             Models = suite.Models.Select(m => m.Id == suiteCase.ModelId ? m with { Generated = m.Generated! with { PlantedAnswer = "B" } } : m).ToList(),
         };
         using (var runner = new SuiteCaseRunner(new SuiteRunSettings(
-            null, null, Path.Combine(RepositoryRoot.Path, "data", "sample"), Path.Combine(RepositoryRoot.Path, "artifacts", "models"), results)))
+            null, null, RepositoryLayout.Under(RepositoryRoot.Path, RepositoryLayout.SampleData), RepositoryLayout.Under(RepositoryRoot.Path, RepositoryLayout.TinyModels), results)))
         {
             runner.Run(plantedB, suiteCase, TestContext.Current.CancellationToken);
         }
@@ -47,7 +47,7 @@ public sealed class GateDriftSummaryTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.Stderr);
         // Expected from the recording's JSON: every question was answered A and is now answered B.
-        using var recording = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "baselines", "runs", "tiny", "tiny-planted-a", "mmlu.json")));
+        using var recording = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Under(RepositoryRoot.Path, RepositoryLayout.Baselines), "runs", "tiny", "tiny-planted-a", "mmlu.json")));
         var questions = recording.RootElement.GetProperty("questions").EnumerateArray()
             .Select(q => (Subject: q.GetProperty("subject").GetString()!, Index: q.GetProperty("index").GetInt32(), Answer: q.GetProperty("answer").GetString()!, Predicted: q.GetProperty("predicted").GetString()!))
             .ToList();

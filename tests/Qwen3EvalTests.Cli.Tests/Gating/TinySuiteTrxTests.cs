@@ -37,7 +37,7 @@ public sealed class TinySuiteTrxTests : IDisposable
             // "tiny-planted-a · ceval · qwen · 5-shot(caseId: "tiny/tiny-planted-a/ceval")"
             var display = name[..name.IndexOf("(caseId: ", StringComparison.Ordinal)];
             var caseId = name[(name.IndexOf('"', StringComparison.Ordinal) + 1)..^2];
-            using var recording = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "baselines", "runs", caseId.Replace('/', Path.DirectorySeparatorChar) + ".json")));
+            using var recording = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Under(RepositoryRoot.Path, RepositoryLayout.Baselines), "runs", caseId.Replace('/', Path.DirectorySeparatorChar) + ".json")));
             var baseline = recording.RootElement.GetProperty("accuracy").GetDouble() * 100;
             rows.Should().ContainSingle(r => r.StartsWith($"| {display} | passed | — | ", StringComparison.Ordinal))
                 .Which.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"| {baseline:F2} % recorded | — | ±1.00 |"));
