@@ -15,5 +15,6 @@ public static class CommandCatalog
         yield return CompareCommand.Create(stdout);
         yield return ReportCommand.Create(stdout);
         yield return TinyModelCommand.Create(stdout, stderr);
+        yield return GateCommand.Create(stdout);
     }
 }
