@@ -18,12 +18,17 @@ public static class QwenEvalCli
     public const int ExitBadInput = 2;
     public const int ExitCancelled = 130;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdout, stderr, CommandCatalog.Create(stdout, stderr));
+
+    /// <summary>Runs <paramref name="commands"/> under the error handling every qwen3eval command gets.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IEnumerable<Command> commands)
     {
+        ArgumentNullException.ThrowIfNull(commands);
         var root = new RootCommand("qwen3eval: reproduce Qwen benchmark numbers (MMLU, C-Eval, CMMLU) with ONNX Runtime GenAI.");
         var verbose = new Option<bool>("--verbose") { Description = "Print the stack trace of an unexpected error.", Recursive = true };
         root.Options.Add(verbose);
-        foreach (var command in CommandCatalog.Create(stdout, stderr))
+        foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }

@@ -12,18 +12,19 @@ public static class WriteFailure
     private const int WindowsDiskFull = unchecked((int)0x80070070);
     private const int WindowsHandleDiskFull = unchecked((int)0x80070027);
 
-    /// <summary>The error for a write to <paramref name="path"/> that failed with <paramref name="error"/>.</summary>
+    /// <summary>The error for a write to <paramref name="path"/> that failed with <paramref name="error"/>; <paramref name="fix"/> ends the sentence ("rerun with …").</summary>
     public static EvalInputException Of(string path, Exception error, string fix)
     {
         ArgumentNullException.ThrowIfNull(error);
         var message = error switch
         {
-            _ when IsDiskFull(error) => $"no space left on device while writing {path}; free space there (or choose another disk), then {fix}",
-            _ when IsReadOnly(error) => $"cannot write {path}: read-only file system; remount it read-write (or choose another place), then {fix}",
-            UnauthorizedAccessException => $"cannot write {path}: permission denied; make it writable (or choose another place), then {fix}",
+            _ when IsDiskFull(error) => $"no space left on device while writing {path}; free space there or choose another disk, then {fix}",
+            _ when IsReadOnly(error) => $"cannot write {path}: read-only file system; remount it read-write or choose another place, then {fix}",
+            UnauthorizedAccessException => $"cannot write {path}: permission denied; make it writable or choose another place, then {fix}",
             _ => $"cannot write {path} ({error.Message.TrimEnd('.')}); {fix}",
         };
-        return new EvalInputException(message, path, inner: error);
+        // The path is in the message, where a reader looks first; no "PATH: " prefix repeats it.
+        return new EvalInputException(message, inner: error);
     }
 
     /// <summary>ENOSPC or EDQUOT on Unix (.NET puts the errno in HResult), ERROR_DISK_FULL on Windows, or SQLite's "disk is full".</summary>

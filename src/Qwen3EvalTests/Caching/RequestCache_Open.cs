@@ -94,7 +94,7 @@ public sealed partial class RequestCache
             "no space left on device while writing the request cache; free space there (or pass --cache on another disk), then rerun: every row stored before is kept and served.", path, inner: e),
         SqliteReadOnly => new EvalInputException(
             "cannot write the request cache: read-only file system or file; make it writable, pass --cache with a writable file, or run with --no-cache.", path, inner: e),
-        _ => WriteFailure.Of(path, e, "pass --cache with a writable file, or run with --no-cache."),
+        _ => WriteFailure.Of(path, e, "rerun (or pass --cache with a writable file, or --no-cache)."),
     };
 
     private static bool IsCorrupt(SqliteException e) => e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;

@@ -28,16 +28,24 @@ public sealed class ResultsFileWriter : IDisposable
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw WriteFailure.Of(folder, e, "choose a writable folder with --out.");
+            throw WriteFailure.Of(folder, e, "rerun (or choose another folder with --out).");
         }
 
         _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        _json.WriteStartObject();
-        _json.WriteNumber("formatVersion", ResultsFormat.Version);
-        _json.WritePropertyName("run");
-        JsonSerializer.Serialize(_json, header, ResultsJsonContext.Default.RunHeader);
-        _json.WritePropertyName("questions");
-        _json.WriteStartArray();
+        try
+        {
+            _json.WriteStartObject();
+            _json.WriteNumber("formatVersion", ResultsFormat.Version);
+            _json.WritePropertyName("run");
+            JsonSerializer.Serialize(_json, header, ResultsJsonContext.Default.RunHeader);
+            _json.WritePropertyName("questions");
+            _json.WriteStartArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Dispose();
+            throw Failed(e);
+        }
     }
 
     public string FilePath => _path;
@@ -106,5 +114,5 @@ public sealed class ResultsFileWriter : IDisposable
     }
 
     private EvalInputException Failed(Exception e) =>
-        WriteFailure.Of(_path, e, "rerun: the request cache keeps every question already answered (choose another folder with --out).");
+        WriteFailure.Of(_path, e, "rerun: the request cache keeps every question already answered (--out chooses another folder).");
 }
