@@ -64,16 +64,22 @@ public static class RunOptionsValidator
         return problems;
     }
 
-    /// <summary>Range checks of a command's whole-number options: (option, value, least allowed value).</summary>
-    public static InputProblemList CheckCounts(string commandLine, params (string Option, long Value, long Min)[] counts)
+    /// <summary>Every problem of <c>qwen3eval tiny-model</c>'s options.</summary>
+    public static InputProblemList CheckTinyModel(int seed, string outputFolder)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        var problems = new InputProblemList(commandLine);
-        foreach (var (option, value, min) in counts)
-        {
-            AtLeast(problems, option, value, min, null);
-        }
+        var problems = new InputProblemList("qwen3eval tiny-model");
+        AtLeast(problems, "--seed", seed, 0, "the suites' generated models use seeds 0 and up");
+        CheckOutputFolder(problems, "--out", outputFolder);
+        return problems;
+    }
 
+    /// <summary>Every problem of <c>qwen3eval tiny-model measure</c>'s options.</summary>
+    public static InputProblemList CheckMeasure(int questions, int prefixTokens, string? modelFolder)
+    {
+        var problems = new InputProblemList("qwen3eval tiny-model measure");
+        AtLeast(problems, "--questions", questions, 1, null);
+        AtLeast(problems, "--prefix-tokens", prefixTokens, 0, null);
+        CheckModelFolder(problems, modelFolder);
         return problems;
     }
 

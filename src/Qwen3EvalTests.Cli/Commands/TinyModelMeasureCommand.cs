@@ -23,7 +23,7 @@ public static class TinyModelMeasureCommand
         command.Options.Add(modelOption);
         command.SetAction(parseResult =>
         {
-            RunOptionsValidator.CheckCounts("qwen3eval tiny-model measure", ("--questions", parseResult.GetValue(questionsOption), 1), ("--prefix-tokens", parseResult.GetValue(prefixOption), 0)).ThrowIfAny("the options");
+            RunOptionsValidator.CheckMeasure(parseResult.GetValue(questionsOption), parseResult.GetValue(prefixOption), parseResult.GetValue(modelOption)).ThrowIfAny("the options");
             var folder = parseResult.GetValue(modelOption)
                 ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(Path.GetTempPath(), "qwen3eval-tiny-models"));
             var questions = parseResult.GetValue(questionsOption);

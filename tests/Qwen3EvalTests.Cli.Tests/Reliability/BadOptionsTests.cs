@@ -108,6 +108,18 @@ public sealed class BadOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task TinyModelRejectsAnOutThatIsAnExistingFile()
+    {
+        var file = _scratch["model.txt"];
+        File.WriteAllText(file, "keep me");
+
+        var run = await CliRun.RunAsync("tiny-model", "--out", file);
+
+        run.ShouldFailNaming(QwenEvalCli.ExitBadInput, file, "--out", "is an existing file, not a folder");
+        File.ReadAllText(file).Should().Be("keep me");
+    }
+
+    [Fact]
     public async Task TinyModelMeasureRejectsZeroQuestions()
     {
         var run = await CliRun.RunAsync("tiny-model", "measure", "--questions", "0", "--prefix-tokens", "-1", "--model", TinyModel.Folder);

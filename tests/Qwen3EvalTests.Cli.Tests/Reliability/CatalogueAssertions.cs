@@ -6,6 +6,7 @@ internal static class CatalogueAssertions
     /// <summary>The exit code, an "error: " first line that names every culprit, and no stack trace anywhere.</summary>
     public static void ShouldFailNaming(this CliRun run, int exitCode, params string[] culprits)
     {
+        run.Log();
         run.ExitCode.Should().Be(exitCode, "stderr: {0}", run.Stderr);
         run.Stderr.Should().StartWith("error: ");
         foreach (var culprit in culprits)
@@ -15,6 +16,10 @@ internal static class CatalogueAssertions
 
         run.ShouldPrintNoStackTrace();
     }
+
+    /// <summary>Writes the exit code and the first line of stderr to the test output (the README's error table is made from it).</summary>
+    public static void Log(this CliRun run) =>
+        TestContext.Current.TestOutputHelper?.WriteLine($"exit {run.ExitCode}: {run.Stderr.Split('\n')[0]}");
 
     public static void ShouldPrintNoStackTrace(this CliRun run) =>
         (run.Stdout + "\n" + run.Stderr).Split('\n').Should().NotContain(line => line.StartsWith("   at ", StringComparison.Ordinal), "no stack trace without --verbose");
