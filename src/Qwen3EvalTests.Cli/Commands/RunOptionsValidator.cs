@@ -1,5 +1,4 @@
 using System.Globalization;
-using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
 
 namespace Qwen3EvalTests.Cli.Commands;
@@ -107,9 +106,9 @@ public static class RunOptionsValidator
         }
 
         var full = Path.GetFullPath(modelFolder);
-        problems.AddRange([new InputProblem(full, null, "--model", File.Exists(full)
+        problems.Add(new InputProblem(full, null, "--model", File.Exists(full)
             ? "is a file; pass the model folder that holds genai_config.json, the ONNX model and the tokenizer files."
-            : "the model folder does not exist; check the path, or generate a test model with 'qwen3eval tiny-model --out DIR'.")]);
+            : "the model folder does not exist; check the path, or generate a test model with 'qwen3eval tiny-model --out DIR'."));
     }
 
     /// <summary>The folder must be a folder (or creatable: its nearest existing ancestor a writable folder).</summary>
@@ -118,13 +117,13 @@ public static class RunOptionsValidator
         var full = Path.GetFullPath(folder);
         if (File.Exists(full))
         {
-            problems.AddRange([new InputProblem(full, null, option, $"is an existing file, not a folder; pass a folder for {option} (it is created when missing).")]);
+            problems.Add(new InputProblem(full, null, option, $"is an existing file, not a folder; pass a folder for {option} (it is created when missing)."));
             return;
         }
 
         if (Unwritable(full) is { } reason)
         {
-            problems.AddRange([new InputProblem(full, null, option, $"cannot be created or written ({reason}); choose a writable folder with {option}.")]);
+            problems.Add(new InputProblem(full, null, option, $"cannot be created or written ({reason}); choose a writable folder with {option}."));
         }
     }
 
@@ -133,13 +132,13 @@ public static class RunOptionsValidator
         var full = Path.GetFullPath(cacheFile);
         if (Directory.Exists(full))
         {
-            problems.AddRange([new InputProblem(full, null, "--cache", "is a folder; pass a file path for the request cache (e.g. DIR/cache.sqlite), or --no-cache.")]);
+            problems.Add(new InputProblem(full, null, "--cache", "is a folder; pass a file path for the request cache (e.g. DIR/cache.sqlite), or --no-cache."));
             return;
         }
 
         if (Unwritable(Path.GetDirectoryName(full)!) is { } reason)
         {
-            problems.AddRange([new InputProblem(full, null, "--cache", $"its folder cannot be created or written ({reason}); pass --cache with a writable file, or --no-cache.")]);
+            problems.Add(new InputProblem(full, null, "--cache", $"its folder cannot be created or written ({reason}); pass --cache with a writable file, or --no-cache."));
         }
     }
 

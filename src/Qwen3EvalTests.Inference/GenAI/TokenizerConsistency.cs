@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Qwen3EvalTests.Baselines;
 
 namespace Qwen3EvalTests.Inference.GenAI;
 
@@ -33,11 +32,11 @@ public static class TokenizerConsistency
         {
             if (id < 0 || id >= vocabSize)
             {
-                problems.AddRange([new InputProblem(configPath, null, field, string.Create(CultureInfo.InvariantCulture, $"token id {id} is outside the model's vocabulary (vocab_size {vocabSize}); set it to the id of the model's own token."))]);
+                problems.Add(new InputProblem(configPath, null, field, string.Create(CultureInfo.InvariantCulture, $"token id {id} is outside the model's vocabulary (vocab_size {vocabSize}); set it to the id of the model's own token.")));
             }
             else if (field != "model.pad_token_id" && !ids.Contains((int)id))
             {
-                problems.AddRange([new InputProblem(configPath, null, field, string.Create(CultureInfo.InvariantCulture, $"token id {id} is not a token of {tokenizerPath} (neither its model.vocab nor its added_tokens); set it to the id of the tokenizer's special token (e.g. <|endoftext|>)."))]);
+                problems.Add(new InputProblem(configPath, null, field, string.Create(CultureInfo.InvariantCulture, $"token id {id} is not a token of {tokenizerPath} (neither its model.vocab nor its added_tokens); set it to the id of the tokenizer's special token (e.g. <|endoftext|>).")));
             }
         }
 
