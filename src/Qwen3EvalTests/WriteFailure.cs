@@ -27,11 +27,15 @@ public static class WriteFailure
         return new EvalInputException(message, inner: error);
     }
 
-    /// <summary>ENOSPC or EDQUOT on Unix (.NET puts the errno in HResult), ERROR_DISK_FULL on Windows, or SQLite's "disk is full".</summary>
+    /// <summary>
+    /// ENOSPC or EDQUOT on Unix (.NET puts the errno in HResult), ERROR_DISK_FULL on Windows, SQLite's "disk is full", or
+    /// .NET's preallocation failure ("… because the disk was full").
+    /// </summary>
     public static bool IsDiskFull(Exception error) =>
         error.HResult is Enospc or Edquot or WindowsDiskFull or WindowsHandleDiskFull
         || error.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
-        || error.Message.Contains("disk is full", StringComparison.OrdinalIgnoreCase);
+        || error.Message.Contains("disk is full", StringComparison.OrdinalIgnoreCase)
+        || error.Message.Contains("disk was full", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>EROFS: the file system is mounted read-only.</summary>
     public static bool IsReadOnly(Exception error) =>

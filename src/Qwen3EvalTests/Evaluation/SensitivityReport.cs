@@ -48,9 +48,6 @@ public sealed record SensitivityReport(
         }
     }
 
-    public void Write(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, SensitivityJsonContext.Default.SensitivityReport) + "\n");
-    }
+    public void Write(string path) =>
+        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, SensitivityJsonContext.Default.SensitivityReport) + "\n", "rerun (or choose another folder with --out).");
 }

@@ -79,6 +79,18 @@ public sealed class WriteErrorTests : IDisposable
     }
 
     [Fact]
+    public void AFullDiskWhileWritingASensitivityReportOrRecordedRunLeavesNothingUnderItsName()
+    {
+        using var disk = SmallTmpfs.MountOrSkip(_scratch.Path, "256k");
+        var path = Path.Combine(disk.Path, "mmlu-sensitivity.json");
+
+        var write = () => WholeFileWriter.Write(path, new string('x', 1 << 20), "rerun.");
+
+        write.Should().Throw<EvalInputException>().WithMessage($"no space left on device while writing {path}; *");
+        Directory.EnumerateFiles(disk.Path).Should().BeEmpty("neither the file nor its partial is left on the full disk");
+    }
+
+    [Fact]
     public async Task AReadOnlyCacheIsRefusedBeforeTheRunAndKeepsItsRows()
     {
         using var disk = SmallTmpfs.MountOrSkip(_scratch.Path, "1m");
