@@ -73,6 +73,25 @@ public sealed class BadOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task RunRejectsACacheThatIsAFolder()
+    {
+        var folder = _scratch["cache-folder"];
+        Directory.CreateDirectory(folder);
+
+        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", _scratch["out"], "--cache", folder);
+
+        run.ShouldFailNaming(QwenEvalCli.ExitBadInput, folder, "--cache", "is a folder");
+    }
+
+    [Fact]
+    public async Task RunRejectsABenchmarkNamedTwice()
+    {
+        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--benchmark", "mmlu", "--limit", "1", "--out", _scratch["out"], "--no-cache");
+
+        run.ShouldFailNaming(QwenEvalCli.ExitBadInput, "--benchmark", "mmlu is given 2 times", "--repeats");
+    }
+
+    [Fact]
     public async Task RunRejectsAMissingModelFolder()
     {
         var run = await CliRun.RunAsync("run", "--model", _scratch["missing"], "--benchmark", "mmlu", "--limit", "1", "--out", _scratch["out"], "--no-cache");
