@@ -31,6 +31,7 @@ public static class SensitivityCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var outputFolder = parse.GetValue(output)!;
+            RunOptionsValidator.CheckSensitivity(parse.GetValue(model), parse.GetValue(limit), parse.GetValue(device)!, outputFolder).ThrowIfAny("the options");
             var benchmarkId = BenchmarkIds.Parse(parse.GetValue(benchmark)!);
             var factorList = SensitivityFactors.Parse(parse.GetValue(factors) ?? []);
             var modelFolder = parse.GetValue(model) ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(outputFolder, "models"));

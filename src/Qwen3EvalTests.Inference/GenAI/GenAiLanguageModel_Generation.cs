@@ -5,7 +5,7 @@ namespace Qwen3EvalTests.Inference.GenAI;
 
 public sealed partial class GenAiLanguageModel
 {
-    public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default)
+    private string GenerateUnguarded(string prompt, GenerationSettings settings, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var promptTokens = Encode(prompt).ToArray();

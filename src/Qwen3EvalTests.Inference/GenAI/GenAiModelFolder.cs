@@ -69,6 +69,7 @@ public sealed record GenAiModelFolder(
                 field: "model.vocab_size");
         }
 
+        TokenizerConsistency.Check(full, configPath, config.VocabSize);
         var chatTemplate = ReadChatTemplate(Path.Combine(full, "tokenizer_config.json"));
         var (kind, source) = ModelKinds.Resolve(declared: null, Path.GetFileName(full), config.SamplesByDefault);
         return new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind, source);

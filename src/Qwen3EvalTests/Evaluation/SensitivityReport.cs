@@ -49,11 +49,8 @@ public sealed record SensitivityReport(
         }
     }
 
-    public void Write(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, SensitivityJsonContext.Default.SensitivityReport) + "\n");
-    }
+    public void Write(string path) =>
+        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, SensitivityJsonContext.Default.SensitivityReport) + "\n", "rerun (or choose another folder with --out).");
 }
 
 /// <summary>One setting of a sensitivity analysis and its score.</summary>

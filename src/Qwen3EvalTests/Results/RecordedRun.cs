@@ -52,11 +52,8 @@ public sealed record RecordedRun(
         }
     }
 
-    public void Write(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, ResultsJsonContext.Default.RecordedRun) + "\n");
-    }
+    public void Write(string path) =>
+        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, ResultsJsonContext.Default.RecordedRun) + "\n", "rerun 'qwen3eval baseline record'.");
 }
 
 /// <summary>One question of a recorded run: which answer the model chose.</summary>
