@@ -25,7 +25,7 @@ public sealed class EngineFaultTests : IDisposable
 
         var run = await CliRun.RunAsync(args);
 
-        run.ShouldFailNaming(QwenEvalCli.ExitFailed, "the engine failed during scoring", $"(model {model}, request of ", "Gather", "context_length 4096", "(rerun with --verbose for the stack trace)");
+        run.ShouldFailNaming(QwenEvalCli.ExitFailed, "the engine failed during scoring on mmlu/abstract_algebra question 16 (model", $"(model {model}, request of ", "Gather", "context_length 4096", "(rerun with --verbose for the stack trace)");
         run.Stderr.TrimEnd().Split('\n').Should().ContainSingle("the fault is one line");
         CatalogueAssertions.ResultsFilesUnder(_scratch["out"]).Should().BeEmpty("a stopped run leaves no results file");
         CacheRows.Count(cache).Should().Be(ShortQuestions, "the first chunk of 16 questions was answered before the fault");
