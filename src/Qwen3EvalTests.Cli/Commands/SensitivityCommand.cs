@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
 
@@ -45,7 +46,7 @@ public static class SensitivityCommand
             report.Write(path);
             if (asJson)
             {
-                stdout.WriteLine(JsonSerializer.Serialize(report, SensitivityJsonContext.Default.SensitivityReport));
+                stdout.WriteLine(JsonSerializer.Serialize(report, PersistedJson.Default.SensitivityReport));
             }
             else
             {

@@ -40,7 +40,7 @@ public sealed record RecordedRun(
 
         try
         {
-            var run = JsonSerializer.Deserialize(File.ReadAllText(path), ResultsJsonContext.Default.RecordedRun)
+            var run = JsonSerializer.Deserialize(File.ReadAllText(path), PersistedJson.Default.RecordedRun)
                 ?? throw new EvalInputException("recorded run is empty.", file: path);
             return run.FormatVersion == CurrentFormatVersion
                 ? run
@@ -53,7 +53,7 @@ public sealed record RecordedRun(
     }
 
     public void Write(string path) =>
-        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, ResultsJsonContext.Default.RecordedRun) + "\n", "rerun 'qwen3eval baseline record'.");
+        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, PersistedJson.Default.RecordedRun) + "\n", "rerun 'qwen3eval baseline record'.");
 }
 
 /// <summary>One question of a recorded run: which answer the model chose.</summary>

@@ -37,7 +37,7 @@ public sealed class ResultsFileWriter : IDisposable
             _json.WriteStartObject();
             _json.WriteNumber("formatVersion", ResultsFormat.Version);
             _json.WritePropertyName("run");
-            JsonSerializer.Serialize(_json, header, ResultsJsonContext.Default.RunHeader);
+            JsonSerializer.Serialize(_json, header, PersistedJson.Default.RunHeader);
             _json.WritePropertyName("questions");
             _json.WriteStartArray();
         }
@@ -54,7 +54,7 @@ public sealed class ResultsFileWriter : IDisposable
     {
         try
         {
-            JsonSerializer.Serialize(_json, question, ResultsJsonContext.Default.QuestionRecord);
+            JsonSerializer.Serialize(_json, question, PersistedJson.Default.QuestionRecord);
             if (_json.BytesPending > 1 << 16)
             {
                 _json.Flush();
@@ -74,7 +74,7 @@ public sealed class ResultsFileWriter : IDisposable
         {
             _json.WriteEndArray();
             _json.WritePropertyName("summary");
-            JsonSerializer.Serialize(_json, summary, ResultsJsonContext.Default.RunSummary);
+            JsonSerializer.Serialize(_json, summary, PersistedJson.Default.RunSummary);
             _json.WriteEndObject();
             _json.Flush();
             _json.Dispose();

@@ -1,7 +1,6 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
 
-namespace Qwen3EvalTests.Evaluation;
+namespace Qwen3EvalTests.Results;
 
 /// <summary>
 /// The outcome of a sensitivity analysis: the reference setting (qwen, 5-shot, base prompt,
@@ -37,7 +36,7 @@ public sealed record SensitivityReport(
 
         try
         {
-            var report = JsonSerializer.Deserialize(File.ReadAllText(path), SensitivityJsonContext.Default.SensitivityReport)
+            var report = JsonSerializer.Deserialize(File.ReadAllText(path), PersistedJson.Default.SensitivityReport)
                 ?? throw new EvalInputException("sensitivity file is empty.", file: path);
             return report.FormatVersion == CurrentFormatVersion
                 ? report
@@ -50,7 +49,7 @@ public sealed record SensitivityReport(
     }
 
     public void Write(string path) =>
-        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, SensitivityJsonContext.Default.SensitivityReport) + "\n", "rerun (or choose another folder with --out).");
+        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, PersistedJson.Default.SensitivityReport) + "\n", "rerun (or choose another folder with --out).");
 }
 
 /// <summary>One setting of a sensitivity analysis and its score.</summary>
@@ -75,6 +74,3 @@ public sealed record SensitivityRow(
     string? ResultsFile);
 
 /// <summary>The one source-generated JSON context of the sensitivity file.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(SensitivityReport))]
-public sealed partial class SensitivityJsonContext : JsonSerializerContext;
