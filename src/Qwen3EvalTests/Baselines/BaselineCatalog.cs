@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
-using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Baselines;
 
@@ -52,7 +51,7 @@ public sealed partial class BaselineCatalog
         BaselineFileDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(json, PersistedJson.Default.BaselineFileDto);
+            dto = JsonSerializer.Deserialize(json, BaselineJsonContext.Default.BaselineFileDto);
         }
         catch (JsonException e)
         {

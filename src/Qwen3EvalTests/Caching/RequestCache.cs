@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Caching;
 
@@ -152,7 +151,7 @@ public sealed partial class RequestCache : IDisposable
             provider.Value = ProviderOf(entryKey.Text);
             kind.Value = entryKey.Kind;
             prefix.Value = entryKey.PromptPrefix;
-            value.Value = JsonSerializer.Serialize(entry, PersistedJson.Default.CachedEntry);
+            value.Value = JsonSerializer.Serialize(entry, CacheJsonContext.Default.CachedEntry);
             insert.ExecuteNonQuery();
         }
 
@@ -174,7 +173,7 @@ public sealed partial class RequestCache : IDisposable
         CachedEntry? entry;
         try
         {
-            entry = JsonSerializer.Deserialize(json, PersistedJson.Default.CachedEntry);
+            entry = JsonSerializer.Deserialize(json, CacheJsonContext.Default.CachedEntry);
         }
         catch (JsonException)
         {

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Qwen3EvalTests.Baselines;
-using Qwen3EvalTests.Caching;
 
 namespace Qwen3EvalTests.Results;
 
@@ -12,24 +10,15 @@ public static class ResultsFormat
 }
 
 /// <summary>
-/// The one source-generated JSON context of the domain's persisted formats — results files, recorded runs,
-/// sensitivity reports, the baseline catalogue and request-cache entries — with one set of options: camelCase,
-/// indented, nulls left out, comments and trailing commas accepted on read, and named floating-point literals
-/// (a log-likelihood of −∞ round-trips). Each format carries its own version field.
+/// The one source-generated JSON context of the run formats — results files, recorded runs and sensitivity
+/// reports — each with its own version field. (The baseline catalogue and the request cache keep a context in
+/// their own folder: one shared context would make Results, Baselines and Caching depend on each other.)
 /// </summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunHeader))]
 [JsonSerializable(typeof(QuestionRecord))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(ResultsFile))]
 [JsonSerializable(typeof(RecordedRun))]
 [JsonSerializable(typeof(SensitivityReport))]
-[JsonSerializable(typeof(BaselineFileDto))]
-[JsonSerializable(typeof(CachedEntry))]
 public sealed partial class PersistedJson : JsonSerializerContext;
