@@ -31,26 +31,13 @@ public sealed record RecordedRun(
 {
     public const int CurrentFormatVersion = 1;
 
-    public static RecordedRun Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new EvalInputException("no recorded run: record it with `dotnet run --project src/Qwen3EvalTests.Cli -- baseline record` (see README, 'Recorded runs').", file: path);
-        }
-
-        try
-        {
-            var run = JsonSerializer.Deserialize(File.ReadAllText(path), PersistedJson.Default.RecordedRun)
-                ?? throw new EvalInputException("recorded run is empty.", file: path);
-            return run.FormatVersion == CurrentFormatVersion
-                ? run
-                : throw new EvalInputException($"recorded run format version {run.FormatVersion} is not supported (expected {CurrentFormatVersion}); re-record it with `qwen3eval baseline record`.", file: path, field: "formatVersion");
-        }
-        catch (JsonException e)
-        {
-            throw new EvalInputException($"recorded run is not valid JSON ({e.Message}).", file: path, line: e.LineNumber + 1);
-        }
-    }
+    public static RecordedRun Read(string path) => VersionedJsonFile.Read(
+        path,
+        PersistedJson.Default.RecordedRun,
+        CurrentFormatVersion,
+        "recorded run",
+        "`dotnet run --project src/Qwen3EvalTests.Cli -- baseline record` (see README, 'Recorded runs')",
+        "re-record it with `qwen3eval baseline record`.");
 
     public void Write(string path) =>
         WholeFileWriter.Write(path, JsonSerializer.Serialize(this, PersistedJson.Default.RecordedRun) + "\n", "rerun 'qwen3eval baseline record'.");

@@ -27,26 +27,13 @@ public sealed record SensitivityReport(
 {
     public const int CurrentFormatVersion = 1;
 
-    public static SensitivityReport Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new EvalInputException("sensitivity file not found: pass the JSON written by `qwen3eval sensitivity --out DIR`.", file: path);
-        }
-
-        try
-        {
-            var report = JsonSerializer.Deserialize(File.ReadAllText(path), PersistedJson.Default.SensitivityReport)
-                ?? throw new EvalInputException("sensitivity file is empty.", file: path);
-            return report.FormatVersion == CurrentFormatVersion
-                ? report
-                : throw new EvalInputException($"sensitivity format version {report.FormatVersion} is not supported (expected {CurrentFormatVersion}); re-run `qwen3eval sensitivity`.", file: path, field: "formatVersion");
-        }
-        catch (JsonException e)
-        {
-            throw new EvalInputException($"sensitivity file is not valid JSON ({e.Message}).", file: path, line: e.LineNumber + 1);
-        }
-    }
+    public static SensitivityReport Read(string path) => VersionedJsonFile.Read(
+        path,
+        PersistedJson.Default.SensitivityReport,
+        CurrentFormatVersion,
+        "sensitivity file",
+        "`qwen3eval sensitivity --out DIR`",
+        "re-run `qwen3eval sensitivity`.");
 
     public void Write(string path) =>
         WholeFileWriter.Write(path, JsonSerializer.Serialize(this, PersistedJson.Default.SensitivityReport) + "\n", "rerun (or choose another folder with --out).");

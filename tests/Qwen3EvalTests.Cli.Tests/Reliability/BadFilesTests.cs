@@ -42,8 +42,8 @@ public sealed class BadFilesTests : IDisposable
         var compare = await CliRun.RunAsync("compare", current, future);
         var report = await CliRun.RunAsync("report", future, "--out", _scratch["report"]);
 
-        compare.ShouldFailNaming(QwenEvalCli.ExitBadInput, future, "field 'formatVersion'", "results format version 9 is not supported", "reads version 1");
-        report.ShouldFailNaming(QwenEvalCli.ExitBadInput, future, "results format version 9 is not supported");
+        compare.ShouldFailNaming(QwenEvalCli.ExitBadInput, future, "field 'formatVersion'", "results file format version 9 is not supported", "reads version 1");
+        report.ShouldFailNaming(QwenEvalCli.ExitBadInput, future, "results file format version 9 is not supported");
     }
 
     [Fact]
