@@ -10,10 +10,10 @@ namespace Qwen3EvalTests.Caching;
 /// </summary>
 public sealed class CachingLanguageModel : ILanguageModel
 {
-    private readonly ILanguageModel inner;
-    private readonly RequestCache cache;
-    private long hits;
-    private long misses;
+    private readonly ILanguageModel _inner;
+    private readonly RequestCache _cache;
+    private long _hits;
+    private long _misses;
 
     /// <param name="inner">The model that computes misses.</param>
     /// <param name="cache">The cache file.</param>
@@ -22,8 +22,8 @@ public sealed class CachingLanguageModel : ILanguageModel
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(cache);
-        this.inner = inner;
-        this.cache = cache;
+        _inner = inner;
+        _cache = cache;
         Identity = identity ?? ModelIdentity.OfFolder(
             inner.Info.Folder ?? throw new ArgumentException("A model without a folder needs an explicit ModelIdentity.", nameof(identity)),
             inner.Info.ExecutionProvider);
@@ -31,25 +31,25 @@ public sealed class CachingLanguageModel : ILanguageModel
 
     public ModelIdentity Identity { get; }
 
-    public ModelInfo Info => inner.Info;
+    public ModelInfo Info => _inner.Info;
 
     /// <summary>The inner model's counters: only misses reach the engine.</summary>
-    public InferenceCounters Counters => inner.Counters;
+    public InferenceCounters Counters => _inner.Counters;
 
     /// <summary>Requests served from the cache and sent to the inner model so far.</summary>
-    public CacheCounters Cache => new(Interlocked.Read(ref hits), Interlocked.Read(ref misses));
+    public CacheCounters Cache => new(Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
 
     /// <summary>The cache file in use.</summary>
-    public string CacheFile => cache.Path;
+    public string CacheFile => _cache.Path;
 
-    public IReadOnlyList<int> Encode(string text) => inner.Encode(text);
+    public IReadOnlyList<int> Encode(string text) => _inner.Encode(text);
 
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => inner.ApplyChatTemplate(messages, addGenerationPrompt);
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => _inner.ApplyChatTemplate(messages, addGenerationPrompt);
 
     public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
     {
         var keys = requests.Select(r => RequestCacheKey.ForScore(Identity, r)).ToArray();
-        var stored = cache.GetMany(keys);
+        var stored = _cache.GetMany(keys);
         var results = new LogLikelihoodResult?[requests.Count];
         var missing = new List<int>();
         for (var i = 0; i < requests.Count; i++)
@@ -64,10 +64,10 @@ public sealed class CachingLanguageModel : ILanguageModel
             }
         }
 
-        Interlocked.Add(ref hits, requests.Count - missing.Count);
+        Interlocked.Add(ref _hits, requests.Count - missing.Count);
         if (missing.Count > 0)
         {
-            var computed = inner.Score(missing.Select(i => requests[i]).ToArray(), cancellationToken);
+            var computed = _inner.Score(missing.Select(i => requests[i]).ToArray(), cancellationToken);
             var writes = new List<(RequestCacheKey, CachedEntry)>(missing.Count);
             for (var m = 0; m < missing.Count; m++)
             {
@@ -76,8 +76,8 @@ public sealed class CachingLanguageModel : ILanguageModel
                 writes.Add((keys[i], new CachedEntry(RequestCacheKey.FormatVersion, keys[i].Hash, computed[m], null)));
             }
 
-            cache.PutMany(writes);
-            Interlocked.Add(ref misses, missing.Count);
+            _cache.PutMany(writes);
+            Interlocked.Add(ref _misses, missing.Count);
         }
 
         return results.Select(r => r!).ToArray();
@@ -86,21 +86,21 @@ public sealed class CachingLanguageModel : ILanguageModel
     public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default)
     {
         var key = RequestCacheKey.ForGenerate(Identity, prompt, settings);
-        if (cache.GetMany([key])[0]?.Generation is { } text)
+        if (_cache.GetMany([key])[0]?.Generation is { } text)
         {
-            Interlocked.Increment(ref hits);
+            Interlocked.Increment(ref _hits);
             return text;
         }
 
-        var generated = inner.Generate(prompt, settings, cancellationToken);
-        cache.PutMany([(key, new CachedEntry(RequestCacheKey.FormatVersion, key.Hash, null, generated))]);
-        Interlocked.Increment(ref misses);
+        var generated = _inner.Generate(prompt, settings, cancellationToken);
+        _cache.PutMany([(key, new CachedEntry(RequestCacheKey.FormatVersion, key.Hash, null, generated))]);
+        Interlocked.Increment(ref _misses);
         return generated;
     }
 
     public void Dispose()
     {
-        cache.Dispose();
-        inner.Dispose();
+        _cache.Dispose();
+        _inner.Dispose();
     }
 }

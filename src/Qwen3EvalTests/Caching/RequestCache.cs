@@ -12,15 +12,15 @@ namespace Qwen3EvalTests.Caching;
 /// </summary>
 public sealed partial class RequestCache : IDisposable
 {
-    private readonly SqliteConnection connection;
-    private readonly Action<string> warn;
-    private readonly HashSet<string> rejected = new(StringComparer.Ordinal);
+    private readonly SqliteConnection _connection;
+    private readonly Action<string> _warn;
+    private readonly HashSet<string> _rejected = new(StringComparer.Ordinal);
 
     private RequestCache(string path, SqliteConnection connection, Action<string> warn)
     {
         Path = path;
-        this.connection = connection;
-        this.warn = warn;
+        _connection = connection;
+        _warn = warn;
     }
 
     /// <summary>The cache file.</summary>
@@ -58,7 +58,7 @@ public sealed partial class RequestCache : IDisposable
     /// <summary>Rows in the cache (all models, all kinds).</summary>
     public long Count()
     {
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM results";
         return (long)command.ExecuteScalar()!;
     }
@@ -93,8 +93,8 @@ public sealed partial class RequestCache : IDisposable
     private CachedEntry?[] GetManyUnguarded(IReadOnlyList<RequestCacheKey> keys)
     {
         var found = new CachedEntry?[keys.Count];
-        using var transaction = connection.BeginTransaction(deferred: true);
-        using var command = connection.CreateCommand();
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT value FROM results WHERE key_hash = $key";
         var parameter = command.Parameters.Add("$key", SqliteType.Text);
@@ -119,13 +119,13 @@ public sealed partial class RequestCache : IDisposable
         }
 
         var createdAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var delete = connection.CreateCommand();
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var delete = _connection.CreateCommand();
         delete.Transaction = transaction;
         delete.CommandText = "DELETE FROM results WHERE key_hash = $key";
         var deleteKey = delete.Parameters.Add("$key", SqliteType.Text);
 
-        using var insert = connection.CreateCommand();
+        using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT OR IGNORE INTO results (key_hash, model_hash, execution_provider, kind, prompt_prefix, value, created_at)
@@ -140,7 +140,7 @@ public sealed partial class RequestCache : IDisposable
         insert.Parameters.AddWithValue("$created", createdAt);
         foreach (var (entryKey, entry) in entries)
         {
-            if (rejected.Remove(entryKey.Hash))
+            if (_rejected.Remove(entryKey.Hash))
             {
                 deleteKey.Value = entryKey.Hash;
                 delete.ExecuteNonQuery();
@@ -161,12 +161,12 @@ public sealed partial class RequestCache : IDisposable
     /// <summary>Runs SQLite's full integrity check; "ok" when the file is sound.</summary>
     public string IntegrityCheck()
     {
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
         return (string)command.ExecuteScalar()!;
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose() => _connection.Dispose();
 
     private CachedEntry? Verified(RequestCacheKey key, string json)
     {
@@ -190,10 +190,10 @@ public sealed partial class RequestCache : IDisposable
         }
 
         RejectedRows++;
-        rejected.Add(key.Hash);
+        _rejected.Add(key.Hash);
         if (RejectedRows == 1)
         {
-            warn($"warning: the cache file {Path} has a row that does not match its key ({key.Hash}); ignoring it and recomputing. Delete the file if this repeats.");
+            _warn($"warning: the cache file {Path} has a row that does not match its key ({key.Hash}); ignoring it and recomputing. Delete the file if this repeats.");
         }
 
         return null;

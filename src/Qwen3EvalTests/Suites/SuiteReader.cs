@@ -12,7 +12,7 @@ namespace Qwen3EvalTests.Suites;
 /// </summary>
 internal sealed partial class SuiteReader(BaselineCatalog catalog, InputProblemList problems)
 {
-    private readonly SuiteLines lines = new();
+    private readonly SuiteLines _lines = new();
 
     private static readonly string[] SuiteKeys =
         ["schemaVersion", "name", "family", "baseline", "models", "benchmarks", "tolerance", "allowKindMismatch", "overrides"];
@@ -44,7 +44,7 @@ internal sealed partial class SuiteReader(BaselineCatalog catalog, InputProblemL
         // Cases are expanded even when the header is bad, so their problems are reported in the same pass.
         var suite = new EvalSuite(
             SuiteLoader.SchemaVersion, name ?? "", family ?? "", file, origin, models, benchmarks, tolerance ?? new Tolerance(1.0, true), allowKindMismatch, overrides, Cases: []);
-        var cases = new SuiteCaseExpander(catalog, problems, lines).Expand(suite);
+        var cases = new SuiteCaseExpander(catalog, problems, _lines).Expand(suite);
         return problems.Count == before ? suite with { Cases = cases } : null;
     }
 
@@ -99,7 +99,7 @@ internal sealed partial class SuiteReader(BaselineCatalog catalog, InputProblemL
             if (id is not null && kind is not null && folder is not null)
             {
                 var model = new SuiteModel(id, kind.Value, folder, hf, generated, modes is { Count: > 0 } ? modes : [null], benchmarks);
-                lines.Models[model] = fields.Line;
+                _lines.Models[model] = fields.Line;
                 models.Add(model);
             }
         }

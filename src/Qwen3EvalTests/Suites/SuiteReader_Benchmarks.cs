@@ -51,7 +51,7 @@ internal sealed partial class SuiteReader
                     fields.Problem("name", $"benchmark '{name}' is listed twice for {(kind?.ToString().ToLowerInvariant() ?? "all kinds")}; expected one entry per benchmark and kind.", fields.Node("name"));
                 }
 
-                lines.Benchmarks[entry] = fields.Line;
+                _lines.Benchmarks[entry] = fields.Line;
                 benchmarks.Add(entry);
             }
         }
@@ -81,7 +81,7 @@ internal sealed partial class SuiteReader
             if (model is not null && name is not null)
             {
                 var entry = new SuiteOverride(model, benchmark, tolerance, shots, limit, reason);
-                lines.Overrides[entry] = fields.Line;
+                _lines.Overrides[entry] = fields.Line;
                 overrides.Add(entry);
             }
         }
