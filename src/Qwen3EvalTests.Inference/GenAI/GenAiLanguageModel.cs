@@ -53,6 +53,13 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         }
 
         var folder = GenAiModelFolder.Open(modelFolder);
+        if (options.ExecutionProvider == "cpu" && folder.Graph.FusedQkNormInAttention)
+        {
+            throw new EvalInputException(
+                "this is a CUDA export (GroupQueryAttention takes the q/k-norm weights, which the CPU provider rejects at the first token): re-export for CPU with 'python -m onnxruntime_genai.models.builder -p int4 -e cpu', or run it on a GPU (build with -p:EvalDevice=cuda, run with --device cuda).",
+                folder.ModelPath);
+        }
+
         OgaRuntime.EnsureInitialized();
         Config? config = null;
         Model? model = null;
@@ -110,6 +117,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
         disposed = true;
         scoringCache?.Dispose();
+        generationCache?.Dispose();
         tokenizer.Dispose();
         model.Dispose();
         config.Dispose();
@@ -129,22 +137,11 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     /// Fetches the logits of the last forward call. GenAI materialises the full [batch, tokens, vocab] tensor here,
     /// which is engine work (tens of MB per call with a 151,936-token vocabulary), so it counts as forward time.
     /// </summary>
-    private Tensor ReadLogits(Generator generator)
+    private LogitsTensor ReadLogits(Generator generator)
     {
         var stopwatch = Stopwatch.StartNew();
-        var logits = generator.GetOutput("logits");
+        var logits = new LogitsTensor(generator.GetOutput("logits"), folder.VocabSize);
         forwardTime += stopwatch.Elapsed;
         return logits;
-    }
-
-    private void GuardPadToken(IReadOnlyList<int> tokens, string what)
-    {
-        if (tokens.Contains(folder.PadTokenId))
-        {
-            throw new EvalInputException(
-                $"the {what} contains token {folder.PadTokenId}, the model's pad_token_id, which GenAI treats as padding (its logits row would be read one position early); set model.pad_token_id to a token prompts never contain.",
-                folder.ConfigPath,
-                field: "model.pad_token_id");
-        }
     }
 }

@@ -10,8 +10,13 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// <param name="ContextLength">genai_config.json's context_length.</param>
 /// <param name="PadTokenId">genai_config.json's pad_token_id.</param>
 /// <param name="BosTokenId">genai_config.json's bos_token_id.</param>
-/// <param name="ChatTemplate">tokenizer_config.json's chat_template, or null (a base model).</param>
-/// <param name="Kind">Instruct when a chat template is present or the name says instruct/chat.</param>
+/// <param name="ChatTemplate">The chat template from chat_template.jinja or tokenizer_config.json's chat_template, or null.</param>
+/// <param name="Kind">Inferred: instruct when tokenizer_config.json has a chat_template or the name says instruct/chat. A template
+/// in chat_template.jinja does not count: Qwen2.5 and Qwen3 base checkpoints ship one too (a declared kind is the fix).</param>
+/// <param name="ChatTemplateSource">Which file <paramref name="ChatTemplate"/> came from.</param>
+/// <param name="Graph">What the ONNX graph is (operators, logits type and shape, KV inputs).</param>
+/// <param name="Search">genai_config.json's search defaults the harness overrides or depends on.</param>
+/// <param name="EosTokenIds">genai_config.json's eos_token_id (a number or a list).</param>
 public sealed record GenAiModelFolder(
     string Folder,
     string ModelPath,
@@ -20,9 +25,15 @@ public sealed record GenAiModelFolder(
     int PadTokenId,
     int BosTokenId,
     string? ChatTemplate,
-    ModelKind Kind)
+    ModelKind Kind,
+    ChatTemplateSource ChatTemplateSource,
+    OnnxGraphSummary Graph,
+    GenAiSearchDefaults Search,
+    IReadOnlyList<int> EosTokenIds)
 {
     public const string ConfigFileName = "genai_config.json";
+
+    public const string ChatTemplateFileName = "chat_template.jinja";
 
     public string Name => Path.GetFileName(Folder.TrimEnd(Path.DirectorySeparatorChar));
 
@@ -58,8 +69,8 @@ public sealed record GenAiModelFolder(
             throw new EvalInputException($"the ONNX file '{config.DecoderFileName}' named by genai_config.json (model.decoder.filename) is missing from the model folder {full}.", configPath, field: "model.decoder.filename");
         }
 
-        var graphVocab = OnnxLogitsDimension.Read(modelPath);
-        if (graphVocab is { } logitsSize && logitsSize != config.VocabSize)
+        var graph = OnnxGraphSummary.Read(modelPath);
+        if (graph.LogitsVocabSize is { } logitsSize && logitsSize != config.VocabSize)
         {
             throw new EvalInputException(
                 $"vocab_size is {config.VocabSize} but the graph {modelPath} produces logits of size {logitsSize}; set model.vocab_size to {logitsSize} in the model folder {full}.",
@@ -67,11 +78,37 @@ public sealed record GenAiModelFolder(
                 field: "model.vocab_size");
         }
 
-        var chatTemplate = ReadChatTemplate(Path.Combine(full, "tokenizer_config.json"));
+        CheckRunnable(graph, config, configPath, modelPath);
+        var configTemplate = ReadChatTemplate(Path.Combine(full, "tokenizer_config.json"));
+        var jinjaPath = Path.Combine(full, ChatTemplateFileName);
+        var jinjaTemplate = File.Exists(jinjaPath) ? File.ReadAllText(jinjaPath) : null;
+        var (chatTemplate, source) = jinjaTemplate is not null ? (jinjaTemplate, ChatTemplateSource.ChatTemplateJinja)
+            : configTemplate is not null ? (configTemplate, ChatTemplateSource.TokenizerConfig)
+            : ((string?)null, ChatTemplateSource.None);
         var name = Path.GetFileName(full);
         var namedInstruct = name.Contains("instruct", StringComparison.OrdinalIgnoreCase) || name.Contains("chat", StringComparison.OrdinalIgnoreCase);
-        var kind = chatTemplate is not null || namedInstruct ? ModelKind.Instruct : ModelKind.Base;
-        return new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind);
+        var kind = configTemplate is not null || namedInstruct ? ModelKind.Instruct : ModelKind.Base;
+        return new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind, source, graph, config.Search, config.EosTokenIds);
+    }
+
+    /// <summary>Graph/config combinations GenAI loads but runs wrongly or fails on at the first token, named before loading.</summary>
+    private static void CheckRunnable(OnnxGraphSummary graph, GenAiConfigFile config, string configPath, string modelPath)
+    {
+        if (graph.LogitsElementType is { } type && graph.LogitsTypeName is not ("float32" or "float16"))
+        {
+            throw new EvalInputException(
+                $"the graph's logits are {graph.LogitsTypeName} (ONNX type {type}); the harness reads float32 or float16 logits. Re-export with the GenAI model builder (-p int4 -e cpu, or -p fp16 / -p int4 -e cuda).",
+                modelPath);
+        }
+
+        var sharedBufferAttention = graph.Count(OnnxGraphSummary.GroupQueryAttention) + graph.Count("com.microsoft::PagedAttention") > 0;
+        if (config.Search.SharesKvBuffer && !sharedBufferAttention)
+        {
+            throw new EvalInputException(
+                "search.past_present_share_buffer is true but the graph has no GroupQueryAttention: it builds present.* by concatenating past and new keys, which a shared static buffer breaks at the first token. Set search.past_present_share_buffer to false.",
+                configPath,
+                field: "search.past_present_share_buffer");
+        }
     }
 
     private static GenAiConfigFile ReadConfig(string configPath)
@@ -81,12 +118,19 @@ public sealed record GenAiModelFolder(
             using var document = JsonDocument.Parse(File.ReadAllBytes(configPath));
             var model = document.RootElement.GetProperty("model");
             var decoder = model.GetProperty("decoder");
+            var search = document.RootElement.TryGetProperty("search", out var s) ? s : default;
             return new GenAiConfigFile(
                 decoder.GetProperty("filename").GetString() ?? "model.onnx",
                 model.GetProperty("vocab_size").GetInt32(),
                 model.GetProperty("context_length").GetInt32(),
                 model.TryGetProperty("pad_token_id", out var pad) ? pad.GetInt32() : -1,
-                model.TryGetProperty("bos_token_id", out var bos) ? bos.GetInt32() : 0);
+                model.TryGetProperty("bos_token_id", out var bos) ? bos.GetInt32() : 0,
+                !model.TryGetProperty("eos_token_id", out var eos) ? []
+                    : eos.ValueKind == JsonValueKind.Array ? eos.EnumerateArray().Select(id => id.GetInt32()).ToArray() : [eos.GetInt32()],
+                new GenAiSearchDefaults(
+                    search.ValueKind == JsonValueKind.Object && search.TryGetProperty("max_length", out var max) ? max.GetInt32() : null,
+                    search.ValueKind == JsonValueKind.Object && search.TryGetProperty("do_sample", out var sample) && sample.GetBoolean(),
+                    search.ValueKind == JsonValueKind.Object && search.TryGetProperty("past_present_share_buffer", out var share) && share.GetBoolean()));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -112,5 +156,5 @@ public sealed record GenAiModelFolder(
         }
     }
 
-    private sealed record GenAiConfigFile(string DecoderFileName, int VocabSize, int ContextLength, int PadTokenId, int BosTokenId);
+    private sealed record GenAiConfigFile(string DecoderFileName, int VocabSize, int ContextLength, int PadTokenId, int BosTokenId, int[] EosTokenIds, GenAiSearchDefaults Search);
 }
