@@ -255,6 +255,16 @@ public sealed partial class GenAiLanguageModel
         return shared;
     }
 
+    /// <summary>
+    /// The shape of the scoring generator's present.0.key, or null before the first request: with a shared buffer
+    /// [1, kv_heads, max_length, head_size], so tests can see which max_length GenAI allocated.
+    /// </summary>
+    internal long[]? ScoringKvCacheShape()
+    {
+        using var present = scoringCache?.Generator.GetOutput("present.0.key");
+        return present?.Shape();
+    }
+
     /// <summary>A generator for scoring: batch size and max_length from the requests, greedy search set explicitly.</summary>
     private Generator NewGenerator(int batchSize, int maxLength)
     {
