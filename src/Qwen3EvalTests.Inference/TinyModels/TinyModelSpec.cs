@@ -39,11 +39,12 @@ public sealed record TinyModelSpec(
     public const int FormatVersion = 2;
 
     /// <summary>
-    /// The smallest Qwen3-shaped model (hidden 8, 1 layer, 2 query heads sharing 1 KV head of size 4): the cheapest
+    /// The smallest Qwen3-shaped model (hidden 8, 1 layer, 2 query heads sharing 1 KV head of size 16, the least
+    /// GroupQueryAttention accepts on CPU): the cheapest
     /// forward pass, for throughput benchmarks of the harness. A planted answer behaves the same at any size.
     /// </summary>
     public static TinyModelSpec Smallest(TinyModelSpec spec) =>
-        spec with { HiddenSize = 8, Layers = 1, Heads = 2, KvHeads = 1, HeadDim = 4, Intermediate = 16 };
+        spec with { HiddenSize = 8, Layers = 1, Heads = 2, KvHeads = 1, HeadDim = 16, Intermediate = 16 };
 
     /// <summary>Throws <see cref="ArgumentException"/> for a spec no graph can be built from.</summary>
     public void Validate()
@@ -66,6 +67,11 @@ public sealed record TinyModelSpec(
         if (PruneLmHead && Export == TinyModelExport.Legacy)
         {
             throw new ArgumentException("PruneLmHead needs a builder-shaped export (cpu-int4 or fp16-logits), not legacy.", nameof(PruneLmHead));
+        }
+
+        if (Export != TinyModelExport.Legacy && HeadDim % 16 != 0)
+        {
+            throw new ArgumentException($"HeadDim ({HeadDim}) must be a multiple of 16 for {Export.ToId()}: ONNX Runtime's CPU GroupQueryAttention rejects other head sizes (measured on 1.31: head_size shall be a multiple of 16).", nameof(HeadDim));
         }
 
         if (HeadDim % 2 != 0)
