@@ -52,14 +52,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
             throw new EvalInputException($"batch size {options.BatchSize} must be at least 1.", field: "BatchSize");
         }
 
-        var folder = GenAiModelFolder.Open(modelFolder);
-        if (options.ExecutionProvider == "cpu" && folder.Graph.FusedQkNormInAttention)
-        {
-            throw new EvalInputException(
-                "this is a CUDA export (GroupQueryAttention takes the q/k-norm weights, which the CPU provider rejects at the first token): re-export for CPU with 'python -m onnxruntime_genai.models.builder -p int4 -e cpu', or run it on a GPU (build with -p:EvalDevice=cuda, run with --device cuda).",
-                folder.ModelPath);
-        }
-
+        var folder = GenAiModelFolder.Open(modelFolder, options.ExecutionProvider);
         OgaRuntime.EnsureInitialized();
         Config? config = null;
         Model? model = null;

@@ -39,8 +39,29 @@ public sealed record GenAiModelFolder(
 
     public string ConfigPath => Path.Combine(Folder, ConfigFileName);
 
-    /// <summary>Checks <paramref name="folder"/> and reads what loading needs; every problem is an <see cref="EvalInputException"/> naming the folder.</summary>
-    public static GenAiModelFolder Open(string folder)
+    /// <summary>
+    /// Checks <paramref name="folder"/> and reads what loading needs; the first problem that would stop a run is an
+    /// <see cref="EvalInputException"/> naming the file and the fix (<c>qwen3eval model inspect</c> lists all of them).
+    /// </summary>
+    /// <param name="folder">The model folder.</param>
+    /// <param name="executionProvider">"cpu" or "cuda": a CUDA export does not run on the CPU provider.</param>
+    public static GenAiModelFolder Open(string folder, string executionProvider = "cpu")
+    {
+        var (opened, problems) = Examine(folder, executionProvider);
+        if (problems.FirstOrDefault(problem => problem.IsError) is { } error)
+        {
+            throw error.ToException();
+        }
+
+        return opened;
+    }
+
+    /// <summary>
+    /// Reads the folder and lists every problem with its fix, errors and notes, without stopping at the first. Throws
+    /// <see cref="EvalInputException"/> only when there is nothing to read: no folder, no genai_config.json or an unreadable
+    /// one, no ONNX file or a corrupt one.
+    /// </summary>
+    public static (GenAiModelFolder Folder, IReadOnlyList<ModelFolderProblem> Problems) Examine(string folder, string executionProvider = "cpu")
     {
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full))
@@ -54,11 +75,12 @@ public sealed record GenAiModelFolder(
             throw new EvalInputException($"the model folder has no {ConfigFileName}; export the model with onnxruntime-genai's model builder (python -m onnxruntime_genai.models.builder) into this folder.", full);
         }
 
+        var problems = new List<ModelFolderProblem>();
         foreach (var tokenizerFile in new[] { "tokenizer.json", "tokenizer_config.json" })
         {
             if (!File.Exists(Path.Combine(full, tokenizerFile)))
             {
-                throw new EvalInputException($"the model folder has no {tokenizerFile}; copy tokenizer.json and tokenizer_config.json from the Hugging Face model into it.", full);
+                problems.Add(ModelFolderProblem.Error($"the model folder has no {tokenizerFile}", "copy tokenizer.json and tokenizer_config.json from the Hugging Face model into it.", full));
             }
         }
 
@@ -72,14 +94,16 @@ public sealed record GenAiModelFolder(
         var graph = OnnxGraphSummary.Read(modelPath);
         if (graph.LogitsVocabSize is { } logitsSize && logitsSize != config.VocabSize)
         {
-            throw new EvalInputException(
-                $"vocab_size is {config.VocabSize} but the graph {modelPath} produces logits of size {logitsSize}; set model.vocab_size to {logitsSize} in the model folder {full}.",
+            problems.Add(ModelFolderProblem.Error(
+                $"vocab_size is {config.VocabSize} but the graph {modelPath} produces logits of size {logitsSize}",
+                $"set model.vocab_size to {logitsSize} in the model folder {full}.",
                 configPath,
-                field: "model.vocab_size");
+                "model.vocab_size"));
         }
 
-        CheckRunnable(graph, config, configPath, modelPath);
-        var configTemplate = ReadChatTemplate(Path.Combine(full, "tokenizer_config.json"));
+        problems.AddRange(RunnableProblems(graph, config, configPath, modelPath, executionProvider));
+        var tokenizerConfigPath = Path.Combine(full, "tokenizer_config.json");
+        var configTemplate = File.Exists(tokenizerConfigPath) ? ReadChatTemplate(tokenizerConfigPath) : null;
         var jinjaPath = Path.Combine(full, ChatTemplateFileName);
         var jinjaTemplate = File.Exists(jinjaPath) ? File.ReadAllText(jinjaPath) : null;
         var (chatTemplate, source) = jinjaTemplate is not null ? (jinjaTemplate, ChatTemplateSource.ChatTemplateJinja)
@@ -88,26 +112,49 @@ public sealed record GenAiModelFolder(
         var name = Path.GetFileName(full);
         var namedInstruct = name.Contains("instruct", StringComparison.OrdinalIgnoreCase) || name.Contains("chat", StringComparison.OrdinalIgnoreCase);
         var kind = configTemplate is not null || namedInstruct ? ModelKind.Instruct : ModelKind.Base;
-        return new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind, source, graph, config.Search, config.EosTokenIds);
+        var opened = new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind, source, graph, config.Search, config.EosTokenIds);
+        return (opened, problems);
     }
 
     /// <summary>Graph/config combinations GenAI loads but runs wrongly or fails on at the first token, named before loading.</summary>
-    private static void CheckRunnable(OnnxGraphSummary graph, GenAiConfigFile config, string configPath, string modelPath)
+    private static IEnumerable<ModelFolderProblem> RunnableProblems(OnnxGraphSummary graph, GenAiConfigFile config, string configPath, string modelPath, string executionProvider)
     {
-        if (graph.LogitsElementType is { } type && graph.LogitsTypeName is not ("float32" or "float16"))
+        if (graph.LogitsElementType is not null && graph.LogitsTypeName is not ("float32" or "float16"))
         {
-            throw new EvalInputException(
-                $"the graph's logits are {graph.LogitsTypeName} (ONNX type {type}); the harness reads float32 or float16 logits. Re-export with the GenAI model builder (-p int4 -e cpu, or -p fp16 / -p int4 -e cuda).",
+            yield return ModelFolderProblem.Error(
+                $"the graph's logits are {graph.LogitsTypeName}; the harness reads float32 or float16 logits",
+                "re-export with the GenAI model builder (-p int4 -e cpu, or -p fp16 / -p int4 -e cuda).",
                 modelPath);
         }
 
         var sharedBufferAttention = graph.Count(OnnxGraphSummary.GroupQueryAttention) + graph.Count("com.microsoft::PagedAttention") > 0;
         if (config.Search.SharesKvBuffer && !sharedBufferAttention)
         {
-            throw new EvalInputException(
-                "search.past_present_share_buffer is true but the graph has no GroupQueryAttention: it builds present.* by concatenating past and new keys, which a shared static buffer breaks at the first token. Set search.past_present_share_buffer to false.",
+            yield return ModelFolderProblem.Error(
+                "search.past_present_share_buffer is true but the graph has no GroupQueryAttention: it builds present.* by concatenating past and new keys, which a shared static buffer breaks at the first token",
+                "Set search.past_present_share_buffer to false.",
                 configPath,
-                field: "search.past_present_share_buffer");
+                "search.past_present_share_buffer");
+        }
+
+        if (executionProvider == "cpu" && graph.FusedQkNormInAttention)
+        {
+            yield return ModelFolderProblem.Error(
+                "this is a CUDA export (GroupQueryAttention takes the q/k-norm weights, which the CPU provider rejects at the first token)",
+                "re-export for CPU with 'python -m onnxruntime_genai.models.builder -p int4 -e cpu', or run it on a GPU (build with -p:EvalDevice=cuda, run with --device cuda).",
+                modelPath);
+        }
+
+        foreach (var dataFile in graph.ExternalDataFiles)
+        {
+            var dataPath = Path.Combine(Path.GetDirectoryName(modelPath)!, dataFile);
+            if (!File.Exists(dataPath))
+            {
+                yield return ModelFolderProblem.Error(
+                    $"the graph keeps its weights in {dataFile}, which is missing",
+                    $"copy {dataFile} from the export next to {Path.GetFileName(modelPath)}.",
+                    dataPath);
+            }
         }
     }
 

@@ -14,13 +14,19 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// <param name="LogitsDimensions">The logits dimensions: a number, or a symbolic name.</param>
 /// <param name="PastKeyDimensions">Dimensions of past_key_values.0.key, or empty.</param>
 /// <param name="FusedQkNormInAttention">GroupQueryAttention takes the q/k-norm weights itself: a CUDA export.</param>
+/// <param name="KvLayers">How many past_key_values.N.key inputs the graph has.</param>
+/// <param name="KvElementBytes">Bytes per element of the KV cache inputs (4 for float32, 2 for float16), 0 without them.</param>
+/// <param name="ExternalDataFiles">The files initializers are kept in (model.onnx.data for builder exports).</param>
 public sealed record OnnxGraphSummary(
     IReadOnlyDictionary<string, int> OperatorCounts,
     IReadOnlyList<string> InputNames,
     int? LogitsElementType,
     IReadOnlyList<string> LogitsDimensions,
     IReadOnlyList<string> PastKeyDimensions,
-    bool FusedQkNormInAttention)
+    bool FusedQkNormInAttention,
+    int KvLayers,
+    int KvElementBytes,
+    IReadOnlyList<string> ExternalDataFiles)
 {
     public const string GroupQueryAttention = "com.microsoft::GroupQueryAttention";
     public const string MatMulNBits = "com.microsoft::MatMulNBits";
@@ -84,7 +90,19 @@ public sealed record OnnxGraphSummary(
             logits?.Type?.TensorType?.ElemType,
             Dimensions(logits),
             Dimensions(pastKey),
-            fusedQkNorm);
+            fusedQkNorm,
+            model.Graph.Input.Count(input => input.Name.StartsWith("past_key_values.", StringComparison.Ordinal) && input.Name.EndsWith(".key", StringComparison.Ordinal)),
+            pastKey?.Type?.TensorType?.ElemType switch
+            {
+                (int)TensorProto.Types.DataType.Float => 4,
+                (int)TensorProto.Types.DataType.Float16 or (int)TensorProto.Types.DataType.Bfloat16 => 2,
+                null => 0,
+                _ => 1,
+            },
+            model.Graph.Initializer
+                .SelectMany(tensor => tensor.ExternalData.Where(entry => entry.Key == "location").Select(entry => entry.Value))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray());
     }
 
     private static string[] Dimensions(ValueInfoProto? value) =>
