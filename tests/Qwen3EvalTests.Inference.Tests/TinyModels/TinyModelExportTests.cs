@@ -72,23 +72,37 @@ public sealed class TinyModelExportTests
     [Fact]
     public void TheSameWeightsGiveTheSameAnswersInEveryExport()
     {
-        var questions = Enumerable.Range(1, 8)
+        var questions = Enumerable.Range(1, 16)
             .Select(i => new LogLikelihoodRequest($"Question {i}: what is {i} times {i + 2}?\nA. {i}\nB. {i * (i + 2)}\nC. {i + 9}\nD. 0\nAnswer:", Letters))
             .ToList();
-        var answers = new Dictionary<string, int[]>();
-        var logProbs = new Dictionary<string, double[]>();
+        var logProbs = new Dictionary<string, double[][]>();
         foreach (var export in TinyModelExportIds.All)
         {
             using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn(export)));
-            var results = model.Score(questions, TestContext.Current.CancellationToken);
-            answers[export] = results.Select(r => r.Continuations.Select((c, i) => (c.LogProb, i)).Max().i).ToArray();
-            logProbs[export] = results.SelectMany(r => r.Continuations.Select(c => c.LogProb)).ToArray();
+            logProbs[export] = model.Score(questions, TestContext.Current.CancellationToken).Select(r => r.Continuations.Select(c => c.LogProb).ToArray()).ToArray();
         }
 
-        answers["cpu-int4"].Should().Equal(answers["legacy"]);
-        answers["fp16-logits"].Should().Equal(answers["legacy"]);
+        static int Answer(double[] scores) => Array.IndexOf(scores, scores.Max());
 
-        // accuracy_level 4 quantizes MatMulNBits' activations to int8 on the fly: the only difference left from the fp32 graph.
-        logProbs["cpu-int4"].Zip(logProbs["legacy"], (a, b) => Math.Abs(a - b)).Max().Should().BeLessThan(0.05, "measured: at most 0.027 on these questions");
+        // accuracy_level 4 quantizes MatMulNBits' activations to int8 on the fly, the one difference from the fp32 graph:
+        // measured at most 0.027 per log-likelihood here, so a letter ahead by more than twice that must stay ahead.
+        const double ActivationError = 0.05;
+        logProbs["cpu-int4"].Zip(logProbs["legacy"], (a, b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Max()).Max().Should().BeLessThan(ActivationError);
+        var decisive = 0;
+        for (var q = 0; q < questions.Count; q++)
+        {
+            var legacy = logProbs["legacy"][q];
+            var margin = legacy.Max() - legacy.Where((_, i) => i != Answer(legacy)).Max();
+            if (margin > 2 * ActivationError)
+            {
+                decisive++;
+                Answer(logProbs["cpu-int4"][q]).Should().Be(Answer(legacy), $"question {q + 1}: legacy's margin is {margin:F3}");
+            }
+
+            // The fp16-logits graph is the cpu-int4 graph plus a Cast: the same answer always.
+            Answer(logProbs["fp16-logits"][q]).Should().Be(Answer(logProbs["cpu-int4"][q]), $"question {q + 1}");
+        }
+
+        decisive.Should().BeGreaterThan(questions.Count / 2, "most questions are not near-ties");
     }
 }
