@@ -92,7 +92,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         if (folder.ChatTemplate is null)
         {
             throw new EvalInputException(
-                $"model '{folder.Name}' is a base model: its tokenizer_config.json has no chat_template, so it cannot be prompted with chat messages; use a completion protocol (few-shot log-likelihood or plain completion prompts) for base models.",
+                $"model '{folder.Name}' has no chat template (neither chat_template.jinja nor a chat_template in tokenizer_config.json), so it cannot be prompted with chat messages; use a completion protocol (few-shot log-likelihood or plain completion prompts) for base models.",
                 Path.Combine(folder.Folder, "tokenizer_config.json"),
                 field: "chat_template");
         }

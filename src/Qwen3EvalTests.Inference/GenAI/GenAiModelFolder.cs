@@ -102,6 +102,15 @@ public sealed record GenAiModelFolder(
         }
 
         problems.AddRange(RunnableProblems(graph, config, configPath, modelPath, executionProvider));
+        if (config.EosTokenIds.Length == 0)
+        {
+            problems.Add(ModelFolderProblem.Error(
+                "genai_config.json has no model.eos_token_id, so generation would never stop at the end of an answer",
+                "set it to the checkpoint's eos ids (Qwen3: [151645, 151643]).",
+                configPath,
+                "model.eos_token_id"));
+        }
+
         var tokenizerConfigPath = Path.Combine(full, "tokenizer_config.json");
         var configTemplate = File.Exists(tokenizerConfigPath) ? ReadChatTemplate(tokenizerConfigPath) : null;
         var jinjaPath = Path.Combine(full, ChatTemplateFileName);

@@ -110,15 +110,6 @@ public sealed record GenAiModelInspection(
                 Path.Combine(opened.Folder, GenAiModelFolder.ChatTemplateFileName)));
         }
 
-        if (opened.EosTokenIds.Count == 0)
-        {
-            problems.Add(ModelFolderProblem.Error(
-                "genai_config.json has no model.eos_token_id",
-                "set it to the checkpoint's eos ids (Qwen3: [151645, 151643]).",
-                opened.ConfigPath,
-                "model.eos_token_id"));
-        }
-
         var operators = NotableOperators.Where(op => graph.Count(op) > 0).ToDictionary(op => op, graph.Count);
         return new GenAiModelInspection(
             opened.Folder,

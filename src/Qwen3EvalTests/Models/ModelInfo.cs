@@ -6,7 +6,7 @@ namespace Qwen3EvalTests.Models;
 /// <param name="Kind">Base or instruct, as detected from the folder (chat template present, name).</param>
 /// <param name="ContextLength">The most tokens one sequence may hold.</param>
 /// <param name="VocabSize">The logits' last dimension.</param>
-/// <param name="HasChatTemplate">Whether tokenizer_config.json carries a chat_template.</param>
+/// <param name="HasChatTemplate">Whether the folder carries a chat template (chat_template.jinja or tokenizer_config.json's chat_template).</param>
 /// <param name="ExecutionProvider">"cpu" or "cuda".</param>
 public sealed record ModelInfo(
     string Name,

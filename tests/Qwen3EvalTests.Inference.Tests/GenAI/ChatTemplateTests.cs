@@ -13,7 +13,7 @@ public sealed class ChatTemplateTests
 
         var render = () => model.ApplyChatTemplate([new ChatTurn("user", "Hi")], addGenerationPrompt: true);
 
-        render.Should().Throw<EvalInputException>().WithMessage("*is a base model*completion protocol*");
+        render.Should().Throw<EvalInputException>().WithMessage("*has no chat template*chat_template.jinja*completion protocol*");
     }
 
     [Fact]

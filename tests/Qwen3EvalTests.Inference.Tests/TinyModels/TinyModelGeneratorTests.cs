@@ -87,6 +87,17 @@ public sealed class TinyModelGeneratorTests
         }
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void BuilderShapedSpecsRefuseHeadSizesTheCpuGroupQueryAttentionRejects(int headDim)
+    {
+        var spec = TinyModelFixture.BytesSpec with { HeadDim = headDim };
+
+        spec.Invoking(s => s.Validate()).Should().Throw<ArgumentException>().WithMessage("*multiple of 16*");
+        (spec with { Export = TinyModelExport.Legacy }).Invoking(s => s.Validate()).Should().NotThrow();
+    }
+
     [Fact]
     public void CacheReusesAFolderWhoseSpecMatches()
     {
