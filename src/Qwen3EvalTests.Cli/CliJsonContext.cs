@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Qwen3EvalTests.Cli.Commands;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Cli;

@@ -32,7 +32,7 @@ public class PromptCommandTests
         output.Should().EndWith(ending);
         var dataset = DataFolder.Open(DataFolder.SampleDirectory, BenchmarkIds.Parse(benchmark));
         var p = PromptProtocols.Get(protocol);
-        var question = dataset.Read(subject, p.ScoredSplit(dataset.Benchmark)).First();
+        var question = dataset.Read(subject, p.Settings(dataset.Benchmark, chat: false).ScoredSplit).First();
         var dev = dataset.Read(subject, Split.Dev).ToArray();
         output.Should().Be(p.Render(question, dataset.Subjects[0], dev).Text);
     }

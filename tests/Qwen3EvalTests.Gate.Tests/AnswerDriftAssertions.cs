@@ -1,5 +1,6 @@
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Gate.Tests;

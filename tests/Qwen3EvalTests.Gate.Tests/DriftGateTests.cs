@@ -1,3 +1,4 @@
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Suites;
@@ -15,7 +16,7 @@ public sealed class DriftGateTests : IDisposable
     public void ChangingThePlantedLetterFailsTheDriftCaseAndListsTheFlips()
     {
         var (suite, suiteCase) = GateSuites.Find("tiny/tiny-planted-a/mmlu");
-        var recorded = RecordedRun.Read(Assertions.RepositoryFiles.PathOf(Path.Combine("baselines", suiteCase.Baseline.Id)));
+        var recorded = RecordedRun.Read(Assertions.RepositoryFiles.PathOf(RepositoryLayout.Baselines + "/" + suiteCase.Baseline.Id));
 
         // A temp copy of the suite whose planted model answers B instead of A.
         var plantedB = suite with
@@ -24,7 +25,7 @@ public sealed class DriftGateTests : IDisposable
         };
         var settings = EvalSettings.Current;
         using var runner = new SuiteCaseRunner(new SuiteRunSettings(
-            null, null, GateRunnerFixture.SampleFolder, Path.Combine(settings.RepositoryRoot, "artifacts", "models"), _output));
+            null, null, GateRunnerFixture.SampleFolder, RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.TinyModels), _output));
         var run = runner.Run(plantedB, suiteCase, TestContext.Current.CancellationToken);
         var current = ResultsFile.Read(run.ResultsFile).Answers();
         var drift = AnswerDrift.Between(recorded.Questions, current);

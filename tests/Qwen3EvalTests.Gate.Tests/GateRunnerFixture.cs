@@ -17,16 +17,16 @@ public sealed class GateRunnerFixture : IDisposable
         Runner = new SuiteCaseRunner(new SuiteRunSettings(
             settings.ModelsDir,
             settings.DataDir,
-            SampleFolder: Path.Combine(settings.RepositoryRoot, "data", "sample"),
-            TinyModelsFolder: Path.Combine(settings.RepositoryRoot, "artifacts", "models"),
-            OutputFolder: Path.Combine(settings.RepositoryRoot, "TestResults", "eval"),
+            SampleFolder: RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.SampleData),
+            TinyModelsFolder: RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.TinyModels),
+            OutputFolder: RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.GateResults),
             settings.Device,
             settings.Limit));
     }
 
     public SuiteCaseRunner Runner { get; }
 
-    public static string SampleFolder => Path.Combine(EvalSettings.Current.RepositoryRoot, "data", "sample");
+    public static string SampleFolder => RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.SampleData);
 
     public void Dispose() => Runner.Dispose();
 

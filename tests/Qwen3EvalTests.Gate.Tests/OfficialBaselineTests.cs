@@ -1,5 +1,7 @@
 using Qwen3EvalTests.Assertions;
 using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Comparison;
+using Qwen3EvalTests.Tests;
 
 namespace Qwen3EvalTests.Gate.Tests;
 
@@ -14,7 +16,9 @@ public sealed class OfficialBaselineTests(GateRunnerFixture fixture)
     public void ScoreIsWithinToleranceOfTheOfficialBaseline(string caseId)
     {
         var (suite, suiteCase) = GateSuites.Find(caseId);
-        if (fixture.Runner.WhySkip(suite, suiteCase) is { } reason)
+        var settings = fixture.Runner.Settings;
+        var model = suite.Models.Single(m => m.Id == suiteCase.ModelId);
+        if (SkipRequirements.OfficialCase(model, suiteCase.Benchmark, settings.ModelsFolder, settings.DataFolder, settings.Device) is { } reason)
         {
             Assert.Skip(reason);
         }

@@ -4,6 +4,8 @@ using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
+using Qwen3EvalTests.Tests;
 
 namespace Qwen3EvalTests.Gate.Tests;
 
@@ -30,18 +32,20 @@ public sealed class PlantedModelAccuracyTests : IDisposable
     [InlineData("cmmlu", 'B')]
     public void PlantedModelScoresExactlyTheShareOfItsLetter(string benchmarkId, char letter)
     {
-        var data = FullData();
-        if (data is null)
+        var found = FullData();
+        if (SkipRequirements.FullData(found, RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.SharedData)) is { } reason)
         {
-            Assert.Skip($"full benchmark data not found: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR), or place it at {Path.GetFullPath(Path.Combine(EvalSettings.Current.RepositoryRoot, "..", "shared", "data"))}.");
+            Assert.Skip(reason);
         }
+
+        var data = found!; // the requirement above holds only for an existing folder
 
         var benchmark = BenchmarkIds.Parse(benchmarkId);
         var protocol = PromptProtocols.Get("qwen");
-        var split = protocol.ScoredSplit(benchmark);
-        var expected = ExpectedShare(Path.Combine(data, benchmarkId, split.ToString().ToLowerInvariant()), letter, protocol.Average(benchmark));
+        var settings = protocol.Settings(benchmark, chat: false);
+        var expected = ExpectedShare(Path.Combine(data, benchmarkId, settings.ScoredSplit.ToString().ToLowerInvariant()), letter, settings.Average);
 
-        var folder = TinyModelCache.GetOrCreate(PlantedSpec(letter), Path.Combine(EvalSettings.Current.RepositoryRoot, "artifacts", "models"));
+        var folder = TinyModelCache.GetOrCreate(PlantedSpec(letter), RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.TinyModels));
         using var model = GenAiLanguageModel.Load(folder);
         var run = new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription)
             .Run(new EvaluationPlan(benchmark, protocol, data, Shots: 0), Path.Combine(_output, benchmarkId + ".json"), cancellationToken: TestContext.Current.CancellationToken);
@@ -52,7 +56,7 @@ public sealed class PlantedModelAccuracyTests : IDisposable
 
     private static string? FullData()
     {
-        var candidates = new[] { EvalSettings.Current.DataDir, Path.Combine(EvalSettings.Current.RepositoryRoot, "..", "shared", "data") };
+        var candidates = new[] { EvalSettings.Current.DataDir, RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.SharedData) };
         return candidates.FirstOrDefault(d => d is not null && Directory.Exists(Path.Combine(d, "mmlu")) && Directory.GetFiles(Path.Combine(d, "mmlu", "test")).Length == 57);
     }
 

@@ -1,5 +1,6 @@
 using Qwen3EvalTests.Assertions;
 using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Gate.Tests;
@@ -16,7 +17,7 @@ public sealed class RecordedRunTests(GateRunnerFixture fixture)
     public void AnswersMatchTheRecordedRun(string caseId)
     {
         var (suite, suiteCase) = GateSuites.Find(caseId);
-        var recordingPath = Assertions.RepositoryFiles.PathOf(Path.Combine("baselines", suiteCase.Baseline.Id));
+        var recordingPath = Assertions.RepositoryFiles.PathOf(RepositoryLayout.Baselines + "/" + suiteCase.Baseline.Id);
         var recorded = RecordedRun.Read(recordingPath);
 
         var run = fixture.Runner.Run(suite, suiteCase, TestContext.Current.CancellationToken);

@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Tests.Prompts;
@@ -18,17 +19,11 @@ public sealed class SuitePromptSnapshotTests
     public void FirstPromptsMatchTheApprovedSnapshot(string configuration)
     {
         var suiteCase = GateSuites.Suites.SelectMany(s => s.Cases).First(c => PromptConfiguration.Of(c) == configuration);
-        var protocol = PromptProtocols.Get(suiteCase.Protocol);
-        var dataset = GateRunnerFixture.Sample(suiteCase.Benchmark);
-        var subject = dataset.Subjects[0];
-        var shots = suiteCase.Shots > 0 ? ShotSelection.FirstK(dataset.Read(subject.Id, Split.Dev).Take(suiteCase.Shots).ToList(), suiteCase.Shots) : [];
-        var chatOptions = SuiteCaseRunner.ChatOptionsOf(suiteCase.Mode);
-        var prompts = dataset.Read(subject.Id, protocol.ScoredSplit(suiteCase.Benchmark))
-            .Take(2)
-            .Select(q => protocol.Render(new PromptRequest(q, subject, shots, suiteCase.Chat, chatOptions)))
-            .ToList();
+        var subject = GateRunnerFixture.Sample(suiteCase.Benchmark).Subjects[0];
+        var plan = SuiteCaseRunner.PlanOf(suiteCase, GateRunnerFixture.SampleFolder, limit: 2) with { Subjects = [subject.Id] };
+        var prompts = PlanPrompts.Of(plan).Select(p => (p.Question, p.Prompt)).ToList();
 
-        var text = PromptSnapshotText.Format(protocol.Name, suiteCase.Benchmark.ToId(), subject.Id, suiteCase.Chat ? "chat" : "base", suiteCase.Shots, prompts);
+        var text = PromptSnapshotText.Format(plan.Settings, subject.Id, plan.EffectiveShots, prompts);
         SnapshotAssert.Matches(text, Path.Combine("Snapshots", "prompt-" + configuration));
     }
 }

@@ -17,7 +17,7 @@ public sealed class SuiteValidationTests
     {
         var missing = GateSuites.Suites.Where(s => s.Baseline == BaselineOrigin.Recorded)
             .SelectMany(s => s.Cases)
-            .Select(c => Assertions.RepositoryFiles.PathOf(Path.Combine("baselines", c.Baseline.Id)))
+            .Select(c => Assertions.RepositoryFiles.PathOf(RepositoryLayout.Baselines + "/" + c.Baseline.Id))
             .Where(p => !File.Exists(p))
             .ToList();
         missing.Should().BeEmpty("every recorded case needs baselines/runs/…; record them with `dotnet run --project src/Qwen3EvalTests.Cli -- baseline record`");

@@ -1,7 +1,8 @@
-using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Numeric;
+using FluentAssertions;
 using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Comparison;
 
 namespace Qwen3EvalTests.Assertions;
 

@@ -28,7 +28,7 @@ public static class BaselineCommand
 
     public static int Record(string repo, string? suiteName, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var baselines = Path.Combine(repo, "baselines");
+        var baselines = RepositoryLayout.Under(repo, RepositoryLayout.Baselines);
         var catalog = BaselineCatalog.Load(Path.Combine(baselines, "official.json"));
         var suites = SuiteLoader.LoadAll(Path.Combine(repo, SuiteLoader.RelativeDirectory), catalog)
             .Where(s => s.Baseline == BaselineOrigin.Recorded && (suiteName is null || s.Name == suiteName))
@@ -42,8 +42,8 @@ public static class BaselineCommand
         using var runner = new SuiteCaseRunner(new SuiteRunSettings(
             ModelsFolder: null,
             DataFolder: null,
-            SampleFolder: Path.Combine(repo, "data", "sample"),
-            TinyModelsFolder: Path.Combine(repo, "artifacts", "models"),
+            SampleFolder: RepositoryLayout.Under(repo, RepositoryLayout.SampleData),
+            TinyModelsFolder: RepositoryLayout.Under(repo, RepositoryLayout.TinyModels),
             OutputFolder: output));
         foreach (var suite in suites)
         {

@@ -16,5 +16,6 @@ public static class CommandCatalog
         yield return ReportCommand.Create(stdout);
         yield return ModelCommand.Create(stdout, stderr);
         yield return TinyModelCommand.Create(stdout, stderr);
+        yield return GateCommand.Create(stdout);
     }
 }

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
 /// <summary>
-/// <c>qwen3eval model inspect --model DIR [--device cpu|cuda] [--json]</c>: what the harness finds in a model folder and
+/// <c>qwen3eval model inspect --model DIR [--device cpu|cuda] [--kind base|instruct] [--json]</c>: what the harness finds in a model folder and
 /// every problem with its fix, before anything loads. Exit 0 without errors (notes may be listed), 2 with any.
 /// </summary>
 public static class ModelInspectCommand
@@ -16,13 +17,19 @@ public static class ModelInspectCommand
         var modelOption = new Option<string>("--model") { Description = "The model folder (genai_config.json, model.onnx, tokenizer files).", Required = true };
         var deviceOption = new Option<string>("--device") { Description = "The execution provider it would run on: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         deviceOption.AcceptOnlyFromAmong("cpu", "cuda");
+        var kindOption = new Option<string?>("--kind") { Description = "base or instruct: the kind a run would declare (suite kind:, run --kind). Default: what the folder suggests." };
+        kindOption.AcceptOnlyFromAmong("base", "instruct");
         var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var command = new Command("inspect", "Report a model folder's export (operators, KV layout, logits, lengths, vocabularies, special ids, chat template, kind) and every problem with its fix.");
         command.Options.Add(modelOption);
         command.Options.Add(deviceOption);
+        command.Options.Add(kindOption);
         command.Options.Add(jsonOption);
         command.SetAction(parseResult => Execute(
-            GenAiModelInspection.Inspect(parseResult.GetValue(modelOption)!, parseResult.GetValue(deviceOption)!),
+            GenAiModelInspection.Inspect(
+                parseResult.GetValue(modelOption)!,
+                parseResult.GetValue(deviceOption)!,
+                ModelKinds.TryParse(parseResult.GetValue(kindOption), out var kind) ? kind : null),
             parseResult.GetValue(jsonOption),
             stdout,
             stderr));

@@ -62,7 +62,8 @@ public static class PromptCommand
             throw new EvalInputException($"--shots must be 0 or more, not {request.Shots}.", field: "shots");
         }
 
-        var split = protocol.ScoredSplit(benchmark);
+        var settings = protocol.Settings(benchmark, request.Chat);
+        var split = settings.ScoredSplit;
         var questions = dataset.Read(subject.Id, split).ToArray();
         if (request.Index < 0 || request.Index >= questions.Length)
         {
@@ -72,7 +73,13 @@ public static class PromptCommand
                 field: "index");
         }
 
-        var shots = request.Shots ?? protocol.DefaultShots(benchmark, request.Chat);
+        var disallowed = settings.Disallowed(scorer: null, request.Shots);
+        if (disallowed.Count > 0)
+        {
+            throw new EvalInputException(disallowed[0].Message, field: disallowed[0].Field);
+        }
+
+        var shots = request.Shots ?? settings.DefaultShots;
         var dev = shots > 0 ? dataset.Read(subject.Id, Split.Dev).ToArray() : [];
         var rendered = protocol.Render(questions[request.Index], subject, dev, shots, request.Chat);
         return new PromptJsonOutput(
@@ -85,13 +92,13 @@ public static class PromptCommand
             shots,
             rendered.Text,
             rendered.Continuations,
-            rendered.ScoreWholeSequence,
-            rendered.MaxContextTokens,
-            rendered.ScoredSplit.ToString().ToLowerInvariant(),
-            rendered.Average.ToString().ToLowerInvariant(),
-            rendered.Scoring.ToString(),
-            rendered.ExpectedAnswer?.ToString(),
-            rendered.Extractor?.Name,
+            settings.ScoresWholeSequence,
+            settings.Truncation.MaxContextTokens,
+            settings.ScoredSplit.ToString().ToLowerInvariant(),
+            settings.Average.ToString().ToLowerInvariant(),
+            settings.Scorer.ToString(),
+            questions[request.Index].Answer?.ToString(),
+            settings.Extractor?.Name,
             rendered.Messages?.Select(m => new PromptJsonMessage(m.Role, m.Content)).ToArray());
     }
 }

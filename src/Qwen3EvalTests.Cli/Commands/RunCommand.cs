@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Caching;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
@@ -36,10 +37,11 @@ public static class RunCommand
         var seed = new Option<int>("--seed") { Description = "Base seed for sampled generation; repeat i uses seed + i − 1.", DefaultValueFactory = _ => 0 };
         var cache = new Option<string?>("--cache") { Description = "Request cache file (SQLite): a re-run or a resumed run is served from it. Default: <out>/cache.sqlite. Off with --repeats > 1 (repeats recompute)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Compute every request; read and write no cache." };
+        var kind = new Option<string?>("--kind") { Description = "Declare the model base or instruct; beats what the folder suggests (a chat template never decides: base checkpoints ship one). Default: from the folder name and genai_config.json." };
 
         var command = new Command("run", "Evaluate a model on benchmarks and write results JSON.")
         {
-            model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json, repeats, temperature, seed, cache, noCache,
+            model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json, repeats, temperature, seed, cache, noCache, kind,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -60,7 +62,8 @@ public static class RunCommand
                 parse.GetValue(temperature),
                 parse.GetValue(seed),
                 parse.GetValue(cache),
-                parse.GetValue(noCache));
+                parse.GetValue(noCache),
+                parse.GetValue(kind) is { } declared ? ModelKinds.Parse(declared, "--kind") : null);
             return Task.FromResult(Execute(options, stdout, stderr, cancellationToken));
         });
         return command;
@@ -73,8 +76,14 @@ public static class RunCommand
             throw new EvalInputException($"--repeats must be at least 1 (got {options.Repeats}).", field: "repeats");
         }
 
+        // Every plan of the command (each benchmark and repeat) is checked before the model loads: a broken ceval/ folder
+        // is reported now, not after all of MMLU has been scored.
+        var plans = options.Benchmarks.SelectMany(b => Enumerable.Range(1, options.Repeats).Select(r => PlanOf(options, b, r))).ToList();
         var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
-        var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize));
+        var folder = GenAiModelFolder.Open(modelFolder);
+        var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
+        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source));
+        var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize, options.Kind));
         using ILanguageModel model = options.NoCache || options.Repeats > 1 ? genai : new CachingLanguageModel(genai, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine));
         var cacheHits = new List<long?>();
         var evaluator = new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription);
@@ -86,16 +95,15 @@ public static class RunCommand
             {
                 var repeatRuns = new List<BenchmarkRun>();
                 var cacheBefore = (model as CachingLanguageModel)?.Cache;
-                for (var repeat = 1; repeat <= options.Repeats; repeat++)
+                foreach (var plan in plans.Where(p => p.Benchmark == benchmark))
                 {
-                    var plan = PlanOf(options, benchmark, repeat);
                     var path = Path.Combine(options.OutputFolder, model.Info.Name, ResultsFileName(plan));
                     repeatRuns.Add(evaluator.Run(plan, path, progress, cancellationToken));
                 }
 
                 runs.AddRange(repeatRuns);
                 cacheHits.Add(model is CachingLanguageModel caching ? caching.Cache.Minus(cacheBefore!).Hits : null);
-                repeatSummaries.Add(options.Repeats > 1 ? RepeatSummary.Of([.. repeatRuns.Select(r => ResultsFile.Read(r.ResultsFile))]) : null);
+                repeatSummaries.Add(options.Repeats > 1 ? RepeatSummary.Of([.. repeatRuns.Select(r => (r.Header.Settings, r.Summary, r.Answers()))]) : null);
             }
 
             return runs.Count;
@@ -145,7 +153,8 @@ public static class RunCommand
     public static EvaluationPlan PlanOf(RunOptions options, Benchmark benchmark, int repeat)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var generation = new GenerationSettings(MaxNewTokens: 32, StopStrings: ["<|im_end|>", "<|endoftext|>"], Temperature: options.Temperature, Seed: options.Temperature > 0 ? options.Seed + repeat - 1 : options.Seed);
+        var defaults = options.Protocol.Settings(benchmark, options.Chat).Generation ?? ProtocolSettings.ShortGreedyAnswer;
+        var generation = defaults with { Temperature = options.Temperature, Seed = options.Temperature > 0 ? options.Seed + repeat - 1 : options.Seed };
         return new EvaluationPlan(benchmark, options.Protocol, options.DataFolder, options.Shots, options.Chat, Limit: options.Limit, AllowKindMismatch: options.AllowKindMismatch, Generation: generation, Repeat: options.Repeats > 1 ? repeat : null);
     }
 

@@ -1,9 +1,10 @@
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
-/// <summary>The parsed options of <c>qwen3eval run</c>; Repeats runs each benchmark N times (sampled generation uses seed Seed + i).</summary>
+/// <summary>The parsed options of <c>qwen3eval run</c>; Repeats runs each benchmark N times (sampled generation uses seed Seed + i); Kind is the declared model kind (null: inferred from the folder).</summary>
 public sealed record RunOptions(
     string? ModelFolder,
     IReadOnlyList<Benchmark> Benchmarks,
@@ -21,4 +22,5 @@ public sealed record RunOptions(
     double Temperature = 0,
     int Seed = 0,
     string? CacheFile = null,
-    bool NoCache = false);
+    bool NoCache = false,
+    ModelKind? Kind = null);

@@ -1,3 +1,4 @@
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Cli.Commands;

@@ -35,9 +35,10 @@ public static class SensitivityCommand
             var factorList = SensitivityFactors.Parse(parse.GetValue(factors) ?? []);
             var modelFolder = parse.GetValue(model) ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(outputFolder, "models"));
             var asJson = parse.GetValue(json);
-            using var loaded = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(parse.GetValue(device)!));
-            var folder = Path.Combine(outputFolder, loaded.Info.Name, "sensitivity");
+            var folder = Path.Combine(outputFolder, GenAiModelFolder.Open(modelFolder).Name, "sensitivity");
             var request = new SensitivityRequest(benchmarkId, DataOption.Resolve(parse, data), factorList, parse.GetValue(limit), folder);
+            EvaluationPlanValidator.ThrowIfInvalid(SensitivityAnalysis.Plans(request), model: null);
+            using var loaded = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(parse.GetValue(device)!));
             var report = ProgressDisplay.Run(asJson, progress => new SensitivityAnalysis(loaded, GenAiLanguageModel.EngineDescription).Run(request, progress, cancellationToken));
             var path = Path.Combine(folder, $"{benchmarkId.ToId()}-sensitivity.json");
             report.Write(path);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Cli.Reporting;

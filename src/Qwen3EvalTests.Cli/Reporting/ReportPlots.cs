@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Results;
 using ScottPlot;

@@ -31,7 +31,8 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         this.model = model;
         this.tokenizer = tokenizer;
         eosTokenIds = tokenizer.GetEosTokenIds().ToArray();
-        Info = new ModelInfo(folder.Name, folder.Folder, folder.Kind, folder.ContextLength, folder.VocabSize, folder.ChatTemplate is not null, options.ExecutionProvider);
+        var (kind, source) = options.DeclaredKind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
+        Info = new ModelInfo(folder.Name, folder.Folder, kind, folder.ContextLength, folder.VocabSize, folder.ChatTemplate is not null, options.ExecutionProvider, source);
     }
 
     public ModelInfo Info { get; }

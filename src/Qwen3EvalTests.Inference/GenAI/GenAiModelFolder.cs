@@ -11,8 +11,8 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// <param name="PadTokenId">genai_config.json's pad_token_id.</param>
 /// <param name="BosTokenId">genai_config.json's bos_token_id.</param>
 /// <param name="ChatTemplate">The chat template from chat_template.jinja or tokenizer_config.json's chat_template, or null.</param>
-/// <param name="Kind">Inferred: instruct when tokenizer_config.json has a chat_template or the name says instruct/chat. A template
-/// in chat_template.jinja does not count: Qwen2.5 and Qwen3 base checkpoints ship one too (a declared kind is the fix).</param>
+/// <param name="Kind">The kind the folder suggests when none is declared (<see cref="ModelKinds.Resolve"/>: name, then sampling defaults; a chat template never decides).</param>
+/// <param name="KindSource">What suggested <see cref="Kind"/>.</param>
 /// <param name="ChatTemplateSource">Which file <paramref name="ChatTemplate"/> came from.</param>
 /// <param name="Graph">What the ONNX graph is (operators, logits type and shape, KV inputs).</param>
 /// <param name="Search">genai_config.json's search defaults the harness overrides or depends on.</param>
@@ -26,6 +26,7 @@ public sealed record GenAiModelFolder(
     int BosTokenId,
     string? ChatTemplate,
     ModelKind Kind,
+    ModelKindSource KindSource,
     ChatTemplateSource ChatTemplateSource,
     OnnxGraphSummary Graph,
     GenAiSearchDefaults Search,
@@ -118,10 +119,8 @@ public sealed record GenAiModelFolder(
         var (chatTemplate, source) = jinjaTemplate is not null ? (jinjaTemplate, ChatTemplateSource.ChatTemplateJinja)
             : configTemplate is not null ? (configTemplate, ChatTemplateSource.TokenizerConfig)
             : ((string?)null, ChatTemplateSource.None);
-        var name = Path.GetFileName(full);
-        var namedInstruct = name.Contains("instruct", StringComparison.OrdinalIgnoreCase) || name.Contains("chat", StringComparison.OrdinalIgnoreCase);
-        var kind = configTemplate is not null || namedInstruct ? ModelKind.Instruct : ModelKind.Base;
-        var opened = new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind, source, graph, config.Search, config.EosTokenIds);
+        var (kind, kindSource) = ModelKinds.Resolve(declared: null, Path.GetFileName(full), config.Search.DoSample);
+        var opened = new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind, kindSource, source, graph, config.Search, config.EosTokenIds);
         return (opened, problems);
     }
 
@@ -185,7 +184,7 @@ public sealed record GenAiModelFolder(
                     : eos.ValueKind == JsonValueKind.Array ? eos.EnumerateArray().Select(id => id.GetInt32()).ToArray() : [eos.GetInt32()],
                 new GenAiSearchDefaults(
                     search.ValueKind == JsonValueKind.Object && search.TryGetProperty("max_length", out var max) ? max.GetInt32() : null,
-                    search.ValueKind == JsonValueKind.Object && search.TryGetProperty("do_sample", out var sample) && sample.GetBoolean(),
+                    search.ValueKind == JsonValueKind.Object && search.TryGetProperty("do_sample", out var sample) && sample.ValueKind == JsonValueKind.True,
                     search.ValueKind == JsonValueKind.Object && search.TryGetProperty("past_present_share_buffer", out var share) && share.GetBoolean()));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.GenAI;
 
@@ -45,9 +47,13 @@ public sealed record GenAiModelInspection(
     public bool HasErrors => Problems.Any(problem => problem.IsError);
 
     /// <exception cref="EvalInputException">Nothing to inspect: no folder, no or unreadable genai_config.json, no or corrupt ONNX file.</exception>
-    public static GenAiModelInspection Inspect(string folder, string executionProvider = "cpu")
+    /// <param name="folder">The model folder.</param>
+    /// <param name="executionProvider">"cpu" or "cuda".</param>
+    /// <param name="declaredKind">The kind a run would declare (a suite's kind:, run --kind); null: what the folder suggests.</param>
+    public static GenAiModelInspection Inspect(string folder, string executionProvider = "cpu", ModelKind? declaredKind = null)
     {
         var (opened, found) = GenAiModelFolder.Examine(folder, executionProvider);
+        var (kind, kindSource) = declaredKind is { } declared ? (declared, ModelKindSource.Declared) : (opened.Kind, opened.KindSource);
         var graph = opened.Graph;
         var problems = found.ToList();
         var modelType = ReadModelType(opened.ConfigPath);
@@ -106,7 +112,7 @@ public sealed record GenAiModelInspection(
         {
             problems.Add(ModelFolderProblem.Note(
                 "the chat template is in chat_template.jinja; Qwen2.5 and Qwen3 base checkpoints ship one too, so it says nothing about base vs instruct",
-                "declare the kind (a suite's kind:, or the run's kind) rather than relying on the inferred one.",
+                "the harness never infers instruct from it: the kind is declared (a suite's kind:, run --kind), or read from the folder name and the config's sampling defaults.",
                 Path.Combine(opened.Folder, GenAiModelFolder.ChatTemplateFileName)));
         }
 
@@ -138,8 +144,8 @@ public sealed record GenAiModelInspection(
                 GenAI.ChatTemplateSource.TokenizerConfig => "tokenizer_config.json (chat_template)",
                 _ => "none",
             },
-            opened.Kind == Models.ModelKind.Instruct ? "instruct" : "base",
-            "inferred from tokenizer_config.json's chat_template or a folder name with instruct/chat (a chat_template.jinja does not count)",
+            kind.ToId(),
+            new ModelKindFact(opened.Name, opened.Folder, kind, kindSource).Why,
             opened.Search.DoSample,
             problems);
     }

@@ -1,9 +1,12 @@
+using Qwen3EvalTests.Models;
+
 namespace Qwen3EvalTests.Inference.GenAI;
 
 /// <summary>How a GenAI model folder is loaded and run.</summary>
 /// <param name="ExecutionProvider">"cpu" or "cuda".</param>
 /// <param name="BatchSize">1: score with a shared KV-cache prefix; more: score full prompts in batches of this size (no prefix reuse).</param>
-public sealed record GenAiModelOptions(string ExecutionProvider = "cpu", int BatchSize = 1)
+/// <param name="DeclaredKind">The kind the user declared (suite kind:, run --kind); it beats what the folder suggests. Null: inferred.</param>
+public sealed record GenAiModelOptions(string ExecutionProvider = "cpu", int BatchSize = 1, ModelKind? DeclaredKind = null)
 {
     public static GenAiModelOptions Default { get; } = new();
 }

@@ -21,45 +21,6 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
 
     public SuiteRunSettings Settings => settings;
 
-    /// <summary>Why <paramref name="suiteCase"/> cannot run here (the path or property to set), or null when it can.</summary>
-    public string? WhySkip(EvalSuite suite, SuiteCase suiteCase)
-    {
-        var model = ModelOf(suite, suiteCase);
-        if (model.Generated is not null)
-        {
-            return null;
-        }
-
-        if (settings.ModelsFolder is null)
-        {
-            return $"no models folder: set -p:EvalModelsDir=DIR (or EVAL_MODELS_DIR) to a folder holding '{model.Folder}' exported to ONNX Runtime GenAI (README: 'Running the official cases').";
-        }
-
-        var folder = Path.Combine(settings.ModelsFolder, model.Folder);
-        if (!File.Exists(Path.Combine(folder, "genai_config.json")))
-        {
-            return $"model folder {folder} not found (no genai_config.json): export {model.HuggingFace ?? model.Id} there with the GenAI model builder (README), or point -p:EvalModelsDir at the folder that holds '{model.Folder}'.";
-        }
-
-        if (settings.DataFolder is null)
-        {
-            return "no benchmark data: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR) to the full MMLU/C-Eval/CMMLU data in the layout of data/sample; the shipped sample is too small to compare with official numbers.";
-        }
-
-        var benchmarkFolder = Path.Combine(settings.DataFolder, suiteCase.Benchmark.ToId());
-        if (!Directory.Exists(benchmarkFolder))
-        {
-            return $"benchmark data {benchmarkFolder} not found: set -p:EvalDataDir=DIR to a folder holding {suiteCase.Benchmark.ToId()}/.";
-        }
-
-        if (settings.Device == "cuda" && !CudaDevice.IsPresent)
-        {
-            return "EvalDevice=cuda but no CUDA device is visible (/dev/nvidia0 missing): run on a GPU machine, or use -p:EvalDevice=cpu.";
-        }
-
-        return null;
-    }
-
     /// <summary>The model folder a case uses, generating a tiny model when the suite says so.</summary>
     public string ResolveModelFolder(EvalSuite suite, SuiteCase suiteCase)
     {
@@ -73,17 +34,10 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
     public BenchmarkRun Run(EvalSuite suite, SuiteCase suiteCase, CancellationToken cancellationToken = default)
     {
         var generated = ModelOf(suite, suiteCase).Generated is not null;
-        var folder = ResolveModelFolder(suite, suiteCase);
-        var model = Load(folder);
-        var plan = new EvaluationPlan(
-            suiteCase.Benchmark,
-            PromptProtocols.Get(suiteCase.Protocol),
-            generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder,
-            suiteCase.Shots,
-            suiteCase.Chat,
-            ChatOptionsOf(suiteCase.Mode),
-            generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit,
-            AllowKindMismatch: suite.AllowKindMismatch);
+        var plan = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
+            with { AllowKindMismatch = suite.AllowKindMismatch };
+        EvaluationPlanValidator.ThrowIfInvalid([plan], new ModelKindFact(suiteCase.ModelId, null, suiteCase.Kind, ModelKindSource.Declared));
+        var model = Load(ResolveModelFolder(suite, suiteCase), suiteCase.Kind);
         var path = Path.Combine(settings.OutputFolder, suiteCase.Id.Replace('/', Path.DirectorySeparatorChar) + ".json");
         lock (model)
         {
@@ -91,10 +45,29 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         }
     }
 
+    /// <summary>
+    /// The plan of a case: its protocol, form, shots, thinking mode and the scorer the suite names (the validator
+    /// refuses a scorer the protocol does not use), on <paramref name="dataFolder"/> with <paramref name="limit"/> questions per subject.
+    /// </summary>
+    public static EvaluationPlan PlanOf(SuiteCase suiteCase, string dataFolder, int? limit)
+    {
+        ArgumentNullException.ThrowIfNull(suiteCase);
+        return new EvaluationPlan(
+            suiteCase.Benchmark,
+            PromptProtocols.Get(suiteCase.Protocol),
+            dataFolder,
+            suiteCase.Shots,
+            suiteCase.Chat,
+            ChatOptionsOf(suiteCase.Mode),
+            limit,
+            Scorer: suiteCase.Scoring);
+    }
+
     /// <summary>The run as a recording: what `baseline record` writes and the drift gate compares with.</summary>
     public static RecordedRun ToRecording(SuiteCase suiteCase, BenchmarkRun run, string dataName)
     {
-        var questions = ResultsFile.Read(run.ResultsFile).Answers();
+        ArgumentNullException.ThrowIfNull(run);
+        var questions = run.Answers();
         return new RecordedRun(
             RecordedRun.CurrentFormatVersion,
             suiteCase.Id,
@@ -121,13 +94,13 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         }
     }
 
-    private GenAiLanguageModel Load(string folder)
+    private GenAiLanguageModel Load(string folder, ModelKind declaredKind)
     {
         lock (_modelsLock)
         {
             if (!_models.TryGetValue(folder, out var model))
             {
-                model = GenAiLanguageModel.Load(folder, new GenAiModelOptions(settings.Device));
+                model = GenAiLanguageModel.Load(folder, new GenAiModelOptions(settings.Device, DeclaredKind: declaredKind));
                 _models.Add(folder, model);
             }
 
@@ -146,10 +119,6 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         Kind: kind);
 
     /// <summary>The chat layout of a suite mode: Qwen3's "non-thinking" renders enable_thinking=false (an empty think block).</summary>
-    public static ChatOptions? ChatOptionsOf(string? mode) => mode switch
-    {
-        "non-thinking" => new ChatOptions(EnableThinking: false),
-        "thinking" => new ChatOptions(EnableThinking: true),
-        _ => null,
-    };
+    public static ChatOptions? ChatOptionsOf(string? mode) =>
+        ThinkingModes.TryParse(mode, out var thinking) ? new ChatOptions(EnableThinking: thinking == ThinkingMode.Thinking) : null;
 }

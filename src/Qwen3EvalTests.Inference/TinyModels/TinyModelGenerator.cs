@@ -105,7 +105,7 @@ public static class TinyModelGenerator
         // The builder copies the checkpoint's generation_config: Qwen3 instruct models sample (temperature 0.6, top_k 20,
         // top_p 0.95), base models do not; it shares the KV buffer for GroupQueryAttention and sets max_length to the context.
         var builderShaped = spec.Export != TinyModelExport.Legacy;
-        var samples = builderShaped && spec.Kind == ModelKind.Instruct;
+        var samples = spec.Kind == ModelKind.Instruct;
         var eos = new JsonArray();
         foreach (var id in tokenizer.EosTokenIds)
         {
@@ -143,6 +143,7 @@ public static class TinyModelGenerator
             ["search"] = new JsonObject
             {
                 ["diversity_penalty"] = 0.0,
+                // Instruct exports copy the checkpoint's generation_config.json sampling defaults (Qwen3: do_sample true, temperature 0.6, top_p 0.95, top_k 20).
                 ["do_sample"] = samples,
                 ["early_stopping"] = true,
                 ["length_penalty"] = 1.0,

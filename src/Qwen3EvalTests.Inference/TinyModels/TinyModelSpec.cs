@@ -36,7 +36,7 @@ public sealed record TinyModelSpec(
     bool PruneLmHead = false)
 {
     /// <summary>The format version of tiny_model.json; a change regenerates cached models.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>
     /// The smallest Qwen3-shaped model (hidden 8, 1 layer, 2 query heads sharing 1 KV head of size 16, the least

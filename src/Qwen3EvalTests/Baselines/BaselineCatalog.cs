@@ -13,7 +13,7 @@ public sealed partial class BaselineCatalog
     public const int SchemaVersion = 1;
 
     /// <summary>The file's path relative to the repository root.</summary>
-    public const string RelativePath = "baselines/official.json";
+    public const string RelativePath = RepositoryLayout.OfficialBaselines;
 
     private BaselineCatalog(string file, IReadOnlyDictionary<string, BaselineSource> sources, IReadOnlyList<Baseline> all)
     {

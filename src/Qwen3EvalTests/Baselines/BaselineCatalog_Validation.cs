@@ -1,6 +1,6 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
-using Qwen3EvalTests.Suites;
+using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Baselines;
 
@@ -104,7 +104,7 @@ public sealed partial class BaselineCatalog
             problems.Add(at + ".benchmark", $"unknown benchmark '{e.Benchmark}'; expected one of mmlu, ceval, cmmlu.");
         }
 
-        if (e.Mode is not null and not ("thinking" or "non-thinking"))
+        if (e.Mode is not null && !ThinkingModes.TryParse(e.Mode, out _))
         {
             problems.Add(at + ".mode", $"unknown mode '{e.Mode}'; expected thinking, non-thinking or null.");
         }
@@ -123,9 +123,9 @@ public sealed partial class BaselineCatalog
             problems.Add(at + ".shots", $"{e.Shots} shots; expected 0 or more, or null when not stated.");
         }
 
-        if (e.Protocol is not null && !ProtocolNames.IsKnown(e.Protocol))
+        if (e.Protocol is not null && !PromptProtocols.IsKnown(e.Protocol))
         {
-            problems.Add(at + ".protocol", $"unknown protocol '{e.Protocol}'; expected one of {string.Join(", ", ProtocolNames.All)} or null when not stated.");
+            problems.Add(at + ".protocol", $"unknown protocol '{e.Protocol}'; expected one of {string.Join(", ", PromptProtocols.Names)} or null when not stated.");
         }
 
         Require(e.ProtocolNote, at + ".protocolNote", "what is known about the protocol, or \"not stated by the source\"", problems);

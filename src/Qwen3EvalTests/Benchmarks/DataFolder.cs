@@ -47,13 +47,9 @@ public static class DataFolder
                 return beside;
             }
 
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (RepositoryLayout.TryFindRoot(AppContext.BaseDirectory) is { } root && Directory.Exists(RepositoryLayout.Under(root, RepositoryLayout.SampleData)))
             {
-                var candidate = Path.Combine(dir.FullName, "data", "sample");
-                if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Qwen3EvalTests.sln")))
-                {
-                    return candidate;
-                }
+                return RepositoryLayout.Under(root, RepositoryLayout.SampleData);
             }
 
             throw new EvalInputException("the shipped sample data was not found beside the program or in the repository; pass --data DIR.", file: beside);

@@ -11,7 +11,7 @@ public sealed record DataValidationReport(
     IReadOnlyList<Benchmark> Benchmarks,
     int Files,
     long Questions,
-    IReadOnlyList<DataProblem> Problems)
+    IReadOnlyList<InputProblem> Problems)
 {
     public bool IsValid => Problems.Count == 0;
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Qwen3EvalTests.Provenance;
 
 namespace Qwen3EvalTests.Caching;
 
@@ -12,22 +10,7 @@ namespace Qwen3EvalTests.Caching;
 /// <param name="ExecutionProvider">"cpu" or "cuda": providers may differ in the last bits.</param>
 public sealed record ModelIdentity(string ModelHash, string ExecutionProvider)
 {
-    /// <summary>Hashes every file of <paramref name="folder"/> once (a few seconds per GB).</summary>
-    public static ModelIdentity OfFolder(string folder, string executionProvider)
-    {
-        if (!Directory.Exists(folder))
-        {
-            throw new EvalInputException("the model folder does not exist; pass an existing GenAI model folder.", folder);
-        }
-
-        var lines = new StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            using var stream = File.OpenRead(file);
-            var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
-            lines.Append(CultureInfo.InvariantCulture, $"{relative}\t{Convert.ToHexStringLower(SHA256.HashData(stream))}\n");
-        }
-
-        return new ModelIdentity(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString()))), executionProvider);
-    }
+    /// <summary>The identity of <paramref name="folder"/> by <see cref="ModelFileHashes"/> (hashed once per process for an unchanged folder).</summary>
+    public static ModelIdentity OfFolder(string folder, string executionProvider) =>
+        new(ModelFileHashes.Combined(ModelFileHashes.Of(folder)), executionProvider);
 }

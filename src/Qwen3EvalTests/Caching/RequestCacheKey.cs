@@ -7,7 +7,8 @@ namespace Qwen3EvalTests.Caching;
 
 /// <summary>
 /// The identity of one request, in the open: <see cref="Text"/> lists every part that can change the answer
-/// (cache format, model hash, execution provider, kind, the exact prompt text, continuations, settings),
+/// (cache format, model hash, execution provider, kind, the exact prompt text, continuations, every field of the
+/// request or generation settings — a reflection test fails when a new field is left out),
 /// each as <c>name=length:value</c>; <see cref="Hash"/> is its SHA-256. Changing any part misses by construction.
 /// </summary>
 /// <param name="Hash">SHA-256 of <see cref="Text"/>, lower-case hex: the cache's primary key.</param>
@@ -18,7 +19,7 @@ namespace Qwen3EvalTests.Caching;
 public sealed record RequestCacheKey(string Hash, string Text, string ModelHash, string Kind, string PromptPrefix)
 {
     /// <summary>Bump when the key text or the stored JSON changes meaning; old rows then simply miss.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const int PrefixLength = 80;
 
@@ -35,6 +36,7 @@ public sealed record RequestCacheKey(string Hash, string Text, string ModelHash,
 
         Part(text, "maxContextTokens", request.MaxContextTokens?.ToString(CultureInfo.InvariantCulture) ?? "null");
         Part(text, "includeContextLogProb", request.IncludeContextLogProb ? "true" : "false");
+        Part(text, "nextTokenOnly", request.NextTokenOnly ? "true" : "false");
         return Create(text, model, RequestKind.Score, request.Context);
     }
 

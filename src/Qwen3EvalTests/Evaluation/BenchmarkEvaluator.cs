@@ -3,16 +3,19 @@ using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Evaluation;
 
 /// <summary>
-/// Runs one benchmark on one model: streams each subject's scored split, renders every question
-/// with the protocol, scores it (log-likelihood or generate-then-extract), and streams the outcome
-/// into the results file. Questions of a subject go to the model in chunks that share the subject's
-/// few-shot prefix, so the backend encodes that prefix once.
+/// Runs one benchmark on one model: streams each subject's scored split, renders every question with
+/// the protocol, hands it to the plan's <see cref="IQuestionScorer"/>, and returns the run as data
+/// (every answer, the summary) while the results file and progress receive it as sinks. Questions of a
+/// subject go to the model in chunks that share the subject's few-shot prefix, so the backend encodes
+/// that prefix once. The plan is checked by <see cref="EvaluationPlanValidator"/> first; commands that
+/// run several plans validate all of them before the model loads.
 /// </summary>
 public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
 {
@@ -21,186 +24,102 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
 
     public BenchmarkRun Run(EvaluationPlan plan, string resultsPath, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ModelKindGuard.Check(model.Info, plan.Chat, plan.AllowKindMismatch);
+        ArgumentNullException.ThrowIfNull(plan);
+        EvaluationPlanValidator.ThrowIfInvalid([plan], new ModelKindFact(model.Info.Name, model.Info.Folder, model.Info.Kind, model.Info.KindSource), validateData: false);
+        var settings = plan.Settings;
+        var scoring = plan.Scoring;
+        var scorer = QuestionScorers.For(scoring);
         var dataset = DataFolder.Open(plan.DataFolder, plan.Benchmark);
-        var split = plan.Protocol.ScoredSplit(plan.Benchmark);
-        if (!dataset.HasAnswers(split))
-        {
-            throw new EvalInputException($"the {split.ToString().ToLowerInvariant()} split of {plan.Benchmark.ToId()} has no answers, so it cannot be scored; use a protocol that scores another split.", file: dataset.Root);
-        }
-
+        var split = settings.ScoredSplit;
         var subjects = SelectSubjects(dataset, plan.Subjects);
-        var shots = plan.EffectiveShots;
-        var dataFiles = subjects.SelectMany(s => shots > 0 ? new[] { dataset.PathOf(s.Id, Split.Dev), dataset.PathOf(s.Id, split) } : [dataset.PathOf(s.Id, split)]);
-        var settings = new RunSettings(
-            plan.Benchmark.ToId(),
-            plan.Protocol.Name,
-            split.ToString().ToLowerInvariant(),
-            plan.Protocol.Average(plan.Benchmark).ToString().ToLowerInvariant(),
-            shots,
-            plan.Chat,
-            ScoringName(plan),
-            plan.Limit,
-            null,
-            plan.Scoring == ScoringMode.GenerateAndExtract ? null : EffectiveRule(plan).ToString(),
-            plan.Scoring == ScoringMode.GenerateAndExtract ? GenerationOf(plan.EffectiveGeneration) : null,
-            TemplatesHash(plan.Protocol),
-            plan.Repeat);
-        var environment = RunEnvironmentProbe.Capture(engine, model.Info.ExecutionProvider, model.Info.Folder, plan.DataFolder, dataFiles);
-        var header = new RunHeader(
-            model.Info.Name,
-            model.Info.Folder,
-            model.Info.Kind.ToString().ToLowerInvariant(),
-            settings,
-            Path.GetFullPath(plan.DataFolder),
-            DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            environment,
-            RunIdentity.Of(settings, environment));
+        var header = HeaderOf(plan, dataset, subjects, RunSettingsOf(plan));
         int? total = progress is null ? null : (int)subjects.Sum(s => Math.Min(dataset.CountQuestions(s.Id, split), plan.Limit ?? long.MaxValue));
 
         var clock = Stopwatch.StartNew();
         var countersBefore = model.Counters;
         var tally = new AccuracyTally();
+        var outcomes = new List<QuestionOutcome>();
         using var writer = new ResultsFileWriter(resultsPath, header);
-        var done = 0;
         foreach (var subject in subjects)
         {
-            var shotQuestions = shots > 0 ? ShotSelection.FirstK(ReadDev(dataset, subject.Id, shots), shots) : [];
-            var questions = dataset.Read(subject.Id, split);
-            if (plan.Limit is { } limit)
-            {
-                questions = questions.Take(limit);
-            }
-
-            foreach (var chunk in questions.Chunk(ChunkSize))
+            foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Chunk(ChunkSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var outcome in ScoreChunk(plan, subject, shotQuestions, chunk, cancellationToken))
+                foreach (var outcome in scorer.Score(model, chunk.Select(p => p.ToScored()).ToArray(), cancellationToken))
                 {
                     tally.Add(outcome, subject.Category);
-                    writer.Write(ToRecord(outcome));
-                    done++;
+                    writer.Write(QuestionRecord.Of(outcome));
+                    outcomes.Add(outcome);
                 }
 
-                progress?.Report(new EvaluationProgress(plan.Benchmark.ToId(), subject.Id, done, total));
+                progress?.Report(new EvaluationProgress(plan.Benchmark.ToId(), subject.Id, outcomes.Count, total));
             }
         }
 
-        var score = tally.ToScore();
-        var average = plan.Protocol.Average(plan.Benchmark);
-        var used = model.Counters.Minus(countersBefore);
-        var summary = new RunSummary(
-            score.Micro.Total,
-            score.Micro.Correct,
-            score.Headline(average),
-            average.ToString().ToLowerInvariant(),
-            score.Micro,
-            score.Macro,
-            score.Subjects.Sum(s => s.Unparsable),
-            score.Subjects.Sum(s => s.Truncated),
-            score.Subjects,
-            score.Categories,
-            new RunCounters(used.PrefilledTokens, used.ReusedTokens, used.ForwardCalls, used.ForwardTime.TotalSeconds, clock.Elapsed.TotalSeconds));
+        var summary = SummaryOf(tally.ToScore(), settings.Average, model.Counters.Minus(countersBefore), clock.Elapsed);
         writer.Complete(summary);
-        return new BenchmarkRun(header, summary, writer.FilePath);
+        return new BenchmarkRun(header, summary, writer.FilePath, outcomes);
     }
 
-    private IEnumerable<QuestionOutcome> ScoreChunk(EvaluationPlan plan, SubjectInfo subject, IReadOnlyList<Question> shots, Question[] chunk, CancellationToken cancellationToken)
+    /// <summary>The settings a results file records for <paramref name="plan"/>: what the protocol decided and the plan overrode.</summary>
+    public static RunSettings RunSettingsOf(EvaluationPlan plan)
     {
-        var prompts = chunk.Select(q => plan.Protocol.Render(new PromptRequest(q, subject, shots, plan.Chat, plan.ChatOptions))).ToArray();
-        if (plan.Scoring == ScoringMode.GenerateAndExtract)
+        ArgumentNullException.ThrowIfNull(plan);
+        var settings = plan.Settings;
+        var scoring = plan.Scoring;
+        return new RunSettings(
+            plan.Benchmark.ToId(),
+            plan.Protocol.Name,
+            settings.ScoredSplit.ToString().ToLowerInvariant(),
+            settings.Average.ToString().ToLowerInvariant(),
+            plan.EffectiveShots,
+            plan.Chat,
+            scoring.Scorer.ToId(),
+            plan.Limit,
+            scoring.Truncation.MaxContextTokens,
+            scoring.Rule?.ToString(),
+            scoring.Generation is { } g ? new RunGeneration(g.MaxNewTokens, g.Temperature, g.Seed, g.StopStrings ?? []) : null,
+            plan.Protocol.TemplateFingerprint,
+            plan.Repeat)
         {
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return Generate(plan, chunk[i], prompts[i], cancellationToken);
-            }
+            Truncation = scoring.Truncation.Id,
+        };
+    }
 
-            yield break;
-        }
-
-        var rule = plan.ChoiceRule ?? RuleOf(prompts[0]);
-        var requests = prompts
-            .Select(p => new LogLikelihoodRequest(p.Text, p.Continuations, p.MaxContextTokens, IncludeContextLogProb: rule == ChoiceRule.SequencePerplexity, NextTokenOnly: p.Scoring == ScoringMode.NextTokenChoice && plan.ChoiceRule is null))
-            .ToArray();
-        var results = model.Score(requests, cancellationToken);
-        for (var i = 0; i < chunk.Length; i++)
+    private RunHeader HeaderOf(EvaluationPlan plan, IBenchmarkDataset dataset, IReadOnlyList<SubjectInfo> subjects, RunSettings settings)
+    {
+        var split = plan.Settings.ScoredSplit;
+        var dataFiles = subjects.SelectMany(s => plan.EffectiveShots > 0 ? new[] { dataset.PathOf(s.Id, Split.Dev), dataset.PathOf(s.Id, split) } : [dataset.PathOf(s.Id, split)]);
+        var environment = RunEnvironmentProbe.Capture(engine, model.Info.ExecutionProvider, model.Info.Folder, plan.DataFolder, dataFiles);
+        return new RunHeader(
+            model.Info.Name,
+            model.Info.Folder,
+            model.Info.Kind.ToId(),
+            settings,
+            Path.GetFullPath(plan.DataFolder),
+            DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            environment,
+            RunIdentity.Of(settings, environment))
         {
-            var scores = ChoicePicker.Scores(results[i], rule);
-            var picked = ChoicePicker.ArgMax(scores);
-            yield return new QuestionOutcome(
-                chunk[i].Subject,
-                chunk[i].Index,
-                AnswerOf(chunk[i]),
-                Question.Letters[picked],
-                scores,
-                null,
-                results[i].ContextTokenCount,
-                results[i].TruncatedTokenCount);
-        }
+            ModelKindSource = model.Info.KindSource.ToId(),
+        };
     }
 
-    private QuestionOutcome Generate(EvaluationPlan plan, Question question, RenderedPrompt prompt, CancellationToken cancellationToken)
-    {
-        var extractor = prompt.Extractor
-            ?? throw new InvalidOperationException($"protocol '{plan.Protocol.Name}' asked for generation without an answer extractor.");
-        var output = model.Generate(prompt.Text, plan.EffectiveGeneration, cancellationToken);
-        var predicted = extractor.Extract(output, question.Options);
-        return new QuestionOutcome(question.Subject, question.Index, AnswerOf(question), predicted, [], output, model.Encode(prompt.Text).Count, 0);
-    }
+    private static RunSummary SummaryOf(BenchmarkScore score, AverageKind average, InferenceCounters used, TimeSpan elapsed) => new(
+        score.Micro.Total,
+        score.Micro.Correct,
+        score.Headline(average),
+        average.ToString().ToLowerInvariant(),
+        score.Micro,
+        score.Macro,
+        score.Subjects.Sum(s => s.Unparsable),
+        score.Subjects.Sum(s => s.Truncated),
+        score.Subjects,
+        score.Categories,
+        new RunCounters(used.PrefilledTokens, used.ReusedTokens, used.ForwardCalls, used.ForwardTime.TotalSeconds, elapsed.TotalSeconds));
 
-    /// <summary>The rule a log-likelihood run chooses by: the plan's override, else the protocol's.</summary>
-    public static ChoiceRule EffectiveRule(EvaluationPlan plan) => plan.ChoiceRule
-        ?? (plan.Scoring == ScoringMode.SequencePerplexity ? ChoiceRule.SequencePerplexity : ChoiceRule.LogLikelihood);
-
-    private static RunGeneration GenerationOf(GenerationSettings g) => new(g.MaxNewTokens, g.Temperature, g.Seed, g.StopStrings ?? []);
-
-    private static string? TemplatesHash(IPromptProtocol protocol) => protocol switch
-    {
-        QwenProtocol q => RunIdentity.HashText(q.Templates.ToString()),
-        LmEvalProtocol l => RunIdentity.HashText(l.Templates.ToString()),
-        OpenCompassProtocol o => RunIdentity.HashText(o.Templates.ToString()),
-        _ => null,
-    };
-
-    private static ChoiceRule RuleOf(RenderedPrompt prompt) => prompt.ScoreWholeSequence || prompt.Scoring == ScoringMode.SequencePerplexity
-        ? ChoiceRule.SequencePerplexity
-        : ChoiceRule.LogLikelihood;
-
-    private static string ScoringName(EvaluationPlan plan) => plan.Scoring switch
-    {
-        ScoringMode.GenerateAndExtract => "generation",
-        ScoringMode.SequencePerplexity => "perplexity",
-        ScoringMode.NextTokenChoice => "next-token",
-        _ => plan.ChoiceRule == ChoiceRule.TokenNormalised ? "loglikelihood-normalised" : "loglikelihood",
-    };
-
-    private static char AnswerOf(Question question) => question.Answer
-        ?? throw new EvalInputException("question has no answer but its split is scored.", file: question.Source.File, line: question.Source.Line, field: "answer");
-
-    private static QuestionRecord ToRecord(QuestionOutcome outcome) => new(
-        outcome.Subject,
-        outcome.Index,
-        outcome.Answer.ToString(),
-        outcome.Predicted?.ToString(),
-        outcome.Correct,
-        outcome.Scores.Count > 0 ? outcome.Scores : null,
-        outcome.Generated,
-        outcome.PromptTokens,
-        outcome.TruncatedTokens);
-
-    private static IReadOnlyList<Question> ReadDev(IBenchmarkDataset dataset, string subject, int shots)
-    {
-        var dev = dataset.Read(subject, Split.Dev).Take(shots).ToList();
-        if (dev.Count < shots)
-        {
-            throw new EvalInputException($"the dev split has {dev.Count} rows but {shots} shots were requested; pass fewer shots (--shots) or use a complete dev file.", file: dataset.PathOf(subject, Split.Dev), field: "shots");
-        }
-
-        return dev;
-    }
-
-    private static IReadOnlyList<SubjectInfo> SelectSubjects(IBenchmarkDataset dataset, IReadOnlyList<string>? wanted)
+    /// <summary>The plan's subjects (all when it names none); unknown ones are refused by the validator.</summary>
+    internal static IReadOnlyList<SubjectInfo> SelectSubjects(IBenchmarkDataset dataset, IReadOnlyList<string>? wanted)
     {
         if (wanted is null || wanted.Count == 0)
         {

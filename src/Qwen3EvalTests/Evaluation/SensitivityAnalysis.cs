@@ -1,5 +1,8 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts.OpenCompass;
+using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Statistics;
 
@@ -15,9 +18,23 @@ public sealed class SensitivityAnalysis(ILanguageModel model, string engine)
 {
     public const string ReferenceFactor = "reference";
 
+    /// <summary>Every plan the analysis runs (the reference first), for <see cref="EvaluationPlanValidator"/> before the model loads.</summary>
+    public static IReadOnlyList<EvaluationPlan> Plans(SensitivityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var plans = new List<EvaluationPlan> { Plan(request, new QwenProtocol(), shots: 5) };
+        foreach (var factor in request.Factors)
+        {
+            plans.AddRange(Variants(factor, request, reference: null, ModelKind.Base).Select(v => v.Plan).OfType<EvaluationPlan>());
+        }
+
+        return plans;
+    }
+
     public SensitivityReport Run(SensitivityRequest request, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        EvaluationPlanValidator.ThrowIfInvalid(Plans(request), model: null);
         var evaluator = new BenchmarkEvaluator(model, engine);
         var kindNote = model.Info.Kind == ModelKind.Instruct
             ? "instruct model in the base (completion) form: kind mismatch allowed for this study"
@@ -28,7 +45,7 @@ public sealed class SensitivityAnalysis(ILanguageModel model, string engine)
         var rows = new List<SensitivityRow>();
         foreach (var factor in request.Factors)
         {
-            foreach (var (setting, plan, note) in Variants(factor, request, reference))
+            foreach (var (setting, plan, note) in Variants(factor, request, reference, model.Info.Kind))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (plan is null)
@@ -54,7 +71,7 @@ public sealed class SensitivityAnalysis(ILanguageModel model, string engine)
             most?.Delta ?? 0);
     }
 
-    private IEnumerable<(string Setting, EvaluationPlan? Plan, string? Note)> Variants(SensitivityFactor factor, SensitivityRequest request, BenchmarkRun reference)
+    private static IEnumerable<(string Setting, EvaluationPlan? Plan, string? Note)> Variants(SensitivityFactor factor, SensitivityRequest request, BenchmarkRun? reference, ModelKind kind)
     {
         switch (factor)
         {
@@ -72,7 +89,7 @@ public sealed class SensitivityAnalysis(ILanguageModel model, string engine)
                 yield return (
                     "chat",
                     Plan(request, new QwenProtocol(), 0) with { Chat = true },
-                    model.Info.Kind == ModelKind.Base
+                    kind == ModelKind.Base
                         ? "base model in chat form (AllowKindMismatch=true): 0-shot generation, for this study only"
                         : "chat form: 0-shot generation");
                 break;
@@ -86,7 +103,7 @@ public sealed class SensitivityAnalysis(ILanguageModel model, string engine)
                 yield return (spaced ? "no-space" : "space", Plan(request, new QwenProtocol(templates), 5), spaced ? "answer token \"A\" instead of \" A\"" : "answer token \" A\" instead of \"A\"");
                 break;
             case SensitivityFactor.Average:
-                var other = reference.Summary.Average == "micro" ? "macro" : "micro";
+                var other = reference?.Summary.Average == "micro" ? "macro" : "micro";
                 yield return (other, null, "recomputed from the reference run's subjects (no extra inference)");
                 break;
             default:

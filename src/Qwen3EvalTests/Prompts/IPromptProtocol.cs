@@ -3,22 +3,18 @@ using Qwen3EvalTests.Benchmarks;
 namespace Qwen3EvalTests.Prompts;
 
 /// <summary>
-/// A named prompt format of one reference harness: which split is scored, how subjects are
-/// averaged, how an answer is predicted, and the exact prompt text of a question.
+/// A named prompt format of one reference harness: what it decides for a benchmark and form
+/// (<see cref="Settings"/>), a fingerprint of its template strings, and the exact text of a question.
 /// </summary>
 public interface IPromptProtocol
 {
     /// <summary>"qwen", "lm-eval" or "opencompass".</summary>
     string Name { get; }
 
-    Split ScoredSplit(Benchmark benchmark);
+    /// <summary>SHA-256 of the protocol's template strings, so a template variant (e.g. no space before the answer letter) is told apart.</summary>
+    string TemplateFingerprint { get; }
 
-    AverageKind Average(Benchmark benchmark);
-
-    ScoringMode Scoring(Benchmark benchmark, bool chat);
-
-    /// <summary>How many dev shots the harness uses by default (0 for a 0-shot chat form).</summary>
-    int DefaultShots(Benchmark benchmark, bool chat);
+    ProtocolSettings Settings(Benchmark benchmark, bool chat);
 
     RenderedPrompt Render(PromptRequest request);
 }

@@ -24,7 +24,7 @@ public static class PromptProtocolExtensions
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(question);
-        var count = shots ?? protocol.DefaultShots(question.Benchmark, chat);
+        var count = shots ?? protocol.Settings(question.Benchmark, chat).DefaultShots;
         return protocol.Render(new PromptRequest(question, subject, ShotSelection.FirstK(dev, count), chat, chatOptions));
     }
 }

@@ -1,3 +1,7 @@
+using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts.OpenCompass;
+using Qwen3EvalTests.Prompts.Qwen;
+
 namespace Qwen3EvalTests.Prompts;
 
 /// <summary>The registry of prompt protocols by name.</summary>
@@ -11,6 +15,9 @@ public static class PromptProtocols
     public static IPromptProtocol Get(string name) => TryGet(name, out var protocol)
         ? protocol
         : throw new EvalInputException($"unknown prompt protocol '{name}': expected one of {string.Join(", ", Names)}.", field: "protocol");
+
+    /// <summary>Whether <paramref name="name"/> is exactly a protocol's name (as suites and baselines must spell it).</summary>
+    public static bool IsKnown(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
 
     public static bool TryGet(string? name, out IPromptProtocol protocol)
     {

@@ -1,3 +1,5 @@
+using Qwen3EvalTests.Scoring;
+
 namespace Qwen3EvalTests.Results;
 
 /// <summary>One question as the results file stores it.</summary>
@@ -19,4 +21,20 @@ public sealed record QuestionRecord(
     IReadOnlyList<double>? LogLikelihoods,
     string? Generated,
     int PromptTokens,
-    int TruncatedTokens);
+    int TruncatedTokens)
+{
+    public static QuestionRecord Of(QuestionOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return new(
+            outcome.Subject,
+            outcome.Index,
+            outcome.Answer.ToString(),
+            outcome.Predicted?.ToString(),
+            outcome.Correct,
+            outcome.Scores.Count > 0 ? outcome.Scores : null,
+            outcome.Generated,
+            outcome.PromptTokens,
+            outcome.TruncatedTokens);
+    }
+}

@@ -17,4 +17,8 @@ public sealed record RunHeader(
     string DataFolder,
     string StartedUtc,
     RunEnvironment Environment,
-    string? Identity = null);
+    string? Identity = null)
+{
+    /// <summary>Who decided <see cref="ModelKind"/>: declared, name, config or default; null in files written before it was recorded.</summary>
+    public string? ModelKindSource { get; init; }
+}

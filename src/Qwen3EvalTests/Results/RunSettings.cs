@@ -7,9 +7,9 @@ namespace Qwen3EvalTests.Results;
 /// <param name="Average">micro or macro: which average is the headline accuracy.</param>
 /// <param name="Shots">Few-shot examples per prompt.</param>
 /// <param name="Chat">Whether the chat form (ChatML) was used.</param>
-/// <param name="Scoring">How answers were chosen (log-likelihood rule or generation).</param>
+/// <param name="Scoring">The scorer: next-token, loglikelihood, perplexity or generation.</param>
 /// <param name="Limit">First N questions of each subject, or null for all.</param>
-/// <param name="MaxContextTokens">Left-truncation limit of the protocol, or null for the model's context.</param>
+/// <param name="MaxContextTokens">The protocol's left-truncation limit (the last N tokens are kept), or null for none of its own.</param>
 /// <param name="ChoiceRule">The log-likelihood choice rule (LogLikelihood, TokenNormalised, SequencePerplexity); null for generation.</param>
 /// <param name="Generation">Generation settings (with the seed) for generation scoring; null for log-likelihood scoring.</param>
 /// <param name="PromptTemplates">SHA-256 of the protocol's template strings, so a template variant (e.g. no space before the answer letter) is told apart.</param>
@@ -27,4 +27,8 @@ public sealed record RunSettings(
     string? ChoiceRule = null,
     RunGeneration? Generation = null,
     string? PromptTemplates = null,
-    int? Repeat = null);
+    int? Repeat = null)
+{
+    /// <summary>The truncation rule applied ("left:2048", "none"); null in files written before it was recorded.</summary>
+    public string? Truncation { get; init; }
+}

@@ -1,5 +1,3 @@
-using Qwen3EvalTests.Prompts;
-
 namespace Qwen3EvalTests.Scoring;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Qwen3EvalTests.Comparison;
+
 namespace Qwen3EvalTests.Suites;
 
 /// <summary>A validated suite file (evalsuites/*.yaml) and the cases it expands to.</summary>
@@ -9,7 +11,7 @@ public sealed record EvalSuite(
     BaselineOrigin Baseline,
     IReadOnlyList<SuiteModel> Models,
     IReadOnlyList<SuiteBenchmark> Benchmarks,
-    SuiteTolerance Tolerance,
+    Tolerance Tolerance,
     bool AllowKindMismatch,
     IReadOnlyList<SuiteOverride> Overrides,
     IReadOnlyList<SuiteCase> Cases);

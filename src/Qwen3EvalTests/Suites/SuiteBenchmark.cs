@@ -1,5 +1,6 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Suites;
 
@@ -8,7 +9,7 @@ namespace Qwen3EvalTests.Suites;
 /// <param name="Kind">The model kind this entry applies to, or null for all.</param>
 /// <param name="Protocol">"qwen", "lm-eval" or "opencompass".</param>
 /// <param name="Shots">Few-shot examples.</param>
-/// <param name="Scoring">Log-likelihood or generation.</param>
+/// <param name="Scoring">The scorer the protocol uses for this benchmark and form (validated against its settings).</param>
 /// <param name="Chat">Whether the prompt goes through the chat template.</param>
 /// <param name="Limit">Questions per subject to keep, or null for all.</param>
 public sealed record SuiteBenchmark(
@@ -16,6 +17,6 @@ public sealed record SuiteBenchmark(
     ModelKind? Kind,
     string Protocol,
     int Shots,
-    ScoringMethod Scoring,
+    ScorerKind Scoring,
     bool Chat,
     int? Limit);

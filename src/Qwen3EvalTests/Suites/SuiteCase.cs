@@ -1,6 +1,8 @@
 using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Suites;
 
@@ -14,10 +16,10 @@ public sealed record SuiteCase(
     string? Mode,
     string Protocol,
     int Shots,
-    ScoringMethod Scoring,
+    ScorerKind Scoring,
     bool Chat,
     int? Limit,
-    SuiteTolerance Tolerance,
+    Tolerance Tolerance,
     BaselineReference Baseline)
 {
     /// <summary>E.g. "qwen3-8b-base · mmlu · qwen · 5-shot", with " · non-thinking" for a mode.</summary>

@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Benchmarks;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,13 +9,13 @@ namespace Qwen3EvalTests.Suites;
 /// Loads evalsuites/*.yaml, validates every suite against the baseline catalog and expands it to cases.
 /// Runs before any model is loaded; every problem of a file (or of a whole directory) is reported together.
 /// </summary>
-public static partial class SuiteLoader
+public static class SuiteLoader
 {
     /// <summary>The suite schema version this code reads.</summary>
     public const int SchemaVersion = 1;
 
     /// <summary>The suites' folder relative to the repository root.</summary>
-    public const string RelativeDirectory = "evalsuites";
+    public const string RelativeDirectory = RepositoryLayout.Suites;
 
     /// <summary>Loads one suite file.</summary>
     public static EvalSuite Load(string path, BaselineCatalog catalog)
@@ -94,6 +95,9 @@ public static partial class SuiteLoader
             return null;
         }
 
-        return ReadSuite(new YamlFields(root, "", problems), file, catalog, problems);
+        return new SuiteReader(catalog, problems).ReadSuite(new YamlFields(root, "", problems), file);
     }
+
+    /// <summary>Where a recorded run for a tiny model lives, relative to baselines/.</summary>
+    public static string RecordedRunPath(string suite, string modelId, Benchmark benchmark) => $"runs/{suite}/{modelId}/{benchmark.ToId()}.json";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Qwen3EvalTests.Tests;
 
 namespace Qwen3EvalTests.Cli.Tests.Commands;
 
@@ -52,7 +53,10 @@ public sealed class DataStatsCommandTests
     public async Task CountsTheFullDataSetWhenItIsBesideTheCheckout()
     {
         var shared = RepositoryRoot.SharedData;
-        Assert.SkipUnless(Directory.Exists(shared), $"the full benchmark data is not at {shared} (../shared/data relative to the repository root)");
+        if (SkipRequirements.FullData(shared, shared + " (../shared/data relative to the repository root)") is { } reason)
+        {
+            Assert.Skip(reason);
+        }
 
         var run = await CliRun.RunAsync("data", "stats", "--data", shared, "--json");
 

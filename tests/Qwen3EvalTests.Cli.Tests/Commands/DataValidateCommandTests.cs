@@ -1,3 +1,5 @@
+using Qwen3EvalTests.Tests;
+
 namespace Qwen3EvalTests.Cli.Tests.Commands;
 
 public sealed class DataValidateCommandTests
@@ -39,7 +41,10 @@ public sealed class DataValidateCommandTests
     public async Task ValidatesTheFullDataSetWhenItIsBesideTheCheckout()
     {
         var shared = RepositoryRoot.SharedData;
-        Assert.SkipUnless(Directory.Exists(shared), $"the full benchmark data is not at {shared} (../shared/data relative to the repository root)");
+        if (SkipRequirements.FullData(shared, shared + " (../shared/data relative to the repository root)") is { } reason)
+        {
+            Assert.Skip(reason);
+        }
 
         var run = await CliRun.RunAsync("data", "validate", "--data", shared);
 

@@ -25,8 +25,24 @@ public sealed class GenAiModelInspectionTests
         inspection.SpecialTokenNames["151643"].Should().Be("<|endoftext|>");
         inspection.ChatTemplateSource.Should().Be("chat_template.jinja");
         inspection.ConfigSamples.Should().BeTrue();
+        inspection.Kind.Should().Be("instruct");
+        inspection.KindSource.Should().Contain("sampling defaults");
         inspection.HasErrors.Should().BeFalse();
         inspection.Problems.Select(p => p.Field).Should().Contain(["search.max_length", "search.do_sample", "model.pad_token_id"]);
+    }
+
+    [Fact]
+    public void ADeclaredKindBeatsTheFolderAndTheTemplateSourceIsReported()
+    {
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+
+        var inferred = GenAiModelInspection.Inspect(folder);
+        var declared = GenAiModelInspection.Inspect(folder, declaredKind: ModelKind.Instruct);
+
+        inferred.ChatTemplateSource.Should().Be("chat_template.jinja");
+        inferred.Kind.Should().Be("base", "a base export's chat_template.jinja does not make it instruct");
+        declared.Kind.Should().Be("instruct");
+        declared.KindSource.Should().Contain("declared");
     }
 
     [Fact]

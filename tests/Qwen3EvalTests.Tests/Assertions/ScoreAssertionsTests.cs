@@ -1,6 +1,7 @@
 using FluentAssertions.Execution;
 using Qwen3EvalTests.Assertions;
 using Qwen3EvalTests.Baselines;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Suites;
 
 namespace Qwen3EvalTests.Tests.Assertions;
@@ -8,7 +9,7 @@ namespace Qwen3EvalTests.Tests.Assertions;
 public class ScoreAssertionsTests
 {
     private static BaselineComparison Compare(double measured) =>
-        BaselineComparison.Compare(measured, 1000, 70.6, "qwen2-1.5b-base/ceval", "S1 Table 5; S2", new SuiteTolerance(1.0, true));
+        BaselineComparison.Compare(measured, 1000, 70.6, "qwen2-1.5b-base/ceval", "S1 Table 5; S2", new Tolerance(1.0, true));
 
     [Fact]
     public void PassesWithinTolerance()

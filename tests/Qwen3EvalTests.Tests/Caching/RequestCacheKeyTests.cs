@@ -68,15 +68,30 @@ public sealed class RequestCacheKeyTests
     public void ShowsEveryPartInItsText()
     {
         var text = RequestCacheKey.ForScore(Model, Request).Text;
-        text.Should().Contain("format=1:1").And.Contain("modelHash=4:aa11").And.Contain("executionProvider=3:cpu").And.Contain("kind=5:score")
-            .And.Contain("context=17:Question?\nAnswer:").And.Contain("continuation=2: A").And.Contain("maxContextTokens=4:2048").And.Contain("includeContextLogProb=5:false");
+        text.Should().Contain("format=1:2").And.Contain("modelHash=4:aa11").And.Contain("executionProvider=3:cpu").And.Contain("kind=5:score")
+            .And.Contain("context=17:Question?\nAnswer:").And.Contain("continuation=2: A").And.Contain("maxContextTokens=4:2048").And.Contain("includeContextLogProb=5:false").And.Contain("nextTokenOnly=5:false");
     }
 
-    [Fact]
-    public void CoversEveryGenerationSettingsField()
+    public static TheoryData<string> ScoreRequestFields() => [.. Tests.Results.RecordMutation.Properties<LogLikelihoodRequest>().Select(p => p.Name)];
+
+    public static TheoryData<string> GenerationFields() => [.. Tests.Results.RecordMutation.Properties<GenerationSettings>().Select(p => p.Name)];
+
+    [Theory]
+    [MemberData(nameof(ScoreRequestFields))]
+    public void EveryFieldOfAScoreRequestIsInItsKey(string field)
     {
-        // A new field in GenerationSettings must enter the key (RequestCacheKey.ForGenerate) before this list is updated.
-        typeof(GenerationSettings).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Order()
-            .Should().Equal("MaxNewTokens", "Seed", "StopStrings", "Temperature");
+        var changed = Tests.Results.RecordMutation.With(Request, typeof(LogLikelihoodRequest).GetProperty(field)!);
+
+        RequestCacheKey.ForScore(Model, changed).Hash.Should().NotBe(RequestCacheKey.ForScore(Model, Request).Hash, $"{field} can change the answer");
+    }
+
+    [Theory]
+    [MemberData(nameof(GenerationFields))]
+    public void EveryFieldOfTheGenerationSettingsIsInTheKey(string field)
+    {
+        var settings = new GenerationSettings(32, ["\n"], 0.7, 3);
+        var changed = Tests.Results.RecordMutation.With(settings, typeof(GenerationSettings).GetProperty(field)!);
+
+        RequestCacheKey.ForGenerate(Model, "p", changed).Hash.Should().NotBe(RequestCacheKey.ForGenerate(Model, "p", settings).Hash, $"{field} can change the answer");
     }
 }

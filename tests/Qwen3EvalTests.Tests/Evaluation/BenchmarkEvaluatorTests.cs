@@ -1,8 +1,12 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts.OpenCompass;
+using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Results;
+using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Tests.Benchmarks;
 
 namespace Qwen3EvalTests.Tests.Evaluation;
@@ -17,7 +21,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         foreach (var (subject, count) in new[] { ("abstract_algebra", 4), ("global_facts", 3) })
         {
             _data.Write($"mmlu/dev/{subject}_dev.csv", string.Concat(Enumerable.Range(0, 5).Select(i => $"dev question {i},a,b,c,d,A\n")));
-            _data.Write($"mmlu/test/{subject}_test.csv", string.Concat(Enumerable.Range(0, count).Select(i => $"test question {i},a,b,c,d,A\n")));
+            _data.Write($"mmlu/test/{subject}_test.csv", string.Concat(Enumerable.Range(0, count).Select(i => $"test question {i},a,b,c,d,{"ABCD"[i % 4]}\n")));
         }
     }
 
@@ -77,5 +81,88 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         run.Header.Settings.Generation.Should().BeEquivalentTo(new RunGeneration(16, 0.7, 42, ["<|im_end|>"]));
         run.Header.Settings.ChoiceRule.Should().BeNull();
         run.Header.Settings.Repeat.Should().Be(2);
+    }
+
+    [Fact]
+    public void ReturnsEveryAnswerAsDataAndScoresTheShareTheModelGotRight()
+    {
+        // The fake always prefers " A"; the data's answers cycle A, B, C, D per subject: 4 + 3 questions, A twice.
+        using var model = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2);
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root), Path.Combine(_out, "all.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        run.Outcomes.Should().HaveCount(7).And.OnlyContain(o => o.Predicted == 'A');
+        run.Summary.Correct.Should().Be(2);
+        run.Summary.Accuracy.Should().BeApproximately(2.0 / 7, 1e-12, "qwen averages MMLU micro");
+        run.Answers().Should().Equal(ResultsFile.Read(run.ResultsFile).Answers(), "the results file is a sink of the same answers");
+    }
+
+    [Fact]
+    public void SendsQwenNextTokenRequestsTruncatedAsTheProtocolSaysAndRecordsTheRule()
+    {
+        using var model = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2);
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 1), Path.Combine(_out, "q.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        model.Requests.Should().HaveCount(2).And.OnlyContain(r =>
+            r.NextTokenOnly && r.MaxContextTokens == 2048 && !r.IncludeContextLogProb
+            && r.Continuations.SequenceEqual(new[] { " A", " B", " C", " D" }) && r.Context.EndsWith("Answer:", StringComparison.Ordinal));
+        model.Requests[0].Context.Should().StartWith("The following are multiple choice questions (with answers) about abstract algebra.\n\nQuestion: dev question 0");
+        var settings = ResultsFile.Read(run.ResultsFile).Run.Settings;
+        settings.Scoring.Should().Be("next-token");
+        settings.MaxContextTokens.Should().Be(2048);
+        settings.Truncation.Should().Be("left:2048");
+        settings.Shots.Should().Be(5);
+    }
+
+    [Fact]
+    public void AChoiceRuleOverrideScoresWholeContinuationsAndSaysSo()
+    {
+        using var model = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2);
+        var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 1, ChoiceRule: ChoiceRule.TokenNormalised);
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "n.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        model.Requests.Should().OnlyContain(r => !r.NextTokenOnly, "a length-normalised rule needs every continuation token");
+        run.Header.Settings.Scoring.Should().Be("loglikelihood");
+        run.Header.Settings.ChoiceRule.Should().Be("TokenNormalised");
+    }
+
+    [Fact]
+    public void OpenCompassAsksForTheContextLogProbabilityAndRecordsPerplexity()
+    {
+        using var model = new FakeLanguageModel((_, c) => c == "A" ? -1 : -2);
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(), _data.Root, Limit: 1), Path.Combine(_out, "o.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        model.Requests.Should().OnlyContain(r => r.IncludeContextLogProb && !r.NextTokenOnly && r.MaxContextTokens == null);
+        run.Header.Settings.Scoring.Should().Be("perplexity");
+        run.Header.Settings.Truncation.Should().Be("none");
+        run.Header.Settings.Average.Should().Be("macro");
+    }
+
+    [Fact]
+    public void QwenChatWithShotsIsRefusedBeforeAnyQuestionRuns()
+    {
+        using var model = new FakeLanguageModel((_, _) => 0, _ => "A", ModelKind.Instruct);
+        var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Shots: 5, Chat: true);
+
+        var act = () => new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "chat.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        act.Should().Throw<EvalInputException>().Which.Message.Should().Contain("protocol qwen takes no shots in the chat form").And.Contain("drop the shots");
+        model.Generations.Should().Be(0);
+        File.Exists(Path.Combine(_out, "chat.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void QwenChatRecordsZeroShotsWhenNoneAreAsked()
+    {
+        using var model = new FakeLanguageModel((_, _) => 0, _ => "A", ModelKind.Instruct);
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, Limit: 1), Path.Combine(_out, "chat0.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        run.Header.Settings.Shots.Should().Be(0);
+        run.Header.Settings.Scoring.Should().Be("generation");
+        run.Header.ModelKindSource.Should().Be("default");
     }
 }

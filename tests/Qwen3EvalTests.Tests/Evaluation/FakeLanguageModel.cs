@@ -14,6 +14,9 @@ public sealed class FakeLanguageModel(Func<string, string, double> logProb, Func
 
     public int ScoredRequests { get; private set; }
 
+    /// <summary>Every scoring request received, in order.</summary>
+    public List<LogLikelihoodRequest> Requests { get; } = [];
+
     public int Generations { get; private set; }
 
     public IReadOnlyList<int> Encode(string text) => [.. text.Select(c => (int)c)];
@@ -21,6 +24,7 @@ public sealed class FakeLanguageModel(Func<string, string, double> logProb, Func
     public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
     {
         ScoredRequests += requests.Count;
+        Requests.AddRange(requests);
         return [.. requests.Select(r => new LogLikelihoodResult(
             [.. r.Continuations.Select(c => new ContinuationScore(logProb(r.Context, c), Math.Max(1, c.Length), false))],
             r.Context.Length,

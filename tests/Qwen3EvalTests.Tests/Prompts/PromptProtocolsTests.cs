@@ -1,3 +1,6 @@
+using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts.OpenCompass;
+using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Tests.Prompts;

@@ -1,4 +1,6 @@
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Prompts.LmEval;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Tests.Snapshots;
 
@@ -45,14 +47,10 @@ public class PromptSampleSnapshotTests
     {
         var benchmark = BenchmarkIds.Parse(benchmarkId);
         var chat = form == "chat";
-        var dataset = DataFolder.Open(DataFolder.SampleDirectory, benchmark);
-        var subject = dataset.Subjects[0];
-        var shots = protocol.DefaultShots(benchmark, chat);
-        var dev = dataset.Read(subject.Id, Split.Dev).ToArray();
-        var prompts = dataset.Read(subject.Id, protocol.ScoredSplit(benchmark)).Take(2)
-            .Select(q => protocol.Render(q, subject, dev, shots, chat))
-            .ToArray();
-        return PromptSnapshotText.Format(protocol.Name, benchmarkId, subject.Id, form, shots, prompts);
+        var subject = DataFolder.Open(DataFolder.SampleDirectory, benchmark).Subjects[0];
+        var plan = new EvaluationPlan(benchmark, protocol, DataFolder.SampleDirectory, Chat: chat, Limit: 2, Subjects: [subject.Id]);
+        var prompts = PlanPrompts.Of(plan).Select(p => (p.Question, p.Prompt)).ToArray();
+        return PromptSnapshotText.Format(plan.Settings, subject.Id, plan.EffectiveShots, prompts);
     }
 
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;

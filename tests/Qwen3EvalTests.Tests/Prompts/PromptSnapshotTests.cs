@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Tests.Snapshots;
 
@@ -47,11 +48,12 @@ public class PromptSnapshotTests
     {
         var benchmark = BenchmarkIds.Parse(benchmarkId);
         var chat = form == "chat";
-        var shots = protocol.DefaultShots(benchmark, chat);
+        var settings = protocol.Settings(benchmark, chat);
+        var shots = settings.DefaultShots;
         var prompts = PromptFixtures.Queries(benchmark)
-            .Select(q => protocol.Render(q, PromptFixtures.Subject(benchmark), PromptFixtures.Dev(benchmark), shots, chat))
+            .Select(q => (q, protocol.Render(q, PromptFixtures.Subject(benchmark), PromptFixtures.Dev(benchmark), shots, chat)))
             .ToArray();
-        return PromptSnapshotText.Format(protocol.Name, benchmarkId, PromptFixtures.Subject(benchmark).Id, form, shots, prompts);
+        return PromptSnapshotText.Format(settings, PromptFixtures.Subject(benchmark).Id, shots, prompts);
     }
 
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;

@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
 using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
 

@@ -1,3 +1,4 @@
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Scoring;
 

@@ -1,6 +1,8 @@
 using Qwen3EvalTests.Assertions;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Suites;
 using Qwen3EvalTests.Tests.Baselines;
 
@@ -45,13 +47,13 @@ public class SuiteLoaderTests
         {
             Kind = ModelKind.Instruct,
             Chat = true,
-            Scoring = ScoringMethod.Generation,
+            Scoring = ScorerKind.GenerateAndExtract,
             Folder = "Qwen2-7B-Instruct",
             Baseline = new BaselineReference(BaselineOrigin.Official, "qwen2-7b-instruct/mmlu"),
-            Tolerance = new SuiteTolerance(1.0, true),
+            Tolerance = new Tolerance(1.0, true),
             Id = "qwen2/qwen2-7b-instruct/mmlu",
         });
-        qwen2.Cases.Where(c => c.Kind == ModelKind.Base).Should().OnlyContain(c => !c.Chat && c.Scoring == ScoringMethod.LogLikelihood && c.Shots == 5);
+        qwen2.Cases.Where(c => c.Kind == ModelKind.Base).Should().OnlyContain(c => !c.Chat && c.Scoring == ScorerKind.NextTokenChoice && c.Shots == 5);
     }
 
     [Fact]
@@ -78,9 +80,9 @@ public class SuiteLoaderTests
               - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
               - {id: qwen2.5-7b-base, kind: base, folder: Qwen2.5-7B}
             benchmarks:
-              - {name: gsm8k, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
-              - {name: mmlu, protocol: helm, shots: 5, scoring: loglikelihood, chat: false}
-              - {name: cmmlu, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+              - {name: gsm8k, protocol: qwen, shots: 5, scoring: next-token, chat: false}
+              - {name: mmlu, protocol: helm, shots: 5, scoring: next-token, chat: false}
+              - {name: cmmlu, protocol: qwen, shots: 5, scoring: next-token, chat: false}
             overrides:
               - {model: qwen9-base, benchmark: mmlu, tolerance: 2, reason: test}
             colour: red
@@ -112,10 +114,30 @@ public class SuiteLoaderTests
             """;
         FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
             .Where(e => e.Line == 8 && e.Field == "models[qwen2-1.5b-base] × benchmarks[mmlu]")
-            .WithMessage("test.yaml:8:*model 'qwen2-1.5b-base' is a base model but mmlu is run with chat: true*Fix: use chat: false with scoring: loglikelihood*allowKindMismatch: true*");
+            .WithMessage("test.yaml:8:*model 'qwen2-1.5b-base' is a base model but mmlu is run with chat: true*Fix: use chat: false with the protocol's base scoring*allowKindMismatch: true*");
 
         var allowed = Parse(yaml.Replace("tolerance:", "allowKindMismatch: true\ntolerance:", StringComparison.Ordinal));
         allowed.Cases.Should().ContainSingle().Which.DisplayName.Should().Be("qwen2-1.5b-base · mmlu · opencompass · 5-shot");
+    }
+
+    [Fact]
+    public void RejectsAScoringOrShotsTheProtocolDoesNotAllowWithTheirLines()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mixed
+            family: qwen2
+            tolerance: {points: 1.0}
+            models:
+              - {id: qwen2-7b-instruct, kind: instruct, folder: Qwen2-7B-Instruct}
+            benchmarks:
+              - {name: mmlu, protocol: opencompass, shots: 5, scoring: loglikelihood, chat: true}
+              - {name: ceval, protocol: qwen, shots: 5, scoring: generation, chat: true}
+            """;
+
+        FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>().Which.Message.Should()
+            .Contain("test.yaml:8: benchmarks[0].scoring: protocol opencompass scores mmlu chat prompts by generation, not loglikelihood; write scoring: generation")
+            .And.Contain("test.yaml:9: benchmarks[1].shots: protocol qwen takes no shots in the chat form (QwenLM/Qwen eval/evaluate_chat_ceval.py is 0-shot), but 5 were asked");
     }
 
     [Fact]
@@ -129,7 +151,7 @@ public class SuiteLoaderTests
             models:
               - {id: qwen2-7b-instruct, kind: instruct, folder: Qwen2-7B-Instruct}
             benchmarks:
-              - {name: mmlu, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+              - {name: mmlu, protocol: qwen, shots: 5, scoring: next-token, chat: false}
             """;
         FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
             .WithMessage("*model 'qwen2-7b-instruct' is an instruct model but mmlu is run as plain completion*");
@@ -146,7 +168,7 @@ public class SuiteLoaderTests
             models:
               - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
             benchmarks:
-              - {name: mmlu, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+              - {name: mmlu, protocol: qwen, shots: 5, scoring: next-token, chat: false}
               - {name: mmlu, kind: base, protocol: lm-eval, shots: 5, scoring: loglikelihood, chat: false}
             """;
         FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
@@ -164,12 +186,12 @@ public class SuiteLoaderTests
             models:
               - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
             benchmarks:
-              - {name: cmmlu, protocol: qwen, shots: 5, scoring: loglikelihood, chat: false}
+              - {name: cmmlu, protocol: qwen, shots: 5, scoring: next-token, chat: false}
             overrides:
               - {model: qwen2-1.5b-base, benchmark: cmmlu, tolerance: 4.0, limit: 10, reason: third parties land 3.5 lower}
             """;
         var single = Parse(yaml).Cases.Should().ContainSingle().Which;
-        single.Tolerance.Should().Be(new SuiteTolerance(4.0, false));
+        single.Tolerance.Should().Be(new Tolerance(4.0, false));
         single.Limit.Should().Be(10);
     }
 

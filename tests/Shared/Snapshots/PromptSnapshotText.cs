@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Tests.Prompts;
@@ -10,27 +11,30 @@ internal static class PromptSnapshotText
     public const string PromptStart = "----- prompt (starts on the next line; the line break before the end mark is not part of it) -----";
     public const string PromptEnd = "----- end of prompt -----";
 
-    public static string Format(string protocol, string benchmark, string subject, string form, int shots, IReadOnlyList<RenderedPrompt> prompts)
+    /// <param name="settings">What the protocol decides for the benchmark and form (the header lines).</param>
+    /// <param name="subject">The subject id.</param>
+    /// <param name="shots">Shots per prompt.</param>
+    /// <param name="prompts">Each question and its rendered prompt.</param>
+    public static string Format(ProtocolSettings settings, string subject, int shots, IReadOnlyList<(Question Question, RenderedPrompt Prompt)> prompts)
     {
-        var first = prompts[0];
         var text = new StringBuilder()
-            .Append("protocol: ").Append(protocol).Append('\n')
-            .Append("benchmark: ").Append(benchmark).Append('\n')
+            .Append("protocol: ").Append(settings.Protocol).Append('\n')
+            .Append("benchmark: ").Append(settings.Benchmark.ToId()).Append('\n')
             .Append("subject: ").Append(subject).Append('\n')
-            .Append("form: ").Append(form).Append('\n')
+            .Append("form: ").Append(settings.Form).Append('\n')
             .Append("shots: ").Append(shots.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append("scored split: ").Append(first.ScoredSplit.ToString().ToLowerInvariant()).Append('\n')
-            .Append("average: ").Append(first.Average.ToString().ToLowerInvariant()).Append('\n')
-            .Append("scoring: ").Append(first.Scoring).Append('\n')
-            .Append("whole-sequence loss: ").Append(first.ScoreWholeSequence ? "yes" : "no").Append('\n')
-            .Append("max context tokens: ").Append(first.MaxContextTokens?.ToString(CultureInfo.InvariantCulture) ?? "none").Append('\n')
-            .Append("extractor: ").Append(first.Extractor?.Name ?? "none").Append('\n');
+            .Append("scored split: ").Append(settings.ScoredSplit.ToString().ToLowerInvariant()).Append('\n')
+            .Append("average: ").Append(settings.Average.ToString().ToLowerInvariant()).Append('\n')
+            .Append("scoring: ").Append(settings.Scorer).Append('\n')
+            .Append("whole-sequence loss: ").Append(settings.ScoresWholeSequence ? "yes" : "no").Append('\n')
+            .Append("max context tokens: ").Append(settings.Truncation.MaxContextTokens?.ToString(CultureInfo.InvariantCulture) ?? "none").Append('\n')
+            .Append("extractor: ").Append(settings.Extractor?.Name ?? "none").Append('\n');
         for (var i = 0; i < prompts.Count; i++)
         {
-            var prompt = prompts[i];
+            var (question, prompt) = prompts[i];
             text.Append('\n')
                 .Append("=== question ").Append(i.ToString(CultureInfo.InvariantCulture))
-                .Append(" · expected answer ").Append(prompt.ExpectedAnswer?.ToString() ?? "unknown").Append(" ===\n")
+                .Append(" · expected answer ").Append(question.Answer?.ToString() ?? "unknown").Append(" ===\n")
                 .Append("continuations: ").Append(prompt.Continuations.Count == 0 ? "none (generation)" : string.Join(" | ", prompt.Continuations.Select(Quote))).Append('\n');
             if (prompt.Messages is { } messages)
             {

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace Qwen3EvalTests.Comparison;
+
+public sealed partial record BaselineComparison
+{
+    /// <summary>What the comparison found, written for the person reading CI output.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(IsWithin
+            ? $"Score is within tolerance of baseline {BaselineId}."
+            : $"Score is not within tolerance of baseline {BaselineId}.");
+        text.AppendLine($"  measured:  {F(Measured)} % on {Count} questions");
+        text.AppendLine($"  baseline:  {F(BaselineScore)} %");
+        text.AppendLine($"  delta:     {(Delta >= 0 ? "+" : "")}{F(Delta)} points");
+        var applied = Applied == AppliedTolerance.Points
+            ? $"the suite's {F(TolerancePoints)} points (95 % half-width {F(IntervalHalfWidth)} is smaller)"
+            : $"the 95 % half-width {F(IntervalHalfWidth)} (normal approximation), wider than the suite's {F(TolerancePoints)} points";
+        text.AppendLine($"  tolerance: ±{F(EffectiveTolerance)} points, from {applied}");
+        text.AppendLine($"  95 % interval of the measurement: {Interval.ToPercentString()}");
+        text.AppendLine($"  baseline source: {BaselineSource}");
+        if (MostDeviating.Count == 0)
+        {
+            text.AppendLine("  subjects: no per-subject scores given");
+        }
+        else
+        {
+            text.AppendLine($"  subjects that deviate most (top {MostDeviating.Count}):");
+            foreach (var s in MostDeviating)
+            {
+                var reference = s.Reference is null ? "overall baseline" : "reference";
+                var deviation = s.DeviationFrom(BaselineScore);
+                text.AppendLine($"    {s.Subject}: {F(s.Accuracy)} % (n={s.Count}) vs {reference} {F(s.Reference ?? BaselineScore)} %: {(deviation >= 0 ? "+" : "")}{F(deviation)}");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>The failure message, or null when within tolerance.</summary>
+    public string? FailureMessage => IsWithin ? null : Describe();
+}

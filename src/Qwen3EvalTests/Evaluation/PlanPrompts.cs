@@ -1,0 +1,55 @@
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
+
+namespace Qwen3EvalTests.Evaluation;
+
+/// <summary>One question of a plan as the model will see it: its subject, the question and the rendered prompt.</summary>
+public sealed record PlannedPrompt(SubjectInfo Subject, Question Question, RenderedPrompt Prompt)
+{
+    public PromptedQuestion ToScored() => new(Question, Prompt.Text, Prompt.Continuations);
+}
+
+/// <summary>
+/// The prompts a plan sends, in run order: each subject's scored split (first <see cref="EvaluationPlan.Limit"/>
+/// questions), with the subject's first K dev rows as shots, rendered by the protocol in the plan's form. The
+/// evaluator scores exactly these; the prompt snapshots show exactly these.
+/// </summary>
+public static class PlanPrompts
+{
+    /// <summary>Every prompt of <paramref name="plan"/>, subject by subject, streamed.</summary>
+    public static IEnumerable<PlannedPrompt> Of(EvaluationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var dataset = DataFolder.Open(plan.DataFolder, plan.Benchmark);
+        return BenchmarkEvaluator.SelectSubjects(dataset, plan.Subjects).SelectMany(subject => OfSubject(plan, dataset, subject));
+    }
+
+    /// <summary>The prompts of one subject of <paramref name="plan"/>, streamed.</summary>
+    public static IEnumerable<PlannedPrompt> OfSubject(EvaluationPlan plan, IBenchmarkDataset dataset, SubjectInfo subject)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(subject);
+        var shots = plan.EffectiveShots;
+        var shotQuestions = shots > 0 ? ShotSelection.FirstK(ReadDev(dataset, subject.Id, shots), shots) : [];
+        var questions = dataset.Read(subject.Id, plan.Settings.ScoredSplit);
+        if (plan.Limit is { } limit)
+        {
+            questions = questions.Take(limit);
+        }
+
+        foreach (var question in questions)
+        {
+            yield return new PlannedPrompt(subject, question, plan.Protocol.Render(new PromptRequest(question, subject, shotQuestions, plan.Chat, plan.ChatOptions)));
+        }
+    }
+
+    private static IReadOnlyList<Question> ReadDev(IBenchmarkDataset dataset, string subject, int shots)
+    {
+        var dev = dataset.Read(subject, Split.Dev).Take(shots).ToList();
+        return dev.Count >= shots
+            ? dev
+            : throw new EvalInputException($"the dev split has {dev.Count} rows but {shots} shots were requested; pass fewer shots (--shots) or use a complete dev file.", file: dataset.PathOf(subject, Split.Dev), field: "shots");
+    }
+}

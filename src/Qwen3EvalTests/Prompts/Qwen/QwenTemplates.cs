@@ -1,0 +1,40 @@
+namespace Qwen3EvalTests.Prompts.Qwen;
+
+/// <summary>
+/// The strings of QwenLM/Qwen eval/evaluate_{mmlu,ceval,cmmlu}.py (base) and evaluate_chat_ceval.py (chat).
+/// A shot is <c>{Header?}{QuestionPrefix}{q}\n{options}\n{AnswerCue}{AnswerSeparator}{ans}\n\n</c>; the query stops after the cue.
+/// </summary>
+/// <param name="MmluHeader">Format with {0} = subject id with '_' → ' '.</param>
+/// <param name="MmluQuestionPrefix">"Question: ".</param>
+/// <param name="MmluAnswerCue">"Answer:".</param>
+/// <param name="MmluAnswerSeparator">" " (the answer token is " A").</param>
+/// <param name="ChineseQuestionPrefix">"问题：" (C-Eval and CMMLU).</param>
+/// <param name="ChineseAnswerCue">"答案：".</param>
+/// <param name="ChineseAnswerSeparator">"" (the answer token is "A").</param>
+/// <param name="ShotSeparator">"\n\n" after every shot.</param>
+/// <param name="ChatQuestionSeparator">"\n\n" between the question and the options in the chat form.</param>
+/// <param name="MaxContextTokens">2048: the scripts left-truncate the prompt.</param>
+public sealed record QwenTemplates(
+    string MmluHeader,
+    string MmluQuestionPrefix,
+    string MmluAnswerCue,
+    string MmluAnswerSeparator,
+    string ChineseQuestionPrefix,
+    string ChineseAnswerCue,
+    string ChineseAnswerSeparator,
+    string ShotSeparator,
+    string ChatQuestionSeparator,
+    int MaxContextTokens)
+{
+    public static QwenTemplates Default { get; } = new(
+        MmluHeader: "The following are multiple choice questions (with answers) about {0}.\n\n",
+        MmluQuestionPrefix: "Question: ",
+        MmluAnswerCue: "Answer:",
+        MmluAnswerSeparator: " ",
+        ChineseQuestionPrefix: "问题：",
+        ChineseAnswerCue: "答案：",
+        ChineseAnswerSeparator: "",
+        ShotSeparator: "\n\n",
+        ChatQuestionSeparator: "\n\n",
+        MaxContextTokens: 2048);
+}

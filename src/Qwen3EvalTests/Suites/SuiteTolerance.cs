@@ -1,6 +1,0 @@
-namespace Qwen3EvalTests.Suites;
-
-/// <summary>How far a measurement may be from its baseline.</summary>
-/// <param name="Points">Allowed distance in percentage points.</param>
-/// <param name="WidenToInterval">Widen to the measurement's 95 % half-width when that is larger (small n, --limit runs).</param>
-public sealed record SuiteTolerance(double Points, bool WidenToInterval);

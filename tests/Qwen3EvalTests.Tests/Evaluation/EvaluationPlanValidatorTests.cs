@@ -1,0 +1,100 @@
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts.Qwen;
+using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
+using Qwen3EvalTests.Tests.Benchmarks;
+
+namespace Qwen3EvalTests.Tests.Evaluation;
+
+public sealed class EvaluationPlanValidatorTests : IDisposable
+{
+    private readonly TempDataFolder _data = new();
+
+    public EvaluationPlanValidatorTests()
+    {
+        _data.Write("mmlu/dev/abstract_algebra_dev.csv", string.Concat(Enumerable.Range(0, 5).Select(i => $"dev {i},a,b,c,d,A\n")));
+        _data.Write("mmlu/test/abstract_algebra_test.csv", "q,a,b,c,d,B\n");
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private static ModelKindFact Base { get; } = new("m", "/models/m", ModelKind.Base, ModelKindSource.Name);
+
+    private EvaluationPlan Plan(Benchmark benchmark, IPromptProtocol? protocol = null) => new(benchmark, protocol ?? new QwenProtocol(), _data.Root);
+
+    [Fact]
+    public void ACompletePlanHasNoProblems() =>
+        EvaluationPlanValidator.Validate([Plan(Benchmark.Mmlu)], Base).Should().BeEmpty();
+
+    [Fact]
+    public void ReportsEveryBrokenBenchmarkOfACommandTogether()
+    {
+        // C-Eval: a val file but no dev file for the 5 shots; CMMLU: no folder at all.
+        var cevalVal = _data.Write("ceval/val/computer_network_val.csv", "id,question,A,B,C,D,answer\n0,q,a,b,c,d,A\n");
+
+        var problems = EvaluationPlanValidator.Validate([Plan(Benchmark.Mmlu), Plan(Benchmark.Ceval), Plan(Benchmark.Cmmlu)], Base);
+
+        problems.Should().HaveCount(2);
+        problems.Should().Contain(p => p.File == cevalVal.Replace("/val/computer_network_val.csv", "/dev/computer_network_dev.csv") && p.Message.Contains("computer_network", StringComparison.Ordinal));
+        problems.Should().Contain(p => p.File.EndsWith("cmmlu", StringComparison.Ordinal) && p.Message.Contains("no cmmlu/ folder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABadRowInAFileTheRunReadsIsFoundBeforeTheRun()
+    {
+        var test = _data.Write("mmlu/test/abstract_algebra_test.csv", "q,a,b,c,d,B\nq2,a,b,c,d,E\n");
+
+        var problems = EvaluationPlanValidator.Validate([Plan(Benchmark.Mmlu)], Base);
+
+        problems.Should().ContainSingle().Which.Should().Match<InputProblem>(p => p.File == test && p.Line == 2);
+    }
+
+    [Fact]
+    public void ThrowsOneErrorListingEveryProblemAndSayingNothingRan()
+    {
+        var act = () => EvaluationPlanValidator.ThrowIfInvalid([Plan(Benchmark.Mmlu) with { Limit = 0 }, Plan(Benchmark.Cmmlu)], Base);
+
+        act.Should().Throw<EvalInputException>().Which.Message.Should()
+            .Contain("2 problems in the evaluation plan, so nothing was run")
+            .And.Contain("limit: limit must be at least 1")
+            .And.Contain("no cmmlu/ folder");
+    }
+
+    [Theory]
+    [InlineData("qwen", true, "next-token", "generation")]
+    [InlineData("qwen", false, "generation", "next-token")]
+    [InlineData("lm-eval", false, "next-token", "loglikelihood")]
+    [InlineData("opencompass", false, "loglikelihood", "perplexity")]
+    public void AScorerTheProtocolDoesNotUseIsRefusedNamingTheOneItUses(string protocol, bool chat, string asked, string uses)
+    {
+        ScorerKinds.TryParse(asked, out var scorer).Should().BeTrue();
+        var plan = Plan(Benchmark.Mmlu, PromptProtocols.Get(protocol)) with { Chat = chat, Scorer = scorer, AllowKindMismatch = true };
+
+        var problems = EvaluationPlanValidator.Validate([plan], Base);
+
+        problems.Should().ContainSingle().Which.Should().Match<InputProblem>(p => p.Where == "scoring" && p.Message.Contains($"by {uses}, not {asked}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheKindMismatchNamesWhoDecidedTheKindAndHowToDeclareIt()
+    {
+        var instruct = new ModelKindFact("Qwen3-8B", "/models/Qwen3-8B", ModelKind.Instruct, ModelKindSource.Config);
+
+        var problem = EvaluationPlanValidator.Validate([Plan(Benchmark.Mmlu)], instruct).Should().ContainSingle().Subject;
+
+        problem.File.Should().Be("/models/Qwen3-8B");
+        problem.Message.Should().Contain("is an instruct model (because genai_config.json carries sampling defaults").And.Contain("run --kind base");
+        EvaluationPlanValidator.Validate([Plan(Benchmark.Mmlu) with { AllowKindMismatch = true }], instruct).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void TooFewDevRowsForTheShotsIsAProblemOfTheDevFile()
+    {
+        var problems = EvaluationPlanValidator.Validate([Plan(Benchmark.Mmlu) with { Protocol = new LmEvalProtocol(), Shots = 6 }], Base);
+
+        problems.Should().ContainSingle().Which.Should().Match<InputProblem>(p => p.File.EndsWith("abstract_algebra_dev.csv", StringComparison.Ordinal) && p.Message.Contains("has 5 rows but 6 shots", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
+using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
+
+namespace Qwen3EvalTests.Tests.Prompts.LmEval;
+
+public class LmEvalProtocolTests
+{
+    private readonly LmEvalProtocol protocol = new();
+
+    private static string Description(Benchmark benchmark) => benchmark switch
+    {
+        Benchmark.Mmlu => "The following are multiple choice questions (with answers) about high school physics.\n\n",
+        Benchmark.Ceval => "以下是中国关于计算机网络的单项选择题，请选出其中的正确答案。\n\n",
+        _ => "以下是关于农学的单项选择题，请直接给出正确答案的选项。\n\n",
+    };
+
+    private static string Doc(Question q) =>
+        $"{q.Text.Trim()}\nA. {q.Options[0]}\nB. {q.Options[1]}\nC. {q.Options[2]}\nD. {q.Options[3]}\n{(q.Benchmark == Benchmark.Mmlu ? "Answer:" : "答案：")}";
+
+    private RenderedPrompt Render(Benchmark benchmark, bool chat = false, ChatOptions? options = null) =>
+        protocol.Render(Query(benchmark), Subject(benchmark), Dev(benchmark), chat: chat, chatOptions: options);
+
+    [Theory]
+    [InlineData(Benchmark.Mmlu)]
+    [InlineData(Benchmark.Ceval)]
+    [InlineData(Benchmark.Cmmlu)]
+    public void BaseFiveShotPromptIsDescriptionThenShotsThenDoc(Benchmark benchmark)
+    {
+        var expected = new StringBuilder(Description(benchmark));
+        foreach (var s in Dev(benchmark).Take(5))
+        {
+            expected.Append(Doc(s)).Append(' ').Append(s.Answer).Append("\n\n");
+        }
+
+        expected.Append(Doc(Query(benchmark)));
+
+        Render(benchmark).Text.Should().Be(expected.ToString());
+    }
+
+    [Fact]
+    public void MmluBasePromptAsLiteralStripsTheQuestion()
+    {
+        var rendered = protocol.Render(Query(Benchmark.Mmlu), Subject(Benchmark.Mmlu), Dev(Benchmark.Mmlu), shots: 1);
+
+        rendered.Text.Should().Be(
+            "The following are multiple choice questions (with answers) about high school physics.\n\n" +
+            "Dev question 1?\nA. d1a\nB. d1b\nC. d1c\nD. d1d\nAnswer: B\n\n" +
+            "Which force keeps planets in orbit?\nA. Friction\nB. Gravity\nC. Magnetism\nD. Tension\nAnswer:");
+    }
+
+    [Theory]
+    [InlineData(Benchmark.Mmlu, Split.Test)]
+    [InlineData(Benchmark.Ceval, Split.Val)]
+    [InlineData(Benchmark.Cmmlu, Split.Test)]
+    public void BaseScoresSpaceLetterContinuationsMicroAveraged(Benchmark benchmark, Split split)
+    {
+        var rendered = Render(benchmark);
+
+        var settings = protocol.Settings(benchmark, chat: false);
+
+        rendered.Continuations.Should().Equal(" A", " B", " C", " D");
+        settings.ScoredSplit.Should().Be(split);
+        settings.Average.Should().Be(AverageKind.Micro);
+        settings.Scorer.Should().Be(ScorerKind.ContinuationLogLikelihood);
+        settings.Truncation.MaxContextTokens.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(Benchmark.Mmlu)]
+    [InlineData(Benchmark.Ceval)]
+    [InlineData(Benchmark.Cmmlu)]
+    public void ChatPutsDescriptionInSystemAndShotsInTurns(Benchmark benchmark)
+    {
+        var expected = new StringBuilder($"<|im_start|>system\n{Description(benchmark)}<|im_end|>\n");
+        foreach (var s in Dev(benchmark).Take(5))
+        {
+            expected.Append($"<|im_start|>user\n{Doc(s)}<|im_end|>\n<|im_start|>assistant\n{s.Answer}<|im_end|>\n");
+        }
+
+        expected.Append($"<|im_start|>user\n{Doc(Query(benchmark))}<|im_end|>\n<|im_start|>assistant\n");
+
+        var rendered = Render(benchmark, chat: true);
+
+        rendered.Text.Should().Be(expected.ToString());
+        rendered.Messages.Should().HaveCount(12);
+        rendered.Continuations.Should().Equal("A", "B", "C", "D");
+        protocol.Settings(benchmark, chat: true).Scorer.Should().Be(ScorerKind.ContinuationLogLikelihood);
+    }
+
+    [Fact]
+    public void ChatWithShotsInOneMessageKeepsTheBaseLayoutAfterTheDescription()
+    {
+        var rendered = Render(Benchmark.Cmmlu, chat: true, new ChatOptions(ShotsAsMultiTurn: false, EnableThinking: false));
+
+        var user = new StringBuilder();
+        foreach (var s in Dev(Benchmark.Cmmlu).Take(5))
+        {
+            user.Append(Doc(s)).Append(' ').Append(s.Answer).Append("\n\n");
+        }
+
+        user.Append(Doc(Query(Benchmark.Cmmlu)));
+        rendered.Text.Should().Be(
+            $"<|im_start|>system\n{Description(Benchmark.Cmmlu)}<|im_end|>\n<|im_start|>user\n{user}<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Prompts.OpenCompass;
+using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring.Extraction;
+using Qwen3EvalTests.Scoring;
+using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
+
+namespace Qwen3EvalTests.Tests.Prompts.OpenCompass;
+
+public class OpenCompassProtocolTests
+{
+    private readonly OpenCompassProtocol protocol = new();
+
+    private static string Options(Question q) => $"A. {q.Options[0]}\nB. {q.Options[1]}\nC. {q.Options[2]}\nD. {q.Options[3]}";
+
+    private static string CevalHuman(Question q) => $"以下是中国关于计算机网络考试的单项选择题，请选出其中的正确答案。\n{q.Text}\n{Options(q)}\n答案: ";
+
+    private static string CmmluHuman(Question q) => $"以下是关于农学的单项选择题，请直接给出正确答案的选项。\n题目：{q.Text}\n{Options(q)}";
+
+    private const string MmluChatHint = "There is a single choice question about high school physics. Answer the question by replying A, B, C or D.";
+
+    private RenderedPrompt Render(Benchmark benchmark, bool chat = false, int? shots = null, ChatOptions? options = null) =>
+        protocol.Render(Query(benchmark), Subject(benchmark), Dev(benchmark), shots, chat, options);
+
+    [Fact]
+    public void MmluPerplexityPromptFollowsPplAc766d()
+    {
+        var expected = new StringBuilder("The following are multiple choice questions (with answers) about  high school physics.\n\n");
+        var shots = Dev(Benchmark.Mmlu).Take(5).Select(s => $"{s.Text}\n{Options(s)}\nAnswer: {s.Answer}\n");
+        expected.Append(string.Join("\n", shots)).Append('\n');
+        var q = Query(Benchmark.Mmlu);
+        expected.Append($"{q.Text}\n{Options(q)}\nAnswer: ");
+
+        var rendered = Render(Benchmark.Mmlu);
+
+        rendered.Text.Should().Be(expected.ToString());
+        rendered.Continuations.Should().Equal("A", "B", "C", "D");
+        protocol.Settings(Benchmark.Mmlu, chat: false).ScoresWholeSequence.Should().BeTrue();
+    }
+
+    [Fact]
+    public void MmluOneShotPerplexityPromptAsLiteral()
+    {
+        Render(Benchmark.Mmlu, shots: 1).Text.Should().Be(
+            "The following are multiple choice questions (with answers) about  high school physics.\n\n" +
+            "Dev question 1?\nA. d1a\nB. d1b\nC. d1c\nD. d1d\nAnswer: B\n\n" +
+            " Which force keeps planets in orbit? \nA. Friction\nB. Gravity\nC. Magnetism\nD. Tension\nAnswer: ");
+    }
+
+    [Fact]
+    public void CevalPerplexityPromptJoinsTurnsWithNewlines()
+    {
+        var expected = new StringBuilder();
+        foreach (var s in Dev(Benchmark.Ceval).Take(5))
+        {
+            // HUMAN, BOT and the ice separator, each joined by '\n'.
+            expected.Append(CevalHuman(s)).Append('\n').Append(s.Answer).Append("\n\n\n");
+        }
+
+        expected.Append("\n\n"); // the ice eos token, joined by '\n'
+        expected.Append(CevalHuman(Query(Benchmark.Ceval))).Append('\n');
+
+        var rendered = Render(Benchmark.Ceval);
+
+        rendered.Text.Should().Be(expected.ToString());
+        rendered.Continuations.Should().Equal("A", "B", "C", "D");
+    }
+
+    [Fact]
+    public void CmmluPerplexityPromptHasTheAnswerSentenceInTheTail()
+    {
+        var expected = new StringBuilder();
+        foreach (var s in Dev(Benchmark.Cmmlu).Take(5))
+        {
+            expected.Append(CmmluHuman(s)).Append("\n答案是: ").Append(s.Answer).Append("\n\n\n");
+        }
+
+        expected.Append("\n\n").Append(CmmluHuman(Query(Benchmark.Cmmlu))).Append("\n答案是: ");
+
+        var rendered = Render(Benchmark.Cmmlu);
+
+        rendered.Text.Should().Be(expected.ToString());
+        rendered.Continuations.Should().Equal("A", "B", "C", "D");
+    }
+
+    [Theory]
+    [InlineData(Benchmark.Mmlu, Split.Test)]
+    [InlineData(Benchmark.Ceval, Split.Val)]
+    [InlineData(Benchmark.Cmmlu, Split.Test)]
+    public void BaseUsesWholeSequencePerplexityMacroAveraged(Benchmark benchmark, Split split)
+    {
+        var settings = protocol.Settings(benchmark, chat: false);
+
+        settings.Scorer.Should().Be(ScorerKind.SequencePerplexity);
+        settings.ChoiceRule.Should().Be(ChoiceRule.SequencePerplexity);
+        settings.ScoresWholeSequence.Should().BeTrue();
+        settings.ScoredSplit.Should().Be(split);
+        settings.Average.Should().Be(AverageKind.Macro);
+        settings.DefaultShots.Should().Be(5);
+    }
+
+    [Fact]
+    public void MmluChatFollowsGenA484b3()
+    {
+        var expected = new StringBuilder();
+        foreach (var s in Dev(Benchmark.Mmlu).Take(5))
+        {
+            expected.Append($"<|im_start|>user\n{MmluChatHint}\nQuestion: {s.Text}\n{Options(s)}\nAnswer: <|im_end|>\n");
+            expected.Append($"<|im_start|>assistant\n{s.Answer}\n<|im_end|>\n");
+        }
+
+        var q = Query(Benchmark.Mmlu);
+        expected.Append($"<|im_start|>user\n{MmluChatHint}\nQ: {q.Text}\n{Options(q)}\nA: <|im_end|>\n<|im_start|>assistant\n");
+
+        var rendered = Render(Benchmark.Mmlu, chat: true);
+
+        rendered.Text.Should().Be(expected.ToString());
+        rendered.Messages.Should().HaveCount(11);
+        var settings = protocol.Settings(Benchmark.Mmlu, chat: true);
+        settings.Scorer.Should().Be(ScorerKind.GenerateAndExtract);
+        settings.Extractor.Should().BeSameAs(AnswerExtractors.FirstOption);
+        settings.Average.Should().Be(AverageKind.Macro);
+    }
+
+    [Fact]
+    public void CevalChatUsesThePplTurnsAsChatTurns()
+    {
+        var expected = new StringBuilder();
+        foreach (var s in Dev(Benchmark.Ceval).Take(5))
+        {
+            expected.Append($"<|im_start|>user\n{CevalHuman(s)}<|im_end|>\n<|im_start|>assistant\n{s.Answer}<|im_end|>\n");
+        }
+
+        expected.Append($"<|im_start|>user\n{CevalHuman(Query(Benchmark.Ceval))}<|im_end|>\n<|im_start|>assistant\n");
+
+        Render(Benchmark.Ceval, chat: true).Text.Should().Be(expected.ToString());
+    }
+
+    [Fact]
+    public void CmmluChatUsesThePplTurnsAsChatTurnsWithThinkingOff()
+    {
+        var expected = new StringBuilder();
+        foreach (var s in Dev(Benchmark.Cmmlu).Take(5))
+        {
+            expected.Append($"<|im_start|>user\n{CmmluHuman(s)}<|im_end|>\n<|im_start|>assistant\n答案是: {s.Answer}<|im_end|>\n");
+        }
+
+        expected.Append($"<|im_start|>user\n{CmmluHuman(Query(Benchmark.Cmmlu))}<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
+
+        Render(Benchmark.Cmmlu, chat: true, options: new ChatOptions(EnableThinking: false)).Text.Should().Be(expected.ToString());
+    }
+
+    [Fact]
+    public void CmmluChatInOneMessageJoinsTurnsWithNewlines()
+    {
+        var parts = Dev(Benchmark.Cmmlu).Take(5).SelectMany(s => new[] { CmmluHuman(s), $"答案是: {s.Answer}" })
+            .Append(CmmluHuman(Query(Benchmark.Cmmlu)));
+        var expected = $"<|im_start|>user\n{string.Join("\n", parts)}<|im_end|>\n<|im_start|>assistant\n";
+
+        Render(Benchmark.Cmmlu, chat: true, options: new ChatOptions(ShotsAsMultiTurn: false)).Text.Should().Be(expected);
+    }
+
+    [Fact]
+    public void PlaceholderLookingTextInDataIsKeptVerbatim()
+    {
+        var q = Make(Benchmark.Mmlu, Split.Test, 0, "Is {o} or {q} or {a} a placeholder?", ["{A}", "{0}", "{h}", "none"], 'D');
+
+        var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Mmlu), []));
+
+        rendered.Text.Should().EndWith("Is {o} or {q} or {a} a placeholder?\nA. {A}\nB. {0}\nC. {h}\nD. none\nAnswer: ");
+    }
+}

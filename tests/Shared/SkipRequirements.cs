@@ -1,0 +1,58 @@
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Suites;
+
+namespace Qwen3EvalTests.Tests;
+
+/// <summary>
+/// The one place a test learns why it cannot run here: each requirement returns the reason (naming the path,
+/// property or device to provide) or null when it is met. Tests pass the reason to <c>Assert.Skip</c>; none
+/// skips silently, and nothing touches the file system at discovery time.
+/// </summary>
+internal static class SkipRequirements
+{
+    /// <summary>Why the full benchmark data is unavailable: <paramref name="folder"/> is null or absent.</summary>
+    public static string? FullData(string? folder, string whereToPut) => folder is not null && Directory.Exists(folder)
+        ? null
+        : $"full benchmark data not found: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR), or place it at {whereToPut}.";
+
+    /// <summary>Why an official (real-model) suite case cannot run: the models folder, the model's export, the data or the GPU is missing.</summary>
+    public static string? OfficialCase(SuiteModel model, Benchmark benchmark, string? modelsFolder, string? dataFolder, string device)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Generated is not null)
+        {
+            return null;
+        }
+
+        if (modelsFolder is null)
+        {
+            return $"no models folder: set -p:EvalModelsDir=DIR (or EVAL_MODELS_DIR) to a folder holding '{model.Folder}' exported to ONNX Runtime GenAI (README: 'Running the official cases').";
+        }
+
+        var folder = Path.Combine(modelsFolder, model.Folder);
+        if (!File.Exists(Path.Combine(folder, "genai_config.json")))
+        {
+            return $"model folder {folder} not found (no genai_config.json): export {model.HuggingFace ?? model.Id} there with the GenAI model builder (README), or point -p:EvalModelsDir at the folder that holds '{model.Folder}'.";
+        }
+
+        if (dataFolder is null)
+        {
+            return "no benchmark data: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR) to the full MMLU/C-Eval/CMMLU data in the layout of data/sample; the shipped sample is too small to compare with official numbers.";
+        }
+
+        var benchmarkFolder = Path.Combine(dataFolder, benchmark.ToId());
+        if (!Directory.Exists(benchmarkFolder))
+        {
+            return $"benchmark data {benchmarkFolder} not found: set -p:EvalDataDir=DIR to a folder holding {benchmark.ToId()}/.";
+        }
+
+        return device == "cuda" && !CudaDevicePresent
+            ? "EvalDevice=cuda but no CUDA device is visible (/dev/nvidia0 missing): run on a GPU machine, or use -p:EvalDevice=cpu."
+            : null;
+    }
+
+    /// <summary>Whether an NVIDIA GPU is visible to this process (Linux: /dev/nvidia0; Windows: nvcuda.dll).</summary>
+    public static bool CudaDevicePresent => OperatingSystem.IsWindows()
+        ? File.Exists(Path.Combine(Environment.SystemDirectory, "nvcuda.dll"))
+        : File.Exists("/dev/nvidia0");
+}
