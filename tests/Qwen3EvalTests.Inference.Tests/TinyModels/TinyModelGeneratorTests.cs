@@ -67,13 +67,14 @@ public sealed class TinyModelGeneratorTests
         HasJinja(TinyModelFixture.BytesInstructSpec).Should().BeTrue();
     }
 
-    [Fact]
-    public void SameSpecGivesIdenticalBytesAndAnotherSeedDifferentWeights()
+    [Theory]
+    [MemberData(nameof(TinyModelFixture.Exports), MemberType = typeof(TinyModelFixture))]
+    public void SameSpecGivesIdenticalBytesAndAnotherSeedDifferentWeights(string export)
     {
         var root = Path.Combine(Path.GetTempPath(), $"tiny-determinism-{Guid.NewGuid():N}");
         try
         {
-            var spec = new TinyModelSpec(Seed: 11, Layers: 1);
+            var spec = new TinyModelSpec(Seed: 11, Layers: 1, Export: TinyModelFixture.Export(export));
             TinyModelGenerator.Generate(spec, Path.Combine(root, "first"));
             TinyModelGenerator.Generate(spec, Path.Combine(root, "second"));
             TinyModelGenerator.Generate(spec with { Seed = 12 }, Path.Combine(root, "other"));
