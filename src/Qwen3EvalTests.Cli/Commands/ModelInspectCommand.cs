@@ -81,7 +81,11 @@ public static class ModelInspectCommand
         foreach (var problem in i.Problems)
         {
             stdout.WriteLine($"  {(problem.IsError ? "error" : "note")}: {problem.Message}");
-            stdout.WriteLine($"    {(problem.IsError ? "fix" : "harness")}: {problem.Fix}");
+            if (problem.Fix.Length > 0)
+            {
+                stdout.WriteLine($"    {(problem.IsError ? "fix" : "harness")}: {problem.Fix}");
+            }
+
             stdout.WriteLine($"    in {problem.File}{(problem.Field is { } field ? $" ({field})" : "")}");
         }
     }

@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Json;
+
 namespace Qwen3EvalTests.Cli.Commands;
 
 /// <summary>What <c>qwen3eval prompt --json</c> prints: one rendered question.</summary>
@@ -38,4 +42,21 @@ public sealed record PromptJsonOutput(
     IReadOnlyList<PromptJsonMessage>? Messages)
 {
     public const int CurrentFormatVersion = 1;
+}
+
+/// <summary>One chat message in <see cref="PromptJsonOutput"/>.</summary>
+public sealed record PromptJsonMessage(string Role, string Content);
+
+/// <summary>Source-generated JSON for <c>qwen3eval prompt --json</c>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(PromptJsonOutput))]
+public sealed partial class PromptJsonContext : JsonSerializerContext
+{
+    /// <summary>Indented camelCase JSON that keeps Chinese text readable (no \u escapes).</summary>
+    public static PromptJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

@@ -71,6 +71,7 @@ public static class RunCommand
 
     public static int Execute(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        RunOptionsValidator.Check(options).ThrowIfAny("the options");
         if (options.Repeats < 1)
         {
             throw new EvalInputException($"--repeats must be at least 1 (got {options.Repeats}).", field: "repeats");

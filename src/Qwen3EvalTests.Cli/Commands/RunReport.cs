@@ -1,3 +1,6 @@
+using Qwen3EvalTests.Comparison;
+using Qwen3EvalTests.Results;
+
 namespace Qwen3EvalTests.Cli.Commands;
 
 /// <summary><c>qwen3eval run --json</c>'s stdout: one entry per benchmark run. Checks depend on these names.</summary>
@@ -12,4 +15,12 @@ public sealed record RunReportEntry(string Benchmark, string Protocol, string Mo
 {
     /// <summary>Requests of this run served from the request cache; null with --no-cache.</summary>
     public long? CacheHits { get; init; }
+}
+
+/// <summary>The repeats of one benchmark in <see cref="RunReportEntry"/>.</summary>
+public sealed record RunReportRepeats(int Count, IReadOnlyList<double> Scores, double Mean, double StandardDeviation, bool ExpectDeterministic, bool DeterminismHolds, IReadOnlyList<string> ChangedQuestions, IReadOnlyList<string> ResultsFiles)
+{
+    public static RunReportRepeats Of(RepeatSummary summary, IReadOnlyList<string> files) => new(
+        summary.Scores.Count, summary.Scores, summary.Statistics.Mean, summary.Statistics.StandardDeviation,
+        summary.ExpectDeterministic, summary.DeterminismHolds, summary.ChangedQuestions, files);
 }

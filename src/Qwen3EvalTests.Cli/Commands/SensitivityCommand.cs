@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
 
@@ -31,6 +32,7 @@ public static class SensitivityCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var outputFolder = parse.GetValue(output)!;
+            RunOptionsValidator.CheckSensitivity(parse.GetValue(model), parse.GetValue(limit), parse.GetValue(device)!, outputFolder).ThrowIfAny("the options");
             var benchmarkId = BenchmarkIds.Parse(parse.GetValue(benchmark)!);
             var factorList = SensitivityFactors.Parse(parse.GetValue(factors) ?? []);
             var modelFolder = parse.GetValue(model) ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(outputFolder, "models"));
@@ -44,7 +46,7 @@ public static class SensitivityCommand
             report.Write(path);
             if (asJson)
             {
-                stdout.WriteLine(JsonSerializer.Serialize(report, SensitivityJsonContext.Default.SensitivityReport));
+                stdout.WriteLine(JsonSerializer.Serialize(report, PersistedJson.Default.SensitivityReport));
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Cli.Commands;
 

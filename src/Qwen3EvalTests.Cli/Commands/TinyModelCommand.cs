@@ -38,6 +38,7 @@ public static class TinyModelCommand
         command.Subcommands.Add(TinyModelMeasureCommand.Create(stdout));
         command.SetAction(parseResult =>
         {
+            RunOptionsValidator.CheckTinyModel(parseResult.GetValue(seedOption), parseResult.GetValue(outOption)!).ThrowIfAny("the options");
             var spec = new TinyModelSpec(
                 Seed: parseResult.GetValue(seedOption),
                 Tokenizer: parseResult.GetValue(tokenizerOption) == "qwen3" ? TinyTokenizerKind.Qwen3 : TinyTokenizerKind.Bytes,

@@ -23,6 +23,7 @@ public static class TinyModelMeasureCommand
         command.Options.Add(modelOption);
         command.SetAction(parseResult =>
         {
+            RunOptionsValidator.CheckMeasure(parseResult.GetValue(questionsOption), parseResult.GetValue(prefixOption), parseResult.GetValue(modelOption)).ThrowIfAny("the options");
             var folder = parseResult.GetValue(modelOption)
                 ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(Path.GetTempPath(), "qwen3eval-tiny-models"));
             var questions = parseResult.GetValue(questionsOption);

@@ -120,7 +120,7 @@ public static class ReportBuilder
             [new ReportImage("repeats.png", "repeats' spread", ReportPlots.RepeatSpread(groups))]);
     }
 
-    private static ReportSection SensitivitySection(Evaluation.SensitivityReport report, int number, CultureInfo c)
+    private static ReportSection SensitivitySection(Results.SensitivityReport report, int number, CultureInfo c)
     {
         var rows = report.Rows.Prepend(report.Reference).Select(r => (IReadOnlyList<string>)
         [

@@ -78,16 +78,16 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         }
     }
 
-    public IReadOnlyList<int> Encode(string text)
+    private IReadOnlyList<int> EncodeUnguarded(string text)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         using var sequences = tokenizer.Encode(text);
         return sequences[0].ToArray();
     }
 
-    public string Decode(IReadOnlyList<int> tokens) => tokenizer.Decode(tokens.ToArray());
+    private string DecodeUnguarded(IReadOnlyList<int> tokens) => tokenizer.Decode(tokens.ToArray());
 
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt)
+    private string ApplyChatTemplateUnguarded(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (folder.ChatTemplate is null)
@@ -120,6 +120,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     /// <summary>Runs one AppendTokens on <paramref name="generator"/>, counting it.</summary>
     private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens)
     {
+        TrackEngineCall(generator, tokens.Length);
         var stopwatch = Stopwatch.StartNew();
         generator.AppendTokens(tokens);
         forwardTime += stopwatch.Elapsed;

@@ -11,7 +11,7 @@ public sealed partial class GenAiLanguageModel
     /// Generates after <paramref name="prompt"/>. Greedy generation reuses the KV cache of the previous prompt's common prefix
     /// (few-shot prompts of a subject share most of it); sampled generation starts a fresh generator, so a seed repeats.
     /// </summary>
-    public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default)
+    private string GenerateUnguarded(string prompt, GenerationSettings settings, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var promptTokens = Encode(prompt).ToArray();

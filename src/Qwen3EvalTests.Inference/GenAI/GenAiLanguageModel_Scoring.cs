@@ -7,7 +7,7 @@ public sealed partial class GenAiLanguageModel
 {
     private PrefixKvCache? scoringCache;
 
-    public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
+    private IReadOnlyList<LogLikelihoodResult> ScoreUnguarded(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var prepared = requests.Select(Prepare).ToList();

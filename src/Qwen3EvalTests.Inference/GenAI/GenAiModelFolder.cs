@@ -102,6 +102,18 @@ public sealed record GenAiModelFolder(
                 "model.vocab_size"));
         }
 
+        if (File.Exists(Path.Combine(full, TokenizerConsistency.TokenizerFileName)))
+        {
+            try
+            {
+                TokenizerConsistency.Check(full, configPath, config.VocabSize);
+            }
+            catch (EvalInputException e)
+            {
+                problems.Add(ModelFolderProblem.From(e));
+            }
+        }
+
         problems.AddRange(RunnableProblems(graph, config, configPath, modelPath, executionProvider));
         if (config.EosTokenIds.Length == 0)
         {

@@ -59,14 +59,6 @@ public sealed record GenAiModelInspection(
         var modelType = ReadModelType(opened.ConfigPath);
         var (tokenizerVocab, specialNames) = ReadTokenizer(Path.Combine(opened.Folder, "tokenizer.json"));
 
-        if (tokenizerVocab is { } tokens && tokens > opened.VocabSize)
-        {
-            problems.Add(ModelFolderProblem.Error(
-                $"tokenizer.json has ids up to {tokens - 1} but the model's vocabulary is {opened.VocabSize}",
-                "use the tokenizer files of the checkpoint that was exported (copy them from the Hugging Face model again).",
-                Path.Combine(opened.Folder, "tokenizer.json")));
-        }
-
         var sharesBuffer = opened.Search.SharesKvBuffer;
         var kvLayout = graph.KvLayers == 0 ? "no KV cache inputs"
             : sharesBuffer ? "one static buffer per layer shared by past and present, [batch, kv_heads, max_length, head_size] (past_present_share_buffer)"

@@ -8,9 +8,15 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// <param name="Field">The config field, when one is at fault.</param>
 public sealed record ModelFolderProblem(bool IsError, string Message, string Fix, string File, string? Field = null)
 {
+    private EvalInputException? cause;
+
     public static ModelFolderProblem Error(string message, string fix, string file, string? field = null) => new(true, message, fix, file, field);
 
     public static ModelFolderProblem Note(string message, string fix, string file, string? field = null) => new(false, message, fix, file, field);
 
-    public EvalInputException ToException() => new($"{Message}; {Fix}", File, field: Field);
+    /// <summary>An error another check reported as an exception (its message already says what to do); thrown again as is.</summary>
+    public static ModelFolderProblem From(EvalInputException exception) =>
+        new(true, exception.Reason, "", exception.File ?? "", exception.Field) { cause = exception };
+
+    public EvalInputException ToException() => cause ?? new(Fix.Length == 0 ? Message : $"{Message}; {Fix}", File, field: Field);
 }

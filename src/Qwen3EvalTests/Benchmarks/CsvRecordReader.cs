@@ -48,7 +48,7 @@ public static class CsvRecordReader
             }
             catch (DecoderFallbackException e)
             {
-                throw new EvalInputException($"the file is not valid UTF-8 ({e.Message}); save it as UTF-8.", file: file, line: line);
+                throw new EvalInputException($"the file is not valid UTF-8 ({e.Message}); save it as UTF-8.", file: file, line: InvalidUtf8Line(file) ?? line);
             }
 
             if (next < 0)
@@ -140,6 +140,25 @@ public static class CsvRecordReader
             fields.Add(field.ToString());
             yield return new CsvRecord(fields.ToArray(), recordLine);
         }
+    }
+
+    /// <summary>
+    /// The 1-based line of the first invalid UTF-8 byte of <paramref name="path"/>: the reader decodes a whole buffer
+    /// ahead, so its own line count stops where that buffer starts.
+    /// </summary>
+    private static long? InvalidUtf8Line(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var valid, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.InvalidData
+            ? bytes.AsSpan(0, valid).Count((byte)'\n') + 1
+            : null;
     }
 
     // A line with nothing on it (e.g. a trailing empty line) is no record.

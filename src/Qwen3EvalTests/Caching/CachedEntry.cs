@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Caching;
@@ -11,3 +12,8 @@ namespace Qwen3EvalTests.Caching;
 /// <param name="Score">A score request's result.</param>
 /// <param name="Generation">A generate request's text.</param>
 public sealed record CachedEntry(int Format, string Key, LogLikelihoodResult? Score, string? Generation);
+
+/// <summary>The one serializer context of the request cache's stored JSON.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(CachedEntry))]
+internal sealed partial class CacheJsonContext : JsonSerializerContext;

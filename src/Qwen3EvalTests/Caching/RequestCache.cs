@@ -49,6 +49,10 @@ public sealed partial class RequestCache : IDisposable
         {
             throw Unwritable(full, e);
         }
+        catch (SqliteException e) when (IsWriteFailure(e))
+        {
+            throw WriteFailed(full, e);
+        }
     }
 
     /// <summary>Rows in the cache (all models, all kinds).</summary>
@@ -61,6 +65,32 @@ public sealed partial class RequestCache : IDisposable
 
     /// <summary>The stored entries of <paramref name="keys"/>, in order; null where missing or rejected.</summary>
     public IReadOnlyList<CachedEntry?> GetMany(IReadOnlyList<RequestCacheKey> keys)
+    {
+        try
+        {
+            return GetManyUnguarded(keys);
+        }
+        catch (SqliteException e) when (IsWriteFailure(e))
+        {
+            throw WriteFailed(Path, e);
+        }
+    }
+
+    /// <summary>Stores <paramref name="entries"/> in one short transaction; rows already there (another writer's) are kept.</summary>
+    /// <exception cref="EvalInputException">The disk is full or the file cannot be written; the rows stored before stay readable.</exception>
+    public void PutMany(IReadOnlyList<(RequestCacheKey Key, CachedEntry Entry)> entries)
+    {
+        try
+        {
+            PutManyUnguarded(entries);
+        }
+        catch (SqliteException e) when (IsWriteFailure(e))
+        {
+            throw WriteFailed(Path, e);
+        }
+    }
+
+    private CachedEntry?[] GetManyUnguarded(IReadOnlyList<RequestCacheKey> keys)
     {
         var found = new CachedEntry?[keys.Count];
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -81,8 +111,7 @@ public sealed partial class RequestCache : IDisposable
         return found;
     }
 
-    /// <summary>Stores <paramref name="entries"/> in one short transaction; rows already there (another writer's) are kept.</summary>
-    public void PutMany(IReadOnlyList<(RequestCacheKey Key, CachedEntry Entry)> entries)
+    private void PutManyUnguarded(IReadOnlyList<(RequestCacheKey Key, CachedEntry Entry)> entries)
     {
         if (entries.Count == 0)
         {

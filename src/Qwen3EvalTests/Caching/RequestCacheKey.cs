@@ -76,3 +76,10 @@ public sealed record RequestCacheKey(string Hash, string Text, string ModelHash,
         return new RequestCacheKey(hash, keyText, model.ModelHash, kind, prefix);
     }
 }
+
+/// <summary>The two kinds of cached requests; the name is part of the key and of the <c>kind</c> column.</summary>
+public static class RequestKind
+{
+    public const string Score = "score";
+    public const string Generate = "generate";
+}

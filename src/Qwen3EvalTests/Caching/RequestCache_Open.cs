@@ -7,14 +7,17 @@ namespace Qwen3EvalTests.Caching;
 public sealed partial class RequestCache
 {
     private const int SqliteReadOnly = 8;
+    private const int SqliteIoError = 10;
+    private const int SqliteFull = 13;
+    private const string FormatVersion = "1";
     private const int SqliteCantOpen = 14;
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
     private const int BusyTimeoutMilliseconds = 30_000;
 
-    private const string Schema = """
+    private const string Schema = $"""
         CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-        INSERT OR IGNORE INTO meta (name, value) VALUES ('format', '1');
+        INSERT OR IGNORE INTO meta (name, value) VALUES ('format', '{FormatVersion}');
         CREATE TABLE IF NOT EXISTS results (
             key_hash TEXT PRIMARY KEY,
             model_hash TEXT NOT NULL,
@@ -51,6 +54,7 @@ public sealed partial class RequestCache
             Execute(connection, "PRAGMA journal_mode = WAL;");
             Execute(connection, "PRAGMA synchronous = NORMAL;");
             Execute(connection, Schema);
+            CheckFormat(connection, path);
             return connection;
         }
         catch
@@ -66,6 +70,32 @@ public sealed partial class RequestCache
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>A cache written by another format version is refused, not rebuilt: a newer harness may still need it.</summary>
+    private static void CheckFormat(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE name = 'format'";
+        var format = command.ExecuteScalar() as string;
+        if (format != FormatVersion)
+        {
+            throw new EvalInputException(
+                $"the request cache has format version {format ?? "(none)"}; this harness reads version {FormatVersion}. Pass --cache with another file, run with --no-cache, or delete the file to start an empty cache.",
+                path,
+                field: "meta.format");
+        }
+    }
+
+    private static bool IsWriteFailure(SqliteException e) => e.SqliteErrorCode is SqliteFull or SqliteReadOnly or SqliteIoError;
+
+    private static EvalInputException WriteFailed(string path, SqliteException e) => e.SqliteErrorCode switch
+    {
+        SqliteFull => new EvalInputException(
+            "no space left on device while writing the request cache; free space there (or pass --cache on another disk), then rerun: every row stored before is kept and served.", path, inner: e),
+        SqliteReadOnly => new EvalInputException(
+            "cannot write the request cache: read-only file system or file; make it writable, pass --cache with a writable file, or run with --no-cache.", path, inner: e),
+        _ => WriteFailure.Of(path, e, "rerun (or pass --cache with a writable file, or --no-cache)."),
+    };
 
     private static bool IsCorrupt(SqliteException e) => e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
 

@@ -45,7 +45,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
             foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Chunk(ChunkSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var outcome in scorer.Score(model, chunk.Select(p => p.ToScored()).ToArray(), cancellationToken))
+                foreach (var outcome in ScoreChunk(scorer, plan, subject, chunk, cancellationToken))
                 {
                     tally.Add(outcome, subject.Category);
                     writer.Write(QuestionRecord.Of(outcome));
@@ -59,6 +59,23 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         var summary = SummaryOf(tally.ToScore(), settings.Average, model.Counters.Minus(countersBefore), clock.Elapsed);
         writer.Complete(summary);
         return new BenchmarkRun(header, summary, writer.FilePath, outcomes);
+    }
+
+    // An engine fault names the questions it happened on; what was answered before it is in the results sink and the cache.
+    private IReadOnlyList<QuestionOutcome> ScoreChunk(IQuestionScorer scorer, EvaluationPlan plan, SubjectInfo subject, PlannedPrompt[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return scorer.Score(model, chunk.Select(p => p.ToScored()).ToArray(), cancellationToken);
+        }
+        catch (EngineFaultException e) when (e.Question is null)
+        {
+            var first = chunk[0].Question.Index;
+            var last = chunk[^1].Question.Index;
+            throw e.WithQuestion(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{plan.Benchmark.ToId()}/{subject.Id} {(first == last ? $"question {first}" : $"questions {first}–{last} (one chunk)")}"));
+        }
     }
 
     /// <summary>The settings a results file records for <paramref name="plan"/>: what the protocol decided and the plan overrode.</summary>

@@ -4,6 +4,7 @@ using Qwen3EvalTests.Prompts.LmEval;
 using Qwen3EvalTests.Prompts.OpenCompass;
 using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Statistics;
 
 namespace Qwen3EvalTests.Evaluation;

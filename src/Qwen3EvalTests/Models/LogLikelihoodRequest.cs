@@ -17,3 +17,20 @@ public sealed record LogLikelihoodRequest(
     int? MaxContextTokens = null,
     bool IncludeContextLogProb = false,
     bool NextTokenOnly = false);
+
+/// <summary>The answer to one <see cref="LogLikelihoodRequest"/>.</summary>
+/// <param name="Continuations">One score per continuation, in request order.</param>
+/// <param name="ContextTokenCount">Context tokens actually fed (after truncation).</param>
+/// <param name="TruncatedTokenCount">Context tokens dropped from the left to fit (0 when none).</param>
+/// <param name="ContextLogProb">With <see cref="LogLikelihoodRequest.IncludeContextLogProb"/>: summed log-probability of context tokens 2..n (the first has no prediction); else null.</param>
+public sealed record LogLikelihoodResult(
+    IReadOnlyList<ContinuationScore> Continuations,
+    int ContextTokenCount,
+    int TruncatedTokenCount,
+    double? ContextLogProb);
+
+/// <summary>The log-likelihood of one continuation.</summary>
+/// <param name="LogProb">Sum of log p(token | everything before) over the continuation's tokens (natural log).</param>
+/// <param name="TokenCount">How many tokens the continuation has.</param>
+/// <param name="IsGreedy">Whether every continuation token is the argmax at its position.</param>
+public sealed record ContinuationScore(double LogProb, int TokenCount, bool IsGreedy);

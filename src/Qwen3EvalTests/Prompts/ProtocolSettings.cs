@@ -1,8 +1,8 @@
 using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
-using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Scoring.Extraction;
+using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Prompts;
 
@@ -113,4 +113,13 @@ public sealed record ProtocolSettings(
 
         return problems;
     }
+}
+
+/// <summary>
+/// The split every reference harness scores: C-Eval's val (its test answers are withheld by the authors),
+/// MMLU's and CMMLU's test.
+/// </summary>
+public static class ScoredSplits
+{
+    public static Split Standard(Benchmark benchmark) => benchmark == Benchmark.Ceval ? Split.Val : Split.Test;
 }

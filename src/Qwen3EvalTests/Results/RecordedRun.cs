@@ -40,7 +40,7 @@ public sealed record RecordedRun(
 
         try
         {
-            var run = JsonSerializer.Deserialize(File.ReadAllText(path), ResultsJsonContext.Default.RecordedRun)
+            var run = JsonSerializer.Deserialize(File.ReadAllText(path), PersistedJson.Default.RecordedRun)
                 ?? throw new EvalInputException("recorded run is empty.", file: path);
             return run.FormatVersion == CurrentFormatVersion
                 ? run
@@ -52,9 +52,16 @@ public sealed record RecordedRun(
         }
     }
 
-    public void Write(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, ResultsJsonContext.Default.RecordedRun) + "\n");
-    }
+    public void Write(string path) =>
+        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, PersistedJson.Default.RecordedRun) + "\n", "rerun 'qwen3eval baseline record'.");
+}
+
+/// <summary>One question of a recorded run: which answer the model chose.</summary>
+/// <param name="Subject">Subject id.</param>
+/// <param name="Index">0-based within the subject's scored split.</param>
+/// <param name="Answer">The reference letter.</param>
+/// <param name="Predicted">The chosen letter, or null when unparsable.</param>
+public sealed record RecordedAnswer(string Subject, int Index, string Answer, string? Predicted)
+{
+    public bool Correct => Predicted == Answer;
 }

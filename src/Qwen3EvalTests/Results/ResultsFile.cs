@@ -31,7 +31,7 @@ public sealed record ResultsFile(int FormatVersion, RunHeader Run, IReadOnlyList
                 throw new EvalInputException($"results format version {version.GetInt32()} is not supported: this harness reads version {ResultsFormat.Version}; re-run the evaluation with this version.", file: path, field: "formatVersion");
             }
 
-            file = document.RootElement.Deserialize(ResultsJsonContext.Default.ResultsFile);
+            file = document.RootElement.Deserialize(PersistedJson.Default.ResultsFile);
         }
         catch (JsonException e)
         {

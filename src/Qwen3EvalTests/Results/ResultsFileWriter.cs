@@ -28,51 +28,91 @@ public sealed class ResultsFileWriter : IDisposable
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new EvalInputException($"cannot write results here ({e.Message}): choose a writable folder with --out.", file: folder);
+            throw WriteFailure.Of(folder, e, "rerun (or choose another folder with --out).");
         }
 
         _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        _json.WriteStartObject();
-        _json.WriteNumber("formatVersion", ResultsFormat.Version);
-        _json.WritePropertyName("run");
-        JsonSerializer.Serialize(_json, header, ResultsJsonContext.Default.RunHeader);
-        _json.WritePropertyName("questions");
-        _json.WriteStartArray();
+        try
+        {
+            _json.WriteStartObject();
+            _json.WriteNumber("formatVersion", ResultsFormat.Version);
+            _json.WritePropertyName("run");
+            JsonSerializer.Serialize(_json, header, PersistedJson.Default.RunHeader);
+            _json.WritePropertyName("questions");
+            _json.WriteStartArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Dispose();
+            throw Failed(e);
+        }
     }
 
     public string FilePath => _path;
 
     public void Write(QuestionRecord question)
     {
-        JsonSerializer.Serialize(_json, question, ResultsJsonContext.Default.QuestionRecord);
-        if (_json.BytesPending > 1 << 16)
+        try
         {
-            _json.Flush();
+            JsonSerializer.Serialize(_json, question, PersistedJson.Default.QuestionRecord);
+            if (_json.BytesPending > 1 << 16)
+            {
+                _json.Flush();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failed(e);
         }
     }
 
     /// <summary>Writes the summary and moves the file into place.</summary>
+    /// <exception cref="EvalInputException">The disk is full or the file cannot be written; nothing is left under the final name.</exception>
     public void Complete(RunSummary summary)
     {
-        _json.WriteEndArray();
-        _json.WritePropertyName("summary");
-        JsonSerializer.Serialize(_json, summary, ResultsJsonContext.Default.RunSummary);
-        _json.WriteEndObject();
-        _json.Flush();
-        _json.Dispose();
-        _stream.Flush(flushToDisk: true);
-        _stream.Dispose();
-        File.Move(_temporaryPath, _path, overwrite: true);
+        try
+        {
+            _json.WriteEndArray();
+            _json.WritePropertyName("summary");
+            JsonSerializer.Serialize(_json, summary, PersistedJson.Default.RunSummary);
+            _json.WriteEndObject();
+            _json.Flush();
+            _json.Dispose();
+            _stream.Flush(flushToDisk: true);
+            _stream.Dispose();
+            File.Move(_temporaryPath, _path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failed(e);
+        }
+
         _completed = true;
     }
 
+    /// <summary>Closes the file; an incomplete one is deleted (a failed flush of its last bytes does not stop that).</summary>
     public void Dispose()
     {
-        _json.Dispose();
-        _stream.Dispose();
+        Close(_json);
+        Close(_stream);
         if (!_completed && File.Exists(_temporaryPath))
         {
             File.Delete(_temporaryPath);
         }
     }
+
+    private void Close(IDisposable part)
+    {
+        try
+        {
+            part.Dispose();
+        }
+        catch (IOException) when (!_completed)
+        {
+            // The last bytes of a file being thrown away could not be written (a full disk): nothing to keep.
+        }
+    }
+
+    private EvalInputException Failed(Exception e) =>
+        WriteFailure.Of(_path, e, "rerun: the request cache keeps every question already answered (--out chooses another folder).");
 }

@@ -12,3 +12,14 @@ public sealed record BenchmarkScore(Accuracy Micro, double Macro, IReadOnlyList<
 {
     public double Headline(AverageKind average) => average == AverageKind.Macro ? Macro : Micro.Value;
 }
+
+/// <summary>One subject's accuracy.</summary>
+/// <param name="Subject">Subject id.</param>
+/// <param name="Category">Its main category (from the shipped mappings).</param>
+/// <param name="Accuracy">Correct over total, with its interval.</param>
+/// <param name="Unparsable">Generated answers no extraction rule could read (counted wrong).</param>
+/// <param name="Truncated">Questions whose prompt was left-truncated to fit.</param>
+public sealed record SubjectScore(string Subject, string Category, Accuracy Accuracy, int Unparsable, int Truncated);
+
+/// <summary>A category's accuracy: micro over its questions and macro over its subjects.</summary>
+public sealed record CategoryScore(string Category, int Subjects, Accuracy Micro, double Macro);

@@ -1,4 +1,6 @@
+using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Scoring.Extraction;
 
 namespace Qwen3EvalTests.Scoring;
 
@@ -29,4 +31,25 @@ public static class QuestionScorers
                 settings.Truncation),
         };
     }
+}
+
+/// <summary>How the questions of one run are scored, resolved from the protocol's settings and the plan's overrides.</summary>
+/// <param name="Scorer">The scorer kind.</param>
+/// <param name="Rule">For log-likelihood scorers: how the option scores pick an answer; null for generation.</param>
+/// <param name="Extractor">For generation: reads the letter out of the text; null otherwise.</param>
+/// <param name="Truncation">What happens to a prompt longer than the protocol allows.</param>
+/// <param name="Generation">For generation: the settings of every answer; null otherwise.</param>
+public sealed record ScoringSettings(
+    ScorerKind Scorer,
+    ChoiceRule? Rule,
+    IAnswerExtractor? Extractor,
+    ContextTruncation Truncation,
+    GenerationSettings? Generation);
+
+/// <summary>A question with the exact text a protocol rendered for it and the continuations it scores (none for generation).</summary>
+public sealed record PromptedQuestion(Question Question, string Text, IReadOnlyList<string> Continuations)
+{
+    /// <summary>The reference letter; a scored question must have one.</summary>
+    public char Answer => Question.Answer
+        ?? throw new EvalInputException("question has no answer but its split is scored.", file: Question.Source.File, line: Question.Source.Line, field: "answer");
 }

@@ -1,5 +1,6 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Tests.Benchmarks;
 
 namespace Qwen3EvalTests.Tests.Evaluation;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Qwen3EvalTests.Evaluation;
+namespace Qwen3EvalTests.Results;
 
 /// <summary>
 /// The outcome of a sensitivity analysis: the reference setting (qwen, 5-shot, base prompt,
@@ -36,7 +36,7 @@ public sealed record SensitivityReport(
 
         try
         {
-            var report = JsonSerializer.Deserialize(File.ReadAllText(path), SensitivityJsonContext.Default.SensitivityReport)
+            var report = JsonSerializer.Deserialize(File.ReadAllText(path), PersistedJson.Default.SensitivityReport)
                 ?? throw new EvalInputException("sensitivity file is empty.", file: path);
             return report.FormatVersion == CurrentFormatVersion
                 ? report
@@ -48,9 +48,29 @@ public sealed record SensitivityReport(
         }
     }
 
-    public void Write(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, SensitivityJsonContext.Default.SensitivityReport) + "\n");
-    }
+    public void Write(string path) =>
+        WholeFileWriter.Write(path, JsonSerializer.Serialize(this, PersistedJson.Default.SensitivityReport) + "\n", "rerun (or choose another folder with --out).");
 }
+
+/// <summary>One setting of a sensitivity analysis and its score.</summary>
+/// <param name="Factor">The factor varied ("reference" for the reference row), as its command-line id.</param>
+/// <param name="Setting">The setting, e.g. "lm-eval" or "0-shot".</param>
+/// <param name="Score">Headline accuracy 0–1 (the setting's average).</param>
+/// <param name="Delta">Score minus the reference score.</param>
+/// <param name="Low95">Lower bound of the 95 % Wilson interval at the run's question count.</param>
+/// <param name="High95">Upper bound of that interval.</param>
+/// <param name="Questions">Questions scored.</param>
+/// <param name="Note">What to know when reading the row (e.g. a base model in chat form), or null.</param>
+/// <param name="ResultsFile">The results file of the run behind the row (the reference run's for the average factor).</param>
+public sealed record SensitivityRow(
+    string Factor,
+    string Setting,
+    double Score,
+    double Delta,
+    double Low95,
+    double High95,
+    int Questions,
+    string? Note,
+    string? ResultsFile);
+
+/// <summary>The one source-generated JSON context of the sensitivity file.</summary>

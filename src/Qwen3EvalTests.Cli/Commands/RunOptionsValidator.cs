@@ -1,0 +1,177 @@
+using System.Globalization;
+using Qwen3EvalTests.Benchmarks;
+
+namespace Qwen3EvalTests.Cli.Commands;
+
+/// <summary>
+/// Checks a command's options before anything loads: numbers in range, a known device, an output folder that can be
+/// created and written (probed with a file that is created and deleted), a writable cache, an existing model folder.
+/// Returns every problem, each naming the option and the fix; the caller throws them together with
+/// <see cref="InputProblemList.ThrowIfAny"/>.
+/// </summary>
+public static class RunOptionsValidator
+{
+    public const string RunCommandLine = "qwen3eval run";
+
+    /// <summary>Every problem of <c>qwen3eval run</c>'s options.</summary>
+    public static InputProblemList Check(RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new InputProblemList(RunCommandLine);
+        if (options.Limit is { } limit)
+        {
+            AtLeast(problems, "--limit", limit, 1, "a run over no questions measures nothing; leave --limit out to score every question");
+        }
+
+        if (options.Shots is { } shots)
+        {
+            AtLeast(problems, "--shots", shots, 0, "pass 0 for zero-shot, or leave --shots out for the protocol's default");
+        }
+
+        AtLeast(problems, "--batch-size", options.BatchSize, 1, "1 reuses each subject's few-shot KV cache; more batches full prompts");
+        AtLeast(problems, "--repeats", options.Repeats, 1, "1 runs each benchmark once");
+        AtLeast(problems, "--seed", options.Seed, 0, "ONNX Runtime GenAI takes a negative seed as 'pick a random seed', which no rerun reproduces");
+        if (!double.IsFinite(options.Temperature) || options.Temperature < 0)
+        {
+            problems.Add("--temperature", string.Create(CultureInfo.InvariantCulture, $"must be a finite number, 0 or more (got {options.Temperature}); 0 is greedy decoding."));
+        }
+
+        CheckDevice(problems, options.Device);
+        foreach (var twice in options.Benchmarks.GroupBy(b => b).Where(g => g.Count() > 1))
+        {
+            problems.Add("--benchmark", $"{twice.Key.ToId()} is given {twice.Count()} times; each run of it would write the same results file. Name each benchmark once (use --repeats to run one several times).");
+        }
+
+        CheckModelFolder(problems, options.ModelFolder);
+        CheckOutputFolder(problems, "--out", options.OutputFolder);
+        if (!options.NoCache && options.Repeats == 1 && options.CacheFile is { } cache)
+        {
+            CheckCacheFile(problems, cache);
+        }
+
+        return problems;
+    }
+
+    /// <summary>Every problem of <c>qwen3eval sensitivity</c>'s options.</summary>
+    public static InputProblemList CheckSensitivity(string? modelFolder, int limit, string device, string outputFolder)
+    {
+        var problems = new InputProblemList("qwen3eval sensitivity");
+        AtLeast(problems, "--limit", limit, 1, "every setting scores the first N questions of each subject");
+        CheckDevice(problems, device);
+        CheckModelFolder(problems, modelFolder);
+        CheckOutputFolder(problems, "--out", outputFolder);
+        return problems;
+    }
+
+    /// <summary>Every problem of <c>qwen3eval tiny-model</c>'s options.</summary>
+    public static InputProblemList CheckTinyModel(int seed, string outputFolder)
+    {
+        var problems = new InputProblemList("qwen3eval tiny-model");
+        AtLeast(problems, "--seed", seed, 0, "the suites' generated models use seeds 0 and up");
+        CheckOutputFolder(problems, "--out", outputFolder);
+        return problems;
+    }
+
+    /// <summary>Every problem of <c>qwen3eval tiny-model measure</c>'s options.</summary>
+    public static InputProblemList CheckMeasure(int questions, int prefixTokens, string? modelFolder)
+    {
+        var problems = new InputProblemList("qwen3eval tiny-model measure");
+        AtLeast(problems, "--questions", questions, 1, null);
+        AtLeast(problems, "--prefix-tokens", prefixTokens, 0, null);
+        CheckModelFolder(problems, modelFolder);
+        return problems;
+    }
+
+    private static void AtLeast(InputProblemList problems, string option, long value, long min, string? why)
+    {
+        if (value < min)
+        {
+            problems.Add(option, string.Create(CultureInfo.InvariantCulture, $"must be {(min == 0 ? "0 or more" : $"at least {min}")} (got {value}){(why is null ? "." : $"; {why}.")}"));
+        }
+    }
+
+    private static void CheckDevice(InputProblemList problems, string device)
+    {
+        if (device is not ("cpu" or "cuda"))
+        {
+            problems.Add("--device", $"'{device}' is not an execution provider; use cpu or cuda.");
+        }
+    }
+
+    private static void CheckModelFolder(InputProblemList problems, string? modelFolder)
+    {
+        if (modelFolder is null || Directory.Exists(modelFolder))
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(modelFolder);
+        problems.Add(new InputProblem(full, null, "--model", File.Exists(full)
+            ? "is a file; pass the model folder that holds genai_config.json, the ONNX model and the tokenizer files."
+            : "the model folder does not exist; check the path, or generate a test model with 'qwen3eval tiny-model --out DIR'."));
+    }
+
+    /// <summary>The folder must be a folder (or creatable: its nearest existing ancestor a writable folder).</summary>
+    private static void CheckOutputFolder(InputProblemList problems, string option, string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        if (File.Exists(full))
+        {
+            problems.Add(new InputProblem(full, null, option, $"is an existing file, not a folder; pass a folder for {option} (it is created when missing)."));
+            return;
+        }
+
+        if (Unwritable(full) is { } reason)
+        {
+            problems.Add(new InputProblem(full, null, option, $"cannot be created or written ({reason}); choose a writable folder with {option}."));
+        }
+    }
+
+    private static void CheckCacheFile(InputProblemList problems, string cacheFile)
+    {
+        var full = Path.GetFullPath(cacheFile);
+        if (Directory.Exists(full))
+        {
+            problems.Add(new InputProblem(full, null, "--cache", "is a folder; pass a file path for the request cache (e.g. DIR/cache.sqlite), or --no-cache."));
+            return;
+        }
+
+        if (Unwritable(Path.GetDirectoryName(full)!) is { } reason)
+        {
+            problems.Add(new InputProblem(full, null, "--cache", $"its folder cannot be created or written ({reason}); pass --cache with a writable file, or --no-cache."));
+        }
+    }
+
+    /// <summary>Why <paramref name="folder"/> cannot be written, or null: probes its nearest existing ancestor by creating and deleting a file.</summary>
+    private static string? Unwritable(string folder)
+    {
+        var existing = folder;
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing))
+            {
+                return $"{existing} is a file, so no folder can be made below it";
+            }
+
+            existing = Path.GetDirectoryName(existing);
+            if (existing is null)
+            {
+                return "no part of the path exists";
+            }
+        }
+
+        var probe = Path.Combine(existing, $".qwen3eval-write-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{existing}: {e.Message}";
+        }
+    }
+}
