@@ -16,8 +16,7 @@ namespace Qwen3EvalTests.Inference.Suites;
 /// </summary>
 public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
 {
-    private readonly Dictionary<string, GenAiLanguageModel> _models = new(StringComparer.Ordinal);
-    private readonly Lock _modelsLock = new();
+    private readonly LanguageModelPool _models = new();
 
     public SuiteRunSettings Settings => settings;
 
@@ -37,7 +36,7 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         var plan = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
             with { AllowKindMismatch = suite.AllowKindMismatch };
         EvaluationPlanValidator.ThrowIfInvalid([plan], new ModelKindFact(suiteCase.ModelId, null, suiteCase.Kind, ModelKindSource.Declared));
-        var model = Load(ResolveModelFolder(suite, suiteCase), suiteCase.Kind);
+        var model = _models.Get(ResolveModelFolder(suite, suiteCase), new GenAiModelOptions(settings.Device, DeclaredKind: suiteCase.Kind));
         var path = Path.Combine(settings.OutputFolder, suiteCase.Id.Replace('/', Path.DirectorySeparatorChar) + ".json");
         lock (model)
         {
@@ -81,32 +80,7 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
             questions);
     }
 
-    public void Dispose()
-    {
-        lock (_modelsLock)
-        {
-            foreach (var model in _models.Values)
-            {
-                model.Dispose();
-            }
-
-            _models.Clear();
-        }
-    }
-
-    private GenAiLanguageModel Load(string folder, ModelKind declaredKind)
-    {
-        lock (_modelsLock)
-        {
-            if (!_models.TryGetValue(folder, out var model))
-            {
-                model = GenAiLanguageModel.Load(folder, new GenAiModelOptions(settings.Device, DeclaredKind: declaredKind));
-                _models.Add(folder, model);
-            }
-
-            return model;
-        }
-    }
+    public void Dispose() => _models.Dispose();
 
     private static SuiteModel ModelOf(EvalSuite suite, SuiteCase suiteCase) =>
         suite.Models.FirstOrDefault(m => m.Id == suiteCase.ModelId)
