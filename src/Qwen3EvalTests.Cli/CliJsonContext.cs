@@ -9,4 +9,5 @@ namespace Qwen3EvalTests.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunReport))]
 [JsonSerializable(typeof(RunComparison))]
+[JsonSerializable(typeof(Qwen3EvalTests.Inference.GenAI.GenAiModelInspection))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

@@ -16,9 +16,15 @@ public static class TinyModelCommand
         tokenizerOption.AcceptOnlyFromAmong("bytes", "qwen3");
         var plantedOption = new Option<string?>("--planted-answer") { Description = "A, B, C or D: the model answers every multiple-choice question with this letter." };
         plantedOption.AcceptOnlyFromAmong("A", "B", "C", "D");
-        var kindOption = new Option<string>("--kind") { Description = "base (no chat template) or instruct (ChatML chat template).", DefaultValueFactory = _ => "base" };
+        var kindOption = new Option<string>("--kind") { Description = "base or instruct (instruct exports sample by default, as the builder copies Qwen3's generation config; builder-shaped exports carry a chat_template.jinja either way, legacy base models none).", DefaultValueFactory = _ => "base" };
         kindOption.AcceptOnlyFromAmong("base", "instruct");
 
+        var exportOption = new Option<string>("--export")
+        {
+            Description = "cpu-int4 (what the GenAI model builder writes for -p int4 -e cpu), fp16-logits (the same graph with float16 logits, as CUDA exports return them) or legacy (standard ops, fp32, no shared KV buffer).",
+            DefaultValueFactory = _ => "cpu-int4",
+        };
+        exportOption.AcceptOnlyFromAmong([.. TinyModelExportIds.All]);
         var sizeOption = new Option<string>("--size") { Description = "default (hidden 64, 2 layers) or smallest (hidden 8, 1 layer: for throughput benchmarks; planted models answer the same).", DefaultValueFactory = _ => "default" };
         sizeOption.AcceptOnlyFromAmong("default", "smallest");
         var command = new Command("tiny-model", "Generate a tiny Qwen3-shaped ONNX model folder that ONNX Runtime GenAI loads (for tests and dry runs).");
@@ -28,6 +34,7 @@ public static class TinyModelCommand
         command.Options.Add(plantedOption);
         command.Options.Add(kindOption);
         command.Options.Add(sizeOption);
+        command.Options.Add(exportOption);
         command.Subcommands.Add(TinyModelMeasureCommand.Create(stdout));
         command.SetAction(parseResult =>
         {
@@ -36,7 +43,8 @@ public static class TinyModelCommand
                 Seed: parseResult.GetValue(seedOption),
                 Tokenizer: parseResult.GetValue(tokenizerOption) == "qwen3" ? TinyTokenizerKind.Qwen3 : TinyTokenizerKind.Bytes,
                 PlantedAnswer: parseResult.GetValue(plantedOption) is { Length: 1 } letter ? letter[0] : null,
-                Kind: parseResult.GetValue(kindOption) == "instruct" ? ModelKind.Instruct : ModelKind.Base);
+                Kind: parseResult.GetValue(kindOption) == "instruct" ? ModelKind.Instruct : ModelKind.Base,
+                Export: TinyModelExportIds.TryParse(parseResult.GetValue(exportOption), out var export) ? export : TinyModelExport.CpuInt4);
             if (parseResult.GetValue(sizeOption) == "smallest")
             {
                 spec = TinyModelSpec.Smallest(spec);
@@ -49,7 +57,7 @@ public static class TinyModelCommand
             var folder = Path.GetFullPath(parseResult.GetValue(outOption)!);
             var stopwatch = Stopwatch.StartNew();
             TinyModelGenerator.Generate(spec, folder);
-            stdout.WriteLine($"wrote {folder} ({spec.Tokenizer}, {spec.Kind}, seed {spec.Seed}{(spec.PlantedAnswer is { } a ? $", planted answer {a}" : "")}) in {stopwatch.Elapsed.TotalSeconds:F2} s");
+            stdout.WriteLine($"wrote {folder} ({spec.Export.ToId()}, {spec.Tokenizer}, {spec.Kind}, seed {spec.Seed}{(spec.PlantedAnswer is { } a ? $", planted answer {a}" : "")}) in {stopwatch.Elapsed.TotalSeconds:F2} s");
             _ = stderr;
             return QwenEvalCli.ExitOk;
         });

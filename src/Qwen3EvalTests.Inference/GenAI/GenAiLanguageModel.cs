@@ -53,7 +53,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
             throw new EvalInputException($"batch size {options.BatchSize} must be at least 1.", field: "BatchSize");
         }
 
-        var folder = GenAiModelFolder.Open(modelFolder);
+        var folder = GenAiModelFolder.Open(modelFolder, options.ExecutionProvider);
         OgaRuntime.EnsureInitialized();
         Config? config = null;
         Model? model = null;
@@ -93,7 +93,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         if (folder.ChatTemplate is null)
         {
             throw new EvalInputException(
-                $"model '{folder.Name}' is a base model: its tokenizer_config.json has no chat_template, so it cannot be prompted with chat messages; use a completion protocol (few-shot log-likelihood or plain completion prompts) for base models.",
+                $"model '{folder.Name}' has no chat template (neither chat_template.jinja nor a chat_template in tokenizer_config.json), so it cannot be prompted with chat messages; use a completion protocol (few-shot log-likelihood or plain completion prompts) for base models.",
                 Path.Combine(folder.Folder, "tokenizer_config.json"),
                 field: "chat_template");
         }
@@ -111,6 +111,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
         disposed = true;
         scoringCache?.Dispose();
+        generationCache?.Dispose();
         tokenizer.Dispose();
         model.Dispose();
         config.Dispose();
@@ -131,22 +132,11 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     /// Fetches the logits of the last forward call. GenAI materialises the full [batch, tokens, vocab] tensor here,
     /// which is engine work (tens of MB per call with a 151,936-token vocabulary), so it counts as forward time.
     /// </summary>
-    private Tensor ReadLogits(Generator generator)
+    private LogitsTensor ReadLogits(Generator generator)
     {
         var stopwatch = Stopwatch.StartNew();
-        var logits = generator.GetOutput("logits");
+        var logits = new LogitsTensor(generator.GetOutput("logits"), folder.VocabSize);
         forwardTime += stopwatch.Elapsed;
         return logits;
-    }
-
-    private void GuardPadToken(IReadOnlyList<int> tokens, string what)
-    {
-        if (tokens.Contains(folder.PadTokenId))
-        {
-            throw new EvalInputException(
-                $"the {what} contains token {folder.PadTokenId}, the model's pad_token_id, which GenAI treats as padding (its logits row would be read one position early); set model.pad_token_id to a token prompts never contain.",
-                folder.ConfigPath,
-                field: "model.pad_token_id");
-        }
     }
 }

@@ -38,12 +38,22 @@ public sealed partial class GenAiLanguageModel
         }
         catch (Exception e) when (e is OnnxRuntimeGenAIException or ExternalException)
         {
+            // A reused generator may hold a KV cache that no longer matches the tokens it is said to hold: start afresh.
+            DiscardReusedGenerators();
             throw new EngineFaultException(folder.Folder, operation, engineTokens, e.Message, CheckFor(operation), e);
         }
         finally
         {
             engineTokens ??= outer;
         }
+    }
+
+    private void DiscardReusedGenerators()
+    {
+        scoringCache?.Dispose();
+        scoringCache = null;
+        generationCache?.Dispose();
+        generationCache = null;
     }
 
     private void TrackEngineCall(Generator generator, int appended) => engineTokens = (int)generator.TokenCount() + appended;

@@ -5,6 +5,12 @@ namespace Qwen3EvalTests.Inference.GenAI;
 
 public sealed partial class GenAiLanguageModel
 {
+    private PrefixKvCache? generationCache;
+
+    /// <summary>
+    /// Generates after <paramref name="prompt"/>. Greedy generation reuses the KV cache of the previous prompt's common prefix
+    /// (few-shot prompts of a subject share most of it); sampled generation starts a fresh generator, so a seed repeats.
+    /// </summary>
     private string GenerateUnguarded(string prompt, GenerationSettings settings, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -14,18 +20,71 @@ public sealed partial class GenAiLanguageModel
             promptTokens = [folder.BosTokenId];
         }
 
-        GuardPadToken(promptTokens, "prompt");
         if (promptTokens.Length >= folder.ContextLength)
         {
             promptTokens = promptTokens[^(folder.ContextLength - 1)..];
         }
 
+        GuardLastTokenIsNotPad(promptTokens);
         var maxLength = Math.Min(folder.ContextLength, promptTokens.Length + settings.MaxNewTokens);
-        using var generatorParams = new GeneratorParams(model);
-        GenerationSearchOptions.Apply(generatorParams, settings, maxLength);
-        using var generator = new Generator(model, generatorParams);
-        Forward(generator, promptTokens, promptTokens.Length);
+        if (!settings.IsGreedy)
+        {
+            using var generatorParams = new GeneratorParams(model);
+            GenerationSearchOptions.Apply(generatorParams, settings, maxLength);
+            using var fresh = new Generator(model, generatorParams);
+            Forward(fresh, promptTokens, promptTokens.Length);
+            return GenerateAfterPrompt(fresh, [], settings, cancellationToken);
+        }
 
+        var cache = GenerationCache(settings, maxLength);
+        var held = cache.Tokens;
+        var common = 0;
+        while (common < held.Count && common < promptTokens.Length && held[common] == promptTokens[common])
+        {
+            common++;
+        }
+
+        // RewindTo(n) then GenerateNextToken replays the discarded token n (GenAI 0.18): keep at least one prompt token to append.
+        // A generator that reached end of sequence stays done until rewound.
+        common = Math.Min(common, promptTokens.Length - 1);
+        if (cache.Generator.IsDone())
+        {
+            cache.Generator.RewindTo((ulong)common);
+        }
+        else
+        {
+            cache.RewindTo(common);
+        }
+
+        held.RemoveRange(common, held.Count - common);
+        reusedTokens += common;
+        Forward(cache.Generator, promptTokens.AsSpan(common), promptTokens.Length - common);
+        held.AddRange(promptTokens.AsSpan(common));
+        return GenerateAfterPrompt(cache.Generator, held, settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// The batch-1 generator greedy generation reuses, able to hold <paramref name="maxLength"/> tokens (rounded up to a
+    /// multiple of 256, at most the context); a longer request replaces it.
+    /// </summary>
+    private PrefixKvCache GenerationCache(GenerationSettings settings, int maxLength)
+    {
+        if (generationCache is { } cache && cache.MaxLength >= maxLength)
+        {
+            return cache;
+        }
+
+        generationCache?.Dispose();
+        var length = Math.Min(folder.ContextLength, (maxLength + 255) / 256 * 256);
+        using var generatorParams = new GeneratorParams(model);
+        GenerationSearchOptions.Apply(generatorParams, settings, length);
+        generationCache = new PrefixKvCache(new Generator(model, generatorParams), length, rewindsFreely: folder.Search.SharesKvBuffer);
+        return generationCache;
+    }
+
+    /// <summary>Runs the decoding loop after the prompt was appended; generated tokens are added to <paramref name="held"/>.</summary>
+    private string GenerateAfterPrompt(Generator generator, List<int> held, GenerationSettings settings, CancellationToken cancellationToken)
+    {
         var generated = new List<int>();
         var text = "";
         while (!generator.IsDone() && generated.Count < settings.MaxNewTokens)
@@ -36,6 +95,7 @@ public sealed partial class GenAiLanguageModel
             forwardTime += stopwatch.Elapsed;
             forwardCalls++;
             var next = generator.GetNextTokens()[0];
+            held.Add(next);
             if (IsEndOfSequence(next))
             {
                 break;
@@ -50,6 +110,21 @@ public sealed partial class GenAiLanguageModel
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// GenAI picks the next-token row of an append by skipping trailing pad ids (even at batch 1): a prompt ending in the pad
+    /// id would be continued from the wrong position. Pad ids elsewhere in a prompt are read correctly at batch 1.
+    /// </summary>
+    private void GuardLastTokenIsNotPad(int[] promptTokens)
+    {
+        if (promptTokens[^1] == folder.PadTokenId)
+        {
+            throw new EvalInputException(
+                $"the prompt ends with token {folder.PadTokenId}, the model's pad_token_id, which GenAI skips as padding when it picks the next-token row; end the prompt with another token (e.g. drop a trailing '<|endoftext|>'), or set model.pad_token_id to a token prompts never end with.",
+                folder.ConfigPath,
+                field: "model.pad_token_id");
+        }
     }
 
     private bool IsEndOfSequence(int token) => eosTokenIds.Contains(token);

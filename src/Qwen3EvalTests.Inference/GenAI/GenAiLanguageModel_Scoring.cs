@@ -49,20 +49,17 @@ public sealed partial class GenAiLanguageModel
             context = [folder.BosTokenId];
         }
 
+        // Pad ids inside a context or continuation are harmless here: at batch 1 GenAI masks nothing, and every row is read
+        // from the full logits by position (batched rows that end in the pad id are scored at batch 1, see ScoreBatched).
         var truncated = Math.Max(0, context.Count - limit);
         var kept = truncated == 0 ? context : context.Skip(truncated).ToArray();
-        GuardPadToken(kept, "context");
-        foreach (var continuation in continuations)
-        {
-            GuardPadToken(continuation, "continuation");
-        }
 
         return new PreparedRequest(kept, continuations, truncated, request.IncludeContextLogProb);
     }
 
     private LogLikelihoodResult ScoreWithSharedPrefix(PreparedRequest request)
     {
-        var cache = scoringCache ??= new PrefixKvCache(NewGenerator(1, folder.ContextLength));
+        var cache = ScoringCache(request.Context.Count + request.Continuations.Select(c => c.Count).DefaultIfEmpty(0).Max());
         MoveTo(cache, request.Context, request.IncludeContextLogProb);
 
         // Tokens every continuation starts with (" " of " A"…" D" under a byte tokenizer) are appended once, not once per continuation.
@@ -90,6 +87,25 @@ public sealed partial class GenAiLanguageModel
 
         double? contextLogProb = request.IncludeContextLogProb ? cache.NextTokenLogProbs.Take(request.Context.Count - 1).Sum() : null;
         return new LogLikelihoodResult(scores, request.Context.Count, request.TruncatedTokens, contextLogProb);
+    }
+
+    /// <summary>
+    /// The batch-1 generator whose KV cache is reused across requests, with a KV buffer of at least <paramref name="tokens"/>
+    /// positions. max_length is set from the requests (rounded up to a multiple of 256, at most the context), never from
+    /// genai_config.json: a builder export's default is the whole context, whose static buffer is ~12 GB for Qwen3-8B.
+    /// A longer request replaces the generator (its cached prefix is lost once).
+    /// </summary>
+    private PrefixKvCache ScoringCache(int tokens)
+    {
+        if (scoringCache is { } cache && cache.MaxLength >= tokens)
+        {
+            return cache;
+        }
+
+        scoringCache?.Dispose();
+        var maxLength = Math.Min(folder.ContextLength, Math.Max(2, (tokens + 255) / 256 * 256));
+        scoringCache = new PrefixKvCache(NewGenerator(1, maxLength), maxLength, rewindsFreely: folder.Search.SharesKvBuffer);
+        return scoringCache;
     }
 
     /// <summary>
@@ -135,18 +151,21 @@ public sealed partial class GenAiLanguageModel
 
         reusedTokens += start;
         var appended = target.Skip(start).ToArray();
-        Forward(cache.Generator, appended, appended.Length);
-        using (var logits = ReadLogits(cache.Generator))
+        AppendAndReadRows(cache.Generator, appended, everyRow: needContextLogProbs, (row, values) =>
         {
-            var data = logits.GetData<float>();
-            var vocab = folder.VocabSize;
-            for (var row = 0; row < appended.Length - 1; row++)
+            if (row < appended.Length - 1)
             {
-                var values = data.Slice(row * vocab, vocab);
                 cache.NextTokenLogProbs.Add(needContextLogProbs ? values[appended[row + 1]] - LogSoftmaxRow.LogSumExp(values) : double.NaN);
             }
-
-            cache.LastRow = LogSoftmaxRow.Compute(data.Slice((appended.Length - 1) * vocab, vocab));
+            else
+            {
+                cache.LastRow = LogSoftmaxRow.Compute(values);
+            }
+        });
+        if (!needContextLogProbs)
+        {
+            // Only the last row was read: the positions before it are unknown until a request needs them.
+            cache.NextTokenLogProbs.AddRange(Enumerable.Repeat(double.NaN, appended.Length - 1));
         }
 
         held.AddRange(appended);
@@ -166,24 +185,56 @@ public sealed partial class GenAiLanguageModel
         {
             var appended = continuation.Take(continuation.Count - 1).ToArray();
             cache.RewindTo(cache.Tokens.Count);
-            Forward(cache.Generator, appended, appended.Length);
-            using (var logits = ReadLogits(cache.Generator))
+            AppendAndReadRows(cache.Generator, appended, everyRow: true, (row, values) =>
             {
-                var data = logits.GetData<float>();
-                var vocab = folder.VocabSize;
-                for (var row = 0; row < appended.Length; row++)
-                {
-                    var values = data.Slice(row * vocab, vocab);
-                    logProb += values[continuation[row + 1]] - LogSoftmaxRow.LogSumExp(values);
-                    greedy &= LogSoftmaxRow.ArgMax(values) == continuation[row + 1];
-                }
-            }
+                logProb += values[continuation[row + 1]] - LogSoftmaxRow.LogSumExp(values);
+                greedy &= LogSoftmaxRow.ArgMax(values) == continuation[row + 1];
+            });
 
-            // The continuation stays in the KV cache until the next append rewinds past it: two RewindTo calls in a row
-            // without an append in between corrupt GenAI 0.18.0's cache (measured: log-likelihoods off by ~0.02).
+            // With a shared KV buffer the continuation is dropped at once. Without one it stays in the KV cache until the next
+            // append rewinds past it: two RewindTo calls in a row without an append in between corrupt GenAI 0.18's
+            // concatenated cache (measured on the legacy graphs: log-likelihoods off by ~0.02).
+            if (cache.RewindsFreely)
+            {
+                cache.RewindTo(cache.Tokens.Count);
+            }
         }
 
         return new ContinuationScore(logProb, continuation.Count, greedy);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="tokens"/> and hands logits rows to <paramref name="onRow"/> (row i predicts the token after
+    /// tokens[i]): every row, or only the last. A graph that returns the last position only (prune_lm_head) gets the tokens
+    /// one at a time when every row is needed.
+    /// </summary>
+    private void AppendAndReadRows(Generator generator, int[] tokens, bool everyRow, LogitsRowAction onRow)
+    {
+        if (everyRow && tokens.Length > 1 && folder.Graph.LastPositionLogitsOnly)
+        {
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                Forward(generator, tokens.AsSpan(i, 1), 1);
+                using var single = ReadLogits(generator);
+                onRow(i, single.Row(0, single.Positions - 1));
+            }
+
+            return;
+        }
+
+        Forward(generator, tokens, tokens.Length);
+        using var logits = ReadLogits(generator);
+        var firstRow = tokens.Length - logits.Positions;
+        if (everyRow && firstRow != 0)
+        {
+            throw new InvalidOperationException(
+                $"GenAI returned logits for {logits.Positions} of {tokens.Length} appended tokens, but the graph {folder.ModelPath} declares every position; re-export the model.");
+        }
+
+        for (var position = everyRow ? 0 : logits.Positions - 1; position < logits.Positions; position++)
+        {
+            onRow(firstRow + position, logits.Row(0, position));
+        }
     }
 
     /// <summary>How many leading tokens all continuations share while each keeps at least one token of its own.</summary>
@@ -204,13 +255,25 @@ public sealed partial class GenAiLanguageModel
         return shared;
     }
 
+    /// <summary>
+    /// The shape of the scoring generator's present.0.key, or null before the first request: with a shared buffer
+    /// [1, kv_heads, max_length, head_size], so tests can see which max_length GenAI allocated.
+    /// </summary>
+    internal long[]? ScoringKvCacheShape()
+    {
+        using var present = scoringCache?.Generator.GetOutput("present.0.key");
+        return present?.Shape();
+    }
+
+    /// <summary>A generator for scoring: batch size and max_length from the requests, greedy search set explicitly.</summary>
     private Generator NewGenerator(int batchSize, int maxLength)
     {
         using var generatorParams = new GeneratorParams(model);
-        generatorParams.SetSearchOption("batch_size", batchSize);
-        generatorParams.SetSearchOption("max_length", maxLength);
+        GenerationSearchOptions.ApplyScoring(generatorParams, batchSize, maxLength);
         return new Generator(model, generatorParams);
     }
+
+    private delegate void LogitsRowAction(int row, ReadOnlySpan<float> values);
 
     private sealed record PreparedRequest(IReadOnlyList<int> Context, IReadOnlyList<IReadOnlyList<int>> Continuations, int TruncatedTokens, bool IncludeContextLogProb);
 }

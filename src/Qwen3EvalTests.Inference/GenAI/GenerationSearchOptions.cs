@@ -6,6 +6,19 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// <summary>The one place <see cref="GenerationSettings"/> become GenAI search options.</summary>
 internal static class GenerationSearchOptions
 {
+    /// <summary>
+    /// Scoring reads logits only, but the search is still set in full: max_length from the requests (a builder export's
+    /// default is the whole context), do_sample false (instruct exports default to sampling).
+    /// </summary>
+    public static void ApplyScoring(GeneratorParams generatorParams, int batchSize, int maxLength)
+    {
+        generatorParams.SetSearchOption("max_length", maxLength);
+        generatorParams.SetSearchOption("batch_size", batchSize);
+        generatorParams.SetSearchOption("num_beams", 1);
+        generatorParams.SetSearchOption("do_sample", false);
+    }
+
+    /// <summary>Generation: max_length from the prompt and settings, do_sample always explicit (false when greedy).</summary>
     public static void Apply(GeneratorParams generatorParams, GenerationSettings settings, int maxLength)
     {
         generatorParams.SetSearchOption("max_length", maxLength);

@@ -6,9 +6,17 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// One live generator whose KV cache holds <see cref="Tokens"/>, with log p(next actual token) for every held position
 /// and the full log-softmax row after the last one. Moving to a new sequence keeps the longest common prefix.
 /// </summary>
-internal sealed class PrefixKvCache(Generator generator) : IDisposable
+/// <param name="generator">A batch-1 generator.</param>
+/// <param name="maxLength">The generator's max_length: the most tokens it can hold.</param>
+/// <param name="rewindsFreely">The export shares one KV buffer between past and present (GroupQueryAttention), where rewinding
+/// twice in a row is exact; without one (concatenated caches) GenAI 0.18 corrupts the cache, so a rewind waits for the next append.</param>
+internal sealed class PrefixKvCache(Generator generator, int maxLength, bool rewindsFreely) : IDisposable
 {
     public Generator Generator { get; } = generator;
+
+    public int MaxLength { get; } = maxLength;
+
+    public bool RewindsFreely { get; } = rewindsFreely;
 
     /// <summary>The tokens the KV cache holds.</summary>
     public List<int> Tokens { get; } = [];
@@ -19,7 +27,7 @@ internal sealed class PrefixKvCache(Generator generator) : IDisposable
     /// <summary>Log-softmax of the distribution after the last held token.</summary>
     public double[] LastRow { get; set; } = [];
 
-    /// <summary>Rewinds the generator to <paramref name="length"/> tokens when it holds more; at most once between appends.</summary>
+    /// <summary>Rewinds the generator to <paramref name="length"/> tokens when it holds more (without a shared buffer: at most once between appends).</summary>
     public void RewindTo(int length)
     {
         if ((long)Generator.TokenCount() != length)

@@ -6,7 +6,10 @@ using Onnx;
 namespace Qwen3EvalTests.Inference.TinyModels;
 
 /// <summary>Appends nodes, initializers and typed inputs/outputs to an ONNX graph with generated value names.</summary>
-internal sealed class OnnxGraphBuilder(string graphName)
+/// <param name="graphName">The graph's name.</param>
+/// <param name="constantsAsNodes">Int64 constants (shapes, axes, indices) as Constant nodes, as the model builder writes them,
+/// so they stay inside model.onnx (ONNX Runtime's shape inference cannot read them from external data).</param>
+internal sealed class OnnxGraphBuilder(string graphName, bool constantsAsNodes = false)
 {
     private int counter;
 
@@ -24,11 +27,44 @@ internal sealed class OnnxGraphBuilder(string graphName)
         return name;
     }
 
-    public string Floats(string name, float[] values, params long[] dims)
+    /// <summary>Adds a node with several outputs (an empty name skips an optional one) in <paramref name="domain"/>.</summary>
+    public string[] NodeWithOutputs(string opType, string domain, IReadOnlyList<string> inputs, int outputCount, params AttributeProto[] attributes)
     {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        var outputs = Enumerable.Range(0, outputCount).Select(i => $"{opType.ToLowerInvariant()}_{counter}_{i}").ToArray();
+        counter++;
+        NodeIn(opType, domain, inputs, outputs, attributes);
+        return outputs;
+    }
+
+    /// <summary>Adds a node of <paramref name="domain"/> (e.g. com.microsoft) with the given outputs.</summary>
+    public void NodeIn(string opType, string domain, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = opType, Domain = domain, Name = $"node_{Graph.Node.Count}_{opType}" };
+        node.Input.AddRange(inputs);
+        node.Output.AddRange(outputs);
+        node.Attribute.AddRange(attributes);
+        Graph.Node.Add(node);
+    }
+
+    /// <summary>Adds a node of <paramref name="domain"/> and returns its one output name.</summary>
+    public string NodeIn(string opType, string domain, IReadOnlyList<string> inputs, params AttributeProto[] attributes)
+    {
+        var output = $"{opType.ToLowerInvariant()}_{counter++}";
+        NodeIn(opType, domain, inputs, [output], attributes);
+        return output;
+    }
+
+    public string Floats(string name, float[] values, params long[] dims) =>
+        Initializer(name, TensorProto.Types.DataType.Float, MemoryMarshal.AsBytes(values.AsSpan()), dims);
+
+    public string Bytes(string name, byte[] values, params long[] dims) =>
+        Initializer(name, TensorProto.Types.DataType.Uint8, values, dims);
+
+    private string Initializer(string name, TensorProto.Types.DataType type, ReadOnlySpan<byte> raw, long[] dims)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)type };
         tensor.Dims.AddRange(dims);
-        tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
+        tensor.RawData = ByteString.CopyFrom(raw);
         Graph.Initializer.Add(tensor);
         return name;
     }
@@ -38,6 +74,12 @@ internal sealed class OnnxGraphBuilder(string graphName)
         var tensor = new TensorProto { Name = $"const_{counter++}", DataType = (int)TensorProto.Types.DataType.Int64 };
         tensor.Dims.AddRange(dims);
         tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
+        if (constantsAsNodes)
+        {
+            var value = new AttributeProto { Name = "value", Type = AttributeProto.Types.AttributeType.Tensor, T = tensor };
+            return Node("Constant", [], tensor.Name, value);
+        }
+
         Graph.Initializer.Add(tensor);
         return tensor.Name;
     }

@@ -15,15 +15,4 @@ internal sealed class SplitMix64(ulong seed)
 
     /// <summary>A float uniform in [-scale, scale).</summary>
     public float NextSymmetric(float scale) => (float)(((Next() >> 40) / (double)(1UL << 24) * 2.0 - 1.0) * scale);
-
-    public float[] Floats(int count, float scale)
-    {
-        var values = new float[count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = NextSymmetric(scale);
-        }
-
-        return values;
-    }
 }

@@ -8,7 +8,9 @@ namespace Qwen3EvalTests.Inference.TinyModels;
 /// <param name="Seed">Seed of the weights (SplitMix64).</param>
 /// <param name="Tokenizer">Byte-level or the real Qwen3 tokenizer.</param>
 /// <param name="PlantedAnswer">'A'..'D': the model answers every multiple-choice question with this letter; null: random weights only.</param>
-/// <param name="Kind">Instruct models get a ChatML chat_template in tokenizer_config.json; base models none.</param>
+/// <param name="Kind">Base or instruct. Legacy exports give instruct models a chat_template in tokenizer_config.json and base models
+/// none; builder-shaped exports (cpu-int4, fp16-logits) give both a chat_template.jinja, as real Qwen checkpoints and current
+/// transformers' save_pretrained do.</param>
 /// <param name="HiddenSize">Model width.</param>
 /// <param name="Layers">Decoder layers.</param>
 /// <param name="Heads">Attention (query) heads.</param>
@@ -16,6 +18,8 @@ namespace Qwen3EvalTests.Inference.TinyModels;
 /// <param name="HeadDim">Size of one head (even: rotary embedding pairs halves).</param>
 /// <param name="Intermediate">SwiGLU MLP width.</param>
 /// <param name="ContextLength">Most tokens one sequence may hold (the rotary tables' length).</param>
+/// <param name="Export">The layout the folder imitates: the model builder's cpu-int4 (default), fp16-logits, or legacy.</param>
+/// <param name="PruneLmHead">Builder-shaped exports only: logits for the last position only, [batch, 1, vocab] (the builder's prune_lm_head).</param>
 public sealed record TinyModelSpec(
     int Seed = 1,
     TinyTokenizerKind Tokenizer = TinyTokenizerKind.Bytes,
@@ -27,17 +31,20 @@ public sealed record TinyModelSpec(
     int KvHeads = 2,
     int HeadDim = 16,
     int Intermediate = 128,
-    int ContextLength = 4096)
+    int ContextLength = 4096,
+    TinyModelExport Export = TinyModelExport.CpuInt4,
+    bool PruneLmHead = false)
 {
     /// <summary>The format version of tiny_model.json; a change regenerates cached models.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>
-    /// The smallest Qwen3-shaped model (hidden 8, 1 layer, 2 query heads sharing 1 KV head of size 4): the cheapest
+    /// The smallest Qwen3-shaped model (hidden 8, 1 layer, 2 query heads sharing 1 KV head of size 16, the least
+    /// GroupQueryAttention accepts on CPU): the cheapest
     /// forward pass, for throughput benchmarks of the harness. A planted answer behaves the same at any size.
     /// </summary>
     public static TinyModelSpec Smallest(TinyModelSpec spec) =>
-        spec with { HiddenSize = 8, Layers = 1, Heads = 2, KvHeads = 1, HeadDim = 4, Intermediate = 16 };
+        spec with { HiddenSize = 8, Layers = 1, Heads = 2, KvHeads = 1, HeadDim = 16, Intermediate = 16 };
 
     /// <summary>Throws <see cref="ArgumentException"/> for a spec no graph can be built from.</summary>
     public void Validate()
@@ -55,6 +62,16 @@ public sealed record TinyModelSpec(
         if (Heads % KvHeads != 0)
         {
             throw new ArgumentException($"Heads ({Heads}) must be a multiple of KvHeads ({KvHeads}).");
+        }
+
+        if (PruneLmHead && Export == TinyModelExport.Legacy)
+        {
+            throw new ArgumentException("PruneLmHead needs a builder-shaped export (cpu-int4 or fp16-logits), not legacy.", nameof(PruneLmHead));
+        }
+
+        if (Export != TinyModelExport.Legacy && HeadDim % 16 != 0)
+        {
+            throw new ArgumentException($"HeadDim ({HeadDim}) must be a multiple of 16 for {Export.ToId()}: ONNX Runtime's CPU GroupQueryAttention rejects other head sizes (measured on 1.31: head_size shall be a multiple of 16).", nameof(HeadDim));
         }
 
         if (HeadDim % 2 != 0)

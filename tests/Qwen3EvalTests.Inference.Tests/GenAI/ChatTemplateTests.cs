@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.Tests.GenAI;
@@ -6,24 +7,38 @@ namespace Qwen3EvalTests.Inference.Tests.GenAI;
 public sealed class ChatTemplateTests
 {
     [Fact]
-    public void BaseModelRefusesChatMessagesAndNamesACompletionProtocol()
+    public void BaseModelWithoutATemplateRefusesChatMessagesAndNamesACompletionProtocol()
     {
-        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesSpec));
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn("legacy")));
 
         var render = () => model.ApplyChatTemplate([new ChatTurn("user", "Hi")], addGenerationPrompt: true);
 
-        render.Should().Throw<EvalInputException>().WithMessage("*is a base model*completion protocol*");
+        render.Should().Throw<EvalInputException>().WithMessage("*has no chat template*chat_template.jinja*completion protocol*");
     }
 
     [Fact]
-    public void InstructModelRendersChatMl()
+    public void InstructModelWithTheTemplateInTokenizerConfigRendersChatMl()
     {
-        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesInstructSpec));
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesInstructSpec with { Export = TinyModelExport.Legacy }));
 
         var text = model.ApplyChatTemplate([new ChatTurn("system", "Be brief."), new ChatTurn("user", "答案是什么？")], addGenerationPrompt: true);
 
         model.Info.Kind.Should().Be(ModelKind.Instruct);
         text.Should().Be("<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\n答案是什么？<|im_end|>\n<|im_start|>assistant\n");
+    }
+
+    [Fact]
+    public void BaseExportWithChatTemplateJinjaRendersItAndStaysBase()
+    {
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        using var model = GenAiLanguageModel.Load(folder);
+
+        var text = model.ApplyChatTemplate([new ChatTurn("user", "答案是什么？")], addGenerationPrompt: true);
+
+        File.ReadAllText(Path.Combine(folder, "tokenizer_config.json")).Should().NotContain("chat_template");
+        GenAiModelFolder.Open(folder).ChatTemplateSource.Should().Be(ChatTemplateSource.ChatTemplateJinja);
+        text.Should().Be("<|im_start|>user\n答案是什么？<|im_end|>\n<|im_start|>assistant\n");
+        model.Info.Kind.Should().Be(ModelKind.Base, "a template in chat_template.jinja says nothing about base vs instruct: Qwen base checkpoints ship one");
     }
 
     [Fact]

@@ -37,10 +37,11 @@ public sealed class GenAiLanguageModelTests
         model.Info.VocabSize.Should().Be(151936);
     }
 
-    [Fact]
-    public void LogLikelihoodsEqualAPlainOnnxRuntimeSession()
+    [Theory]
+    [MemberData(nameof(TinyModelFixture.Exports), MemberType = typeof(TinyModelFixture))]
+    public void LogLikelihoodsEqualAPlainOnnxRuntimeSession(string export)
     {
-        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn(export));
         using var model = GenAiLanguageModel.Load(folder);
         var context = FewShotPrefix + "What is 3 + 3?\nA. 6\nB. 7\nC. 8\nD. 9\nAnswer:";
 
@@ -75,10 +76,11 @@ public sealed class GenAiLanguageModelTests
         result.Continuations[1].TokenCount.Should().Be(1);
     }
 
-    [Fact]
-    public void SharedPrefixScoringEqualsFreshScoringAndPrefillsOnlyTheSuffix()
+    [Theory]
+    [MemberData(nameof(TinyModelFixture.Exports), MemberType = typeof(TinyModelFixture))]
+    public void SharedPrefixScoringEqualsFreshScoringAndPrefillsOnlyTheSuffix(string export)
     {
-        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn(export));
         var first = new LogLikelihoodRequest(FewShotPrefix + "What is 3 + 3?\nAnswer:", Letters, IncludeContextLogProb: true);
         var second = new LogLikelihoodRequest(FewShotPrefix + "What is 5 + 5?\nAnswer:", Letters, IncludeContextLogProb: true);
         using var fresh = GenAiLanguageModel.Load(folder);
@@ -101,10 +103,11 @@ public sealed class GenAiLanguageModelTests
         spent.PrefilledTokens.Should().BeLessThan(40);
     }
 
-    [Fact]
-    public void ContextLogProbAfterARequestWithoutItEqualsFreshScoring()
+    [Theory]
+    [MemberData(nameof(TinyModelFixture.Exports), MemberType = typeof(TinyModelFixture))]
+    public void ContextLogProbAfterARequestWithoutItEqualsFreshScoring(string export)
     {
-        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn(export));
         using var fresh = GenAiLanguageModel.Load(folder);
         using var shared = GenAiLanguageModel.Load(folder);
         var context = FewShotPrefix + "What is 5 + 5?\nAnswer:";
@@ -117,10 +120,11 @@ public sealed class GenAiLanguageModelTests
         actual.Continuations[3].LogProb.Should().BeApproximately(expected.Continuations[3].LogProb, 1e-5);
     }
 
-    [Fact]
-    public void MultiTokenContinuationsLeaveTheCachedContextIntact()
+    [Theory]
+    [MemberData(nameof(TinyModelFixture.Exports), MemberType = typeof(TinyModelFixture))]
+    public void MultiTokenContinuationsLeaveTheCachedContextIntact(string export)
     {
-        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesSpec));
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn(export)));
         var context = FewShotPrefix + "Answer:";
 
         var single = model.Score([new LogLikelihoodRequest(context, ["\n"])], TestContext.Current.CancellationToken)[0].Continuations[0];
@@ -145,10 +149,11 @@ public sealed class GenAiLanguageModelTests
         result.Continuations[2].LogProb.Should().BeApproximately(reference.Continuations[2].LogProb, 1e-5);
     }
 
-    [Fact]
-    public void BatchedScoringEqualsUnbatchedScoring()
+    [Theory]
+    [MemberData(nameof(TinyModelFixture.Exports), MemberType = typeof(TinyModelFixture))]
+    public void BatchedScoringEqualsUnbatchedScoring(string export)
     {
-        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn(export));
         using var unbatched = GenAiLanguageModel.Load(folder);
         using var batched = GenAiLanguageModel.Load(folder, new GenAiModelOptions(BatchSize: 3));
         var requests = Enumerable.Range(1, 4)

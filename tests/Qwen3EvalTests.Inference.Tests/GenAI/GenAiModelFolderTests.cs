@@ -112,11 +112,56 @@ public sealed class GenAiModelFolderTests : IDisposable
         var model = new Onnx.ModelProto { IrVersion = 8, Graph = graph };
         model.OpsetImport.Add(new Onnx.OperatorSetIdProto { Version = 17 });
         File.WriteAllBytes(Path.Combine(folder, "model.onnx"), Google.Protobuf.MessageExtensions.ToByteArray(model));
+        EditConfig(config => config["search"]!["past_present_share_buffer"] = false);
 
         var error = LoadError(folder);
 
         error.Message.Should().Contain(folder).And.Contain("ONNX Runtime GenAI cannot load");
         error.InnerException.Should().BeOfType<Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIException>();
+    }
+
+    [Fact]
+    public void ReportsASharedKvBufferOnAGraphThatConcatenatesItsCache()
+    {
+        File.Copy(Path.Combine(TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn("legacy")), "model.onnx"), Path.Combine(folder, "model.onnx"), overwrite: true);
+
+        var error = LoadError(folder);
+
+        error.Field.Should().Be("search.past_present_share_buffer");
+        error.Message.Should().Contain("no GroupQueryAttention").And.Contain("Set search.past_present_share_buffer to false");
+    }
+
+    [Fact]
+    public void RefusesACudaExportOnTheCpuProviderAndSaysHowToReExport()
+    {
+        var modelPath = Path.Combine(folder, "model.onnx");
+        var model = Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(modelPath));
+        foreach (var node in model.Graph.Node.Where(node => node.OpType == "GroupQueryAttention"))
+        {
+            // CUDA exports hand the q/k-norm weights to GroupQueryAttention as inputs 14 and 15.
+            while (node.Input.Count < 14)
+            {
+                node.Input.Add("");
+            }
+
+            node.Input.Add(model.Graph.Initializer.First(t => t.Name.Contains("q_norm", StringComparison.Ordinal)).Name);
+            node.Input.Add(model.Graph.Initializer.First(t => t.Name.Contains("k_norm", StringComparison.Ordinal)).Name);
+        }
+
+        File.WriteAllBytes(modelPath, Google.Protobuf.MessageExtensions.ToByteArray(model));
+
+        var error = LoadError(folder);
+
+        error.Message.Should().Contain("CUDA export").And.Contain("-p int4 -e cpu").And.Contain("-p:EvalDevice=cuda");
+        error.File.Should().Be(modelPath);
+    }
+
+    private void EditConfig(Action<JsonNode> edit)
+    {
+        var configPath = Path.Combine(folder, "genai_config.json");
+        var config = JsonNode.Parse(File.ReadAllText(configPath))!;
+        edit(config);
+        File.WriteAllText(configPath, config.ToJsonString());
     }
 
     private static EvalInputException LoadError(string modelFolder)

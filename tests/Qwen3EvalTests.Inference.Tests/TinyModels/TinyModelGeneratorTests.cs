@@ -6,42 +6,75 @@ namespace Qwen3EvalTests.Inference.Tests.TinyModels;
 
 public sealed class TinyModelGeneratorTests
 {
-    [Fact]
-    public void GeneratedFolderHasTheFilesOfGenAisModelBuilder()
+    [Theory]
+    [InlineData("cpu-int4")]
+    [InlineData("fp16-logits")]
+    public void BuilderShapedFolderHasTheFilesAndConfigOfGenAisModelBuilder(string export)
     {
-        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn(export));
 
-        foreach (var file in new[] { "model.onnx", "genai_config.json", "tokenizer.json", "tokenizer_config.json", "tiny_model.json" })
+        foreach (var file in new[] { "model.onnx", "model.onnx.data", "genai_config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja", "tiny_model.json" })
         {
             File.Exists(Path.Combine(folder, file)).Should().BeTrue(file);
         }
 
         using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "genai_config.json")));
         var model = config.RootElement.GetProperty("model");
+        var search = config.RootElement.GetProperty("search");
         model.GetProperty("type").GetString().Should().Be("qwen3");
         model.GetProperty("vocab_size").GetInt32().Should().Be(300);
         model.GetProperty("context_length").GetInt32().Should().Be(4096);
-        model.GetProperty("decoder").GetProperty("num_key_value_heads").GetInt32().Should().Be(2);
-        config.RootElement.GetProperty("search").GetProperty("past_present_share_buffer").GetBoolean().Should().BeFalse();
+        model.GetProperty("eos_token_id").EnumerateArray().Select(id => id.GetInt32()).Should().Equal(258, 256);
+        model.GetProperty("pad_token_id").GetInt32().Should().Be(256, "<|endoftext|>, as in Qwen's own config");
+        model.GetProperty("decoder").GetProperty("inputs").TryGetProperty("position_ids", out _).Should().BeFalse();
+        search.GetProperty("past_present_share_buffer").GetBoolean().Should().BeTrue();
+        search.GetProperty("max_length").GetInt32().Should().Be(4096);
+        search.GetProperty("do_sample").GetBoolean().Should().BeFalse("a base model's generation config does not sample");
     }
 
     [Fact]
-    public void OnlyInstructModelsCarryAChatTemplate()
+    public void Qwen3TokenizerExportHasQwensSpecialIds()
     {
-        var baseConfig = File.ReadAllText(Path.Combine(TinyModelFixture.Folder(TinyModelFixture.BytesSpec), "tokenizer_config.json"));
-        var instructConfig = File.ReadAllText(Path.Combine(TinyModelFixture.Folder(TinyModelFixture.BytesInstructSpec), "tokenizer_config.json"));
+        using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TinyModelFixture.Folder(TinyModelFixture.Qwen3Spec), "genai_config.json")));
+        var model = config.RootElement.GetProperty("model");
 
-        baseConfig.Should().NotContain("chat_template");
-        instructConfig.Should().Contain("chat_template");
+        model.GetProperty("eos_token_id").EnumerateArray().Select(id => id.GetInt32()).Should().Equal(151645, 151643);
+        model.GetProperty("pad_token_id").GetInt32().Should().Be(151643);
+        model.GetProperty("vocab_size").GetInt32().Should().Be(151936);
     }
 
     [Fact]
-    public void SameSpecGivesIdenticalBytesAndAnotherSeedDifferentWeights()
+    public void LegacyFolderKeepsTheFirstLayout()
+    {
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn("legacy"));
+
+        using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "genai_config.json")));
+        config.RootElement.GetProperty("search").GetProperty("past_present_share_buffer").GetBoolean().Should().BeFalse();
+        config.RootElement.GetProperty("model").GetProperty("decoder").GetProperty("inputs").GetProperty("position_ids").GetString().Should().Be("position_ids");
+        File.Exists(Path.Combine(folder, "model.onnx.data")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void LegacyExportsGiveOnlyInstructModelsAChatTemplateAndBuilderExportsGiveBothOneInJinja()
+    {
+        string Config(TinyModelSpec spec) => File.ReadAllText(Path.Combine(TinyModelFixture.Folder(spec), "tokenizer_config.json"));
+        bool HasJinja(TinyModelSpec spec) => File.Exists(Path.Combine(TinyModelFixture.Folder(spec), "chat_template.jinja"));
+
+        Config(TinyModelFixture.BytesSpecIn("legacy")).Should().NotContain("chat_template");
+        Config(TinyModelFixture.BytesInstructSpec with { Export = TinyModelExport.Legacy }).Should().Contain("chat_template");
+        Config(TinyModelFixture.BytesSpec).Should().NotContain("chat_template");
+        HasJinja(TinyModelFixture.BytesSpec).Should().BeTrue();
+        HasJinja(TinyModelFixture.BytesInstructSpec).Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(TinyModelFixture.Exports), MemberType = typeof(TinyModelFixture))]
+    public void SameSpecGivesIdenticalBytesAndAnotherSeedDifferentWeights(string export)
     {
         var root = Path.Combine(Path.GetTempPath(), $"tiny-determinism-{Guid.NewGuid():N}");
         try
         {
-            var spec = new TinyModelSpec(Seed: 11, Layers: 1);
+            var spec = new TinyModelSpec(Seed: 11, Layers: 1, Export: TinyModelFixture.Export(export));
             TinyModelGenerator.Generate(spec, Path.Combine(root, "first"));
             TinyModelGenerator.Generate(spec, Path.Combine(root, "second"));
             TinyModelGenerator.Generate(spec with { Seed = 12 }, Path.Combine(root, "other"));
@@ -53,6 +86,17 @@ public sealed class TinyModelGeneratorTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void BuilderShapedSpecsRefuseHeadSizesTheCpuGroupQueryAttentionRejects(int headDim)
+    {
+        var spec = TinyModelFixture.BytesSpec with { HeadDim = headDim };
+
+        spec.Invoking(s => s.Validate()).Should().Throw<ArgumentException>().WithMessage("*multiple of 16*");
+        (spec with { Export = TinyModelExport.Legacy }).Invoking(s => s.Validate()).Should().NotThrow();
     }
 
     [Fact]
@@ -67,6 +111,7 @@ public sealed class TinyModelGeneratorTests
         File.GetLastWriteTimeUtc(Path.Combine(second, "model.onnx")).Should().Be(written);
     }
 
-    private static string Hash(string root, string name) =>
-        Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(root, name, "model.onnx"))));
+    private static string Hash(string root, string name) => string.Join(
+        ",",
+        Directory.GetFiles(Path.Combine(root, name)).Order(StringComparer.Ordinal).Select(file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))));
 }

@@ -5,33 +5,31 @@ using DataType = Onnx.TensorProto.Types.DataType;
 namespace Qwen3EvalTests.Inference.TinyModels;
 
 /// <summary>
-/// A Qwen3-shaped decoder-only transformer as an ONNX IR 8 / opset 17 graph with GenAI's decoder interface:
+/// The "legacy" export: a Qwen3-shaped decoder-only transformer from standard ops only, as an ONNX IR 8 / opset 17 graph
+/// with GenAI's decoder interface (no past/present buffer sharing, fp32 logits, one model.onnx):
 /// embedding, per layer RMSNorm, q/k/v projections with q_norm/k_norm, rotary embedding from position_ids,
 /// grouped-query attention over a concatenated KV cache, causal + padding mask, o_proj, SwiGLU MLP,
 /// final RMSNorm and a tied lm_head (plus a bias that plants an answer).
 /// </summary>
-internal sealed class TinyTransformerGraph
+internal sealed class LegacyTransformerGraph
 {
-    private const float NormEpsilon = 1e-6f;
-    private const double RopeTheta = 1_000_000;
-
     private readonly TinyModelSpec spec;
     private readonly int vocabSize;
+    private readonly TinyModelWeights weights;
     private readonly OnnxGraphBuilder g = new("tiny_qwen3");
-    private readonly SplitMix64 random;
 
-    private TinyTransformerGraph(TinyModelSpec spec, int vocabSize)
+    private LegacyTransformerGraph(TinyModelSpec spec, int vocabSize, TinyModelWeights weights)
     {
         this.spec = spec;
         this.vocabSize = vocabSize;
-        random = new SplitMix64((ulong)spec.Seed);
+        this.weights = weights;
     }
 
     /// <summary>Builds the model; <paramref name="logitBias"/> (length vocab) is added to every logits row.</summary>
-    public static ModelProto Build(TinyModelSpec spec, int vocabSize, float[] logitBias)
+    public static ModelProto Build(TinyModelSpec spec, int vocabSize, TinyModelWeights weights, float[] logitBias)
     {
         spec.Validate();
-        var graph = new TinyTransformerGraph(spec, vocabSize);
+        var graph = new LegacyTransformerGraph(spec, vocabSize, weights);
         graph.BuildGraph(logitBias);
         var model = new ModelProto
         {
@@ -67,17 +65,17 @@ internal sealed class TinyTransformerGraph
             }
         }
 
-        var embedding = g.Floats("model.embed_tokens.weight", random.Floats(vocabSize * h, 0.1f), vocabSize, h);
+        var embedding = g.Floats("model.embed_tokens.weight", weights.Embedding.RowMajor(), vocabSize, h);
         var x = g.Node("Gather", ["model.embed_tokens.weight", "input_ids"], attributes: Int("axis", 0));
         var (cos, sin) = RotaryTables();
         var mask = AttentionMask();
 
         for (var layer = 0; layer < spec.Layers; layer++)
         {
-            x = DecoderLayer(layer, x, cos, sin, mask);
+            x = DecoderLayer(layer, weights.Layers[layer], x, cos, sin, mask);
         }
 
-        var normed = RmsNorm(x, "model.norm.weight", h);
+        var normed = RmsNorm(x, "model.norm.weight", weights.FinalNorm);
         var flat = g.Node("Reshape", [normed, g.Int64Vector(-1, h)]);
         var bias = g.Floats("lm_head.bias", logitBias, vocabSize);
         var logits2d = g.Node("Gemm", [flat, embedding, bias], attributes: Int("transB", 1));
@@ -86,15 +84,15 @@ internal sealed class TinyTransformerGraph
         g.Node("Reshape", [logits2d, logitsShape], "logits");
     }
 
-    private string DecoderLayer(int layer, string x, string cos, string sin, string mask)
+    private string DecoderLayer(int layer, TinyLayerWeights w, string x, string cos, string sin, string mask)
     {
-        int h = spec.HiddenSize, n = spec.Heads, kv = spec.KvHeads, d = spec.HeadDim;
+        int n = spec.Heads, kv = spec.KvHeads, d = spec.HeadDim;
         var prefix = $"model.layers.{layer}";
-        var normed = RmsNorm(x, $"{prefix}.input_layernorm.weight", h);
+        var normed = RmsNorm(x, $"{prefix}.input_layernorm.weight", w.InputNorm);
 
-        var q = Heads(Linear(normed, $"{prefix}.self_attn.q_proj.weight", h, n * d), n, $"{prefix}.self_attn.q_norm.weight", cos, sin);
-        var k = Heads(Linear(normed, $"{prefix}.self_attn.k_proj.weight", h, kv * d), kv, $"{prefix}.self_attn.k_norm.weight", cos, sin);
-        var vLinear = Linear(normed, $"{prefix}.self_attn.v_proj.weight", h, kv * d);
+        var q = Heads(Linear(normed, $"{prefix}.self_attn.q_proj.weight", w.Q), n, $"{prefix}.self_attn.q_norm.weight", w.QNorm, cos, sin);
+        var k = Heads(Linear(normed, $"{prefix}.self_attn.k_proj.weight", w.K), kv, $"{prefix}.self_attn.k_norm.weight", w.KNorm, cos, sin);
+        var vLinear = Linear(normed, $"{prefix}.self_attn.v_proj.weight", w.V);
         var v = g.Node("Transpose", [g.Node("Reshape", [vLinear, g.Int64Vector(0, 0, kv, d)])], attributes: Ints("perm", 0, 2, 1, 3));
 
         var presentKey = g.Node("Concat", [$"past_key_values.{layer}.key", k], $"present.{layer}.key", Int("axis", 2));
@@ -108,22 +106,22 @@ internal sealed class TinyTransformerGraph
         var probabilities = g.Node("Softmax", [scores], attributes: Int("axis", -1));
         var attended = g.Node("Transpose", [g.Node("MatMul", [probabilities, values])], attributes: Ints("perm", 0, 2, 1, 3));
         attended = g.Node("Reshape", [attended, g.Int64Vector(0, 0, n * d)]);
-        x = g.Node("Add", [x, Linear(attended, $"{prefix}.self_attn.o_proj.weight", n * d, h)]);
+        x = g.Node("Add", [x, Linear(attended, $"{prefix}.self_attn.o_proj.weight", w.O)]);
 
-        var mlpIn = RmsNorm(x, $"{prefix}.post_attention_layernorm.weight", h);
-        var gate = Linear(mlpIn, $"{prefix}.mlp.gate_proj.weight", h, spec.Intermediate);
-        var up = Linear(mlpIn, $"{prefix}.mlp.up_proj.weight", h, spec.Intermediate);
+        var mlpIn = RmsNorm(x, $"{prefix}.post_attention_layernorm.weight", w.PostAttentionNorm);
+        var gate = Linear(mlpIn, $"{prefix}.mlp.gate_proj.weight", w.Gate);
+        var up = Linear(mlpIn, $"{prefix}.mlp.up_proj.weight", w.Up);
         var silu = g.Node("Mul", [gate, g.Node("Sigmoid", [gate])]);
-        var down = Linear(g.Node("Mul", [silu, up]), $"{prefix}.mlp.down_proj.weight", spec.Intermediate, h);
+        var down = Linear(g.Node("Mul", [silu, up]), $"{prefix}.mlp.down_proj.weight", w.Down);
         return g.Node("Add", [x, down]);
     }
 
     /// <summary>[B, S, heads*d] → per-head RMSNorm → [B, heads, S, d] with rotary embedding applied.</summary>
-    private string Heads(string projected, int heads, string normName, string cos, string sin)
+    private string Heads(string projected, int heads, string normName, float[] normWeight, string cos, string sin)
     {
         var d = spec.HeadDim;
         var split = g.Node("Reshape", [projected, g.Int64Vector(0, 0, heads, d)]);
-        var normed = RmsNorm(split, normName, d);
+        var normed = RmsNorm(split, normName, normWeight);
         var transposed = g.Node("Transpose", [normed], attributes: Ints("perm", 0, 2, 1, 3));
         var firstHalf = g.Node("Slice", [transposed, g.Int64Vector(0), g.Int64Vector(d / 2), g.Int64Vector(3)]);
         var secondHalf = g.Node("Slice", [transposed, g.Int64Vector(d / 2), g.Int64Vector(d), g.Int64Vector(3)]);
@@ -149,15 +147,15 @@ internal sealed class TinyTransformerGraph
     private (string Cos, string Sin) RotaryTables()
     {
         int d = spec.HeadDim, length = spec.ContextLength;
+        var (cosHalf, sinHalf) = Qwen3Hyperparameters.RotaryCaches(length, d);
         var cosTable = new float[length * d];
         var sinTable = new float[length * d];
         for (var position = 0; position < length; position++)
         {
             for (var j = 0; j < d; j++)
             {
-                var inverseFrequency = Math.Pow(RopeTheta, -2.0 * (j % (d / 2)) / d);
-                cosTable[position * d + j] = (float)Math.Cos(position * inverseFrequency);
-                sinTable[position * d + j] = (float)Math.Sin(position * inverseFrequency);
+                cosTable[position * d + j] = cosHalf[position * (d / 2) + j % (d / 2)];
+                sinTable[position * d + j] = sinHalf[position * (d / 2) + j % (d / 2)];
             }
         }
 
@@ -184,25 +182,18 @@ internal sealed class TinyTransformerGraph
         return g.Node("And", [causal, padding]);
     }
 
-    private string Linear(string input, string name, int inputSize, int outputSize)
+    private string Linear(string input, string name, Int4Matrix weight)
     {
-        var scale = 1f / MathF.Sqrt(inputSize);
-        g.Floats(name, random.Floats(inputSize * outputSize, scale), inputSize, outputSize);
+        g.Floats(name, weight.Transposed(), weight.Columns, weight.Rows);
         return g.Node("MatMul", [input, name]);
     }
 
     /// <summary>x / sqrt(mean(x²) + ε) · w over the last axis, from standard ops.</summary>
-    private string RmsNorm(string x, string weightName, int size)
+    private string RmsNorm(string x, string weightName, float[] weight)
     {
-        var weight = new float[size];
-        for (var i = 0; i < size; i++)
-        {
-            weight[i] = 1f + random.NextSymmetric(0.1f);
-        }
-
-        g.Floats(weightName, weight, size);
+        g.Floats(weightName, weight, weight.Length);
         var meanSquare = g.Node("ReduceMean", [g.Node("Pow", [x, g.FloatScalar(2f)])], attributes: [Ints("axes", -1), Int("keepdims", 1)]);
-        var rms = g.Node("Sqrt", [g.Node("Add", [meanSquare, g.FloatScalar(NormEpsilon)])]);
+        var rms = g.Node("Sqrt", [g.Node("Add", [meanSquare, g.FloatScalar(Qwen3Hyperparameters.NormEpsilon)])]);
         return g.Node("Mul", [g.Node("Div", [x, rms]), weightName]);
     }
 }
