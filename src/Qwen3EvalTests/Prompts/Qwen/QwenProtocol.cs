@@ -9,7 +9,7 @@ namespace Qwen3EvalTests.Prompts.Qwen;
 
 /// <summary>
 /// Qwen's own scripts (QwenLM/Qwen eval/): base models 5-shot, next-token choice over the answer
-/// tokens, prompt left-truncated to 2048 tokens; chat models 0-shot generation with the C-Eval
+/// tokens, an MMLU prompt longer than 2048 tokens cut to its last 2047 (C-Eval and CMMLU never truncated); chat models 0-shot generation with the C-Eval
 /// extraction ladder. MMLU test micro; C-Eval val macro; CMMLU test macro.
 /// </summary>
 public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProtocol
@@ -23,8 +23,9 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
     /// <summary>
-    /// Base: evaluate_{mmlu,ceval,cmmlu}.py, 5-shot, next-token choice, prompts left-truncated to
-    /// <see cref="QwenTemplates.MaxContextTokens"/>. Chat: evaluate_chat_ceval.py, 0-shot only, generation
+    /// Base: evaluate_{mmlu,ceval,cmmlu}.py, 5-shot, next-token choice; MMLU prompts longer than
+    /// <see cref="QwenTemplates.MmluMaxSeqLen"/> keep their last MmluMaxSeqLen - 1 tokens, C-Eval and CMMLU prompts are
+    /// never truncated (their get_logits has no cut). Chat: evaluate_chat_ceval.py, 0-shot only, generation
     /// with the C-Eval extraction ladder. MMLU micro; C-Eval and CMMLU macro.
     /// </summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat)
@@ -32,8 +33,13 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
         var average = benchmark == Benchmark.Mmlu ? AverageKind.Micro : AverageKind.Macro;
         return chat
             ? ProtocolSettings.ForGeneration(Name, benchmark, average, defaultShots: 0, acceptsShots: false, AnswerExtractors.QwenChatChoice, "QwenLM/Qwen eval/evaluate_chat_ceval.py")
-            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, ContextTruncation.KeepLast(Templates.MaxContextTokens), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py");
+            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, TruncationOf(benchmark), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py");
     }
+
+    /// <summary>evaluate_mmlu.py get_logits: <c>if len &gt; max_seq_len: input_ids[:, len - max_seq_len + 1:]</c>; evaluate_ceval.py and evaluate_cmmlu.py: no cut.</summary>
+    private ContextTruncation TruncationOf(Benchmark benchmark) => benchmark == Benchmark.Mmlu
+        ? ContextTruncation.KeepLastWhenLongerThan(Templates.MmluMaxSeqLen, Templates.MmluMaxSeqLen - 1)
+        : ContextTruncation.None;
 
     public RenderedPrompt Render(PromptRequest request)
     {

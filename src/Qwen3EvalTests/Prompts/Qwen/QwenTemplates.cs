@@ -13,7 +13,7 @@ namespace Qwen3EvalTests.Prompts.Qwen;
 /// <param name="ChineseAnswerSeparator">"" (the answer token is "A").</param>
 /// <param name="ShotSeparator">"\n\n" after every shot.</param>
 /// <param name="ChatQuestionSeparator">"\n\n" between the question and the options in the chat form.</param>
-/// <param name="MaxContextTokens">2048: the scripts left-truncate the prompt.</param>
+/// <param name="MmluMaxSeqLen">2048: evaluate_mmlu.py's <c>--max-seq-len</c>; a longer prompt keeps its last 2047 tokens (L82-83). The C-Eval and CMMLU scripts never truncate.</param>
 public sealed record QwenTemplates(
     string MmluHeader,
     string MmluQuestionPrefix,
@@ -24,7 +24,7 @@ public sealed record QwenTemplates(
     string ChineseAnswerSeparator,
     string ShotSeparator,
     string ChatQuestionSeparator,
-    int MaxContextTokens)
+    int MmluMaxSeqLen)
 {
     public static QwenTemplates Default { get; } = new(
         MmluHeader: "The following are multiple choice questions (with answers) about {0}.\n\n",
@@ -36,5 +36,5 @@ public sealed record QwenTemplates(
         ChineseAnswerSeparator: "",
         ShotSeparator: "\n\n",
         ChatQuestionSeparator: "\n\n",
-        MaxContextTokens: 2048);
+        MmluMaxSeqLen: 2048);
 }

@@ -68,7 +68,9 @@ public class QwenProtocolTests
         settings.Average.Should().Be(average);
         settings.Scorer.Should().Be(ScorerKind.NextTokenChoice);
         settings.ChoiceRule.Should().Be(ChoiceRule.LogLikelihood);
-        settings.Truncation.Should().Be(ContextTruncation.KeepLast(2048));
+        settings.Truncation.Should().Be(benchmark == Benchmark.Mmlu
+            ? new ContextTruncation(MaxContextTokens: 2047, LongerThan: 2048)
+            : ContextTruncation.None, "evaluate_mmlu.py L82-83 keeps the last 2047 tokens of a prompt longer than 2048; the C-Eval and CMMLU scripts never cut");
         settings.ScoresWholeSequence.Should().BeFalse();
         settings.DefaultShots.Should().Be(5);
         settings.AcceptsShots.Should().BeTrue();
