@@ -72,7 +72,7 @@ public sealed record ProtocolSettings(
 
     /// <summary>A generation form: the model answers in text and <paramref name="extractor"/> reads the letter.</summary>
     public static ProtocolSettings ForGeneration(
-        string protocol, Benchmark benchmark, AverageKind average, int defaultShots, bool acceptsShots, IAnswerExtractor extractor, string source) => new(
+        string protocol, Benchmark benchmark, AverageKind average, int defaultShots, bool acceptsShots, IAnswerExtractor extractor, string source, string? systemMessage = null) => new(
         protocol,
         benchmark,
         Chat: true,
@@ -84,7 +84,7 @@ public sealed record ProtocolSettings(
         ChoiceRule: null,
         extractor,
         ContextTruncation.None,
-        SystemMessage: null,
+        systemMessage,
         ShortGreedyAnswer,
         source);
 

@@ -137,7 +137,7 @@ public class SuiteLoaderTests
 
         FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>().Which.Message.Should()
             .Contain("test.yaml:8: benchmarks[0].scoring: protocol opencompass scores mmlu chat prompts by generation, not loglikelihood; write scoring: generation")
-            .And.Contain("test.yaml:9: benchmarks[1].shots: protocol qwen takes no shots in the chat form (QwenLM/Qwen eval/evaluate_chat_ceval.py is 0-shot), but 5 were asked");
+            .And.Contain("test.yaml:9: benchmarks[1].shots: protocol qwen takes no shots in the chat form (QwenLM/Qwen eval/evaluate_chat_ceval.py @2df8e8ac is 0-shot), but 5 were asked");
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Qwen3EvalTests.Prompts.OpenCompass;
 /// OpenCompass. Base models: perplexity mode, one full sequence per option, lowest average token
 /// loss wins; the rendered Text is the prefix the four sequences share and each continuation is the
 /// varying tail. Chat models: mmlu_gen_a484b3 in ChatML (C-Eval/CMMLU reuse their ppl HUMAN/BOT
-/// turns as user/assistant turns), first option letter in the output. Summaries are unweighted
+/// turns as user/assistant turns), every user turn ending with one more '\n'; MMLU answers read by
+/// first_option_postprocess, C-Eval/CMMLU by first_capital_postprocess. Summaries are unweighted
 /// subject means (macro). Shots: FixKRetriever fix_id_list [0, 1, 2, 3, 4] of dev.
 /// </summary>
 /// <remarks>
@@ -24,9 +25,8 @@ namespace Qwen3EvalTests.Prompts.OpenCompass;
 /// '\n' (a blank line), and the last is followed by one more '\n'.</item>
 /// <item>C-Eval/CMMLU (HUMAN/BOT round templates, no meta template for a base HF model):
 /// models/base.py LMTemplateParser.parse_template joins every non-empty item (turns, the separator and
-/// the eos strings) with '\n'. Caveat: in the revision read, generate_ice builds a plain list, which
-/// PromptList.replace (utils/prompt.py) does not splice; this renders the evident intent (examples
-/// spliced in) and keeps the joining strings in <see cref="OpenCompassTemplates"/> as data.</item>
+/// the eos strings) with '\n'. generate_ice returns a PromptList (<c>[] += PromptList</c> dispatches to
+/// PromptList.__radd__), so PromptList.replace('&lt;/E&gt;', ice) splices all the examples in.</item>
 /// </list>
 /// </remarks>
 public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) : IPromptProtocol
@@ -39,10 +39,28 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
-    /// <summary>Base: ppl configs, whole-sequence perplexity, 5 shots. Chat: mmlu_gen_a484b3-style generation, first option letter. Macro averages.</summary>
+    /// <summary>
+    /// Base: the ppl configs, whole-sequence perplexity, 5 shots. Chat: the gen configs, MMLU read by first_option_postprocess,
+    /// C-Eval and CMMLU by first_capital_postprocess. Macro averages. <see cref="ProtocolSettings.Source"/> names the config id.
+    /// </summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat) => chat
-        ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, AnswerExtractors.FirstOption, $"open-compass/opencompass configs/datasets/{benchmark.ToId()} (gen)")
-        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, $"open-compass/opencompass configs/datasets/{benchmark.ToId()} (ppl)");
+        ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat))
+        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, Source(benchmark, chat));
+
+    /// <summary>The config this form reproduces, at open-compass/opencompass 26d077b0.</summary>
+    public static string Source(Benchmark benchmark, bool chat)
+    {
+        var config = (benchmark, chat) switch
+        {
+            (Benchmark.Mmlu, false) => "mmlu/mmlu_ppl_ac766d",
+            (Benchmark.Ceval, false) => "ceval/ceval_ppl_578f8d",
+            (Benchmark.Cmmlu, false) => "cmmlu/cmmlu_ppl_8b9c76",
+            (Benchmark.Mmlu, true) => "mmlu/mmlu_gen_a484b3",
+            (Benchmark.Ceval, true) => "ceval/ceval_gen_5f30c7",
+            _ => "cmmlu/cmmlu_gen_c13365",
+        };
+        return $"open-compass/opencompass configs/datasets/{config}.py @26d077b0";
+    }
 
     public RenderedPrompt Render(PromptRequest request)
     {
@@ -121,6 +139,8 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
         {
             turns = [new ChatTurn("user", string.Join(t.TurnJoiner, turns.Select(turn => turn.Content)))];
         }
+
+        turns = [.. turns.Select(turn => turn.Role == "user" ? turn with { Content = turn.Content + t.ChatUserTurnEnd } : turn)];
 
         var messages = ChatMl.WithSystem(options.SystemMessage ?? Settings(q.Benchmark, chat: true).SystemMessage, turns);
         return new RenderedPrompt(ChatMl.Render(messages, options.EnableThinking), messages, Continuations: []);

@@ -106,12 +106,12 @@ public class OpenCompassProtocolTests
         var expected = new StringBuilder();
         foreach (var s in Dev(Benchmark.Mmlu).Take(5))
         {
-            expected.Append($"<|im_start|>user\n{MmluChatHint}\nQuestion: {s.Text}\n{Options(s)}\nAnswer: <|im_end|>\n");
+            expected.Append($"<|im_start|>user\n{MmluChatHint}\nQuestion: {s.Text}\n{Options(s)}\nAnswer: \n<|im_end|>\n");
             expected.Append($"<|im_start|>assistant\n{s.Answer}\n<|im_end|>\n");
         }
 
         var q = Query(Benchmark.Mmlu);
-        expected.Append($"<|im_start|>user\n{MmluChatHint}\nQ: {q.Text}\n{Options(q)}\nA: <|im_end|>\n<|im_start|>assistant\n");
+        expected.Append($"<|im_start|>user\n{MmluChatHint}\nQ: {q.Text}\n{Options(q)}\nA: \n<|im_end|>\n<|im_start|>assistant\n");
 
         var rendered = Render(Benchmark.Mmlu, chat: true);
 
@@ -121,6 +121,7 @@ public class OpenCompassProtocolTests
         settings.Scorer.Should().Be(ScorerKind.GenerateAndExtract);
         settings.Extractor.Should().BeSameAs(AnswerExtractors.FirstOption);
         settings.Average.Should().Be(AverageKind.Macro);
+        settings.Source.Should().Be("open-compass/opencompass configs/datasets/mmlu/mmlu_gen_a484b3.py @26d077b0");
     }
 
     [Fact]
@@ -129,12 +130,15 @@ public class OpenCompassProtocolTests
         var expected = new StringBuilder();
         foreach (var s in Dev(Benchmark.Ceval).Take(5))
         {
-            expected.Append($"<|im_start|>user\n{CevalHuman(s)}<|im_end|>\n<|im_start|>assistant\n{s.Answer}<|im_end|>\n");
+            expected.Append($"<|im_start|>user\n{CevalHuman(s)}\n<|im_end|>\n<|im_start|>assistant\n{s.Answer}<|im_end|>\n");
         }
 
-        expected.Append($"<|im_start|>user\n{CevalHuman(Query(Benchmark.Ceval))}<|im_end|>\n<|im_start|>assistant\n");
+        expected.Append($"<|im_start|>user\n{CevalHuman(Query(Benchmark.Ceval))}\n<|im_end|>\n<|im_start|>assistant\n");
 
         Render(Benchmark.Ceval, chat: true).Text.Should().Be(expected.ToString());
+        var settings = protocol.Settings(Benchmark.Ceval, chat: true);
+        settings.Extractor.Should().BeSameAs(AnswerExtractors.FirstCapital);
+        settings.Source.Should().Be("open-compass/opencompass configs/datasets/ceval/ceval_gen_5f30c7.py @26d077b0");
     }
 
     [Fact]
@@ -143,12 +147,15 @@ public class OpenCompassProtocolTests
         var expected = new StringBuilder();
         foreach (var s in Dev(Benchmark.Cmmlu).Take(5))
         {
-            expected.Append($"<|im_start|>user\n{CmmluHuman(s)}<|im_end|>\n<|im_start|>assistant\n答案是: {s.Answer}<|im_end|>\n");
+            expected.Append($"<|im_start|>user\n{CmmluHuman(s)}\n<|im_end|>\n<|im_start|>assistant\n答案是: {s.Answer}<|im_end|>\n");
         }
 
-        expected.Append($"<|im_start|>user\n{CmmluHuman(Query(Benchmark.Cmmlu))}<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
+        expected.Append($"<|im_start|>user\n{CmmluHuman(Query(Benchmark.Cmmlu))}\n<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
 
         Render(Benchmark.Cmmlu, chat: true, options: new ChatOptions(EnableThinking: false)).Text.Should().Be(expected.ToString());
+        var settings = protocol.Settings(Benchmark.Cmmlu, chat: true);
+        settings.Extractor.Should().BeSameAs(AnswerExtractors.FirstCapital);
+        settings.Source.Should().Be("open-compass/opencompass configs/datasets/cmmlu/cmmlu_gen_c13365.py @26d077b0");
     }
 
     [Fact]
@@ -156,7 +163,7 @@ public class OpenCompassProtocolTests
     {
         var parts = Dev(Benchmark.Cmmlu).Take(5).SelectMany(s => new[] { CmmluHuman(s), $"答案是: {s.Answer}" })
             .Append(CmmluHuman(Query(Benchmark.Cmmlu)));
-        var expected = $"<|im_start|>user\n{string.Join("\n", parts)}<|im_end|>\n<|im_start|>assistant\n";
+        var expected = $"<|im_start|>user\n{string.Join("\n", parts)}\n<|im_end|>\n<|im_start|>assistant\n";
 
         Render(Benchmark.Cmmlu, chat: true, options: new ChatOptions(ShotsAsMultiTurn: false)).Text.Should().Be(expected);
     }
