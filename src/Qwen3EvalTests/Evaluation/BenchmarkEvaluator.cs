@@ -100,6 +100,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
             plan.Repeat)
         {
             Truncation = scoring.Truncation.Id,
+            Reading = settings.Reading.Id,
         };
     }
 

@@ -10,7 +10,7 @@ namespace Qwen3EvalTests.Prompts;
 /// Everything one protocol decides for one benchmark in one form (base or chat), in one record: which
 /// split is scored and how subjects are averaged, how many shots it uses and whether it accepts any,
 /// how a question is scored (scorer, choice rule, answer extractor), how long prompts are truncated,
-/// the default system message and the generation defaults. The evaluator, the plan validator, the
+/// the default system message, the generation defaults, and how the reference reads the data (<see cref="Reading"/>). The evaluator, the plan validator, the
 /// results file and the prompt snapshots all read these settings; nothing re-derives them.
 /// </summary>
 /// <param name="Protocol">The protocol's name ("qwen", "lm-eval", "opencompass").</param>
@@ -45,6 +45,9 @@ public sealed record ProtocolSettings(
 {
     /// <summary>Greedy, a short answer, stop at the end of the assistant turn: the generation default of every form that generates.</summary>
     public static GenerationSettings ShortGreedyAnswer { get; } = new(MaxNewTokens: 32, StopStrings: ["<|im_end|>", "<|endoftext|>"]);
+
+    /// <summary>How the reference reads the CSV fields (line endings, pandas NA strings); applied when rendering.</summary>
+    public FieldReading Reading { get; init; } = FieldReading.Verbatim;
 
     /// <summary>"base" or "chat".</summary>
     public string Form => Chat ? "chat" : "base";

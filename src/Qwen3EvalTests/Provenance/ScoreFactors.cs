@@ -45,6 +45,7 @@ public static class ScoreFactors
         Add("limit", "limit", settings.Limit?.ToString(c), settings.Limit?.ToString(c) ?? "all");
         Add("max-context-tokens", "max context tokens", settings.MaxContextTokens?.ToString(c));
         Add("truncation", "truncation", settings.Truncation);
+        Add("reading", "data reading", settings.Reading);
         if (settings.Generation is { } g)
         {
             Add("generation.max-new-tokens", "generation max new tokens", g.MaxNewTokens.ToString(c));

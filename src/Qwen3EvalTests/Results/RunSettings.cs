@@ -31,6 +31,9 @@ public sealed record RunSettings(
 {
     /// <summary>The truncation rule applied ("left:2048", "none"); null in files written before it was recorded.</summary>
     public string? Truncation { get; init; }
+
+    /// <summary>How the protocol read the data fields (<see cref="Prompts.FieldReading.Id"/>: "verbatim", "universal-newlines", "pandas1-na", …); null in files written before it was recorded.</summary>
+    public string? Reading { get; init; }
 }
 
 /// <summary>The generation settings of a generation-scored run, as recorded in its results file.</summary>

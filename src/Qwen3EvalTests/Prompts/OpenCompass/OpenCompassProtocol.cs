@@ -29,13 +29,22 @@ namespace Qwen3EvalTests.Prompts.OpenCompass;
 /// PromptList.__radd__), so PromptList.replace('&lt;/E&gt;', ice) splices all the examples in.</item>
 /// </list>
 /// </remarks>
-public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) : IPromptProtocol
+/// <param name="templates">The strings; null: <see cref="OpenCompassTemplates.Default"/>.</param>
+/// <param name="clean">"opencompass@clean": fields go into the templates verbatim instead of through safe_format's
+/// sequential replacement (which puts option A's text into a question holding <c>\bar{A}</c>).</param>
+public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, bool clean = false) : IPromptProtocol
 {
     public const string ProtocolName = "opencompass";
 
     public OpenCompassTemplates Templates { get; } = templates ?? OpenCompassTemplates.Default;
 
-    public string Name => ProtocolName;
+    /// <summary>Whether fields go in verbatim (the clean variant) rather than as safe_format puts them.</summary>
+    public bool Clean { get; } = clean;
+
+    /// <summary>The dataset classes open the CSVs without <c>newline=''</c>: <c>\r\n</c> and <c>\r</c> inside fields become <c>\n</c>.</summary>
+    public FieldReading Reading { get; } = new(UniversalNewlines: true);
+
+    public string Name => Clean ? ProtocolName + "@clean" : ProtocolName;
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
@@ -43,9 +52,10 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
     /// Base: the ppl configs, whole-sequence perplexity, 5 shots. Chat: the gen configs, MMLU read by first_option_postprocess,
     /// C-Eval and CMMLU by first_capital_postprocess. Macro averages. <see cref="ProtocolSettings.Source"/> names the config id.
     /// </summary>
-    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => chat
+    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => (chat
         ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat))
-        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, Source(benchmark, chat));
+        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, Source(benchmark, chat)))
+        with { Reading = Reading };
 
     /// <summary>The config this form reproduces, at open-compass/opencompass 26d077b0.</summary>
     public static string Source(Benchmark benchmark, bool chat)
@@ -65,6 +75,7 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
     public RenderedPrompt Render(PromptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = Reading.Apply(request);
         return request.Chat ? RenderChat(request) : RenderPerplexity(request);
     }
 
@@ -81,9 +92,9 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
         var q = request.Question;
         if (q.Benchmark == Benchmark.Mmlu)
         {
-            var examples = request.Shots.Select(s => TemplateText.Fill(t.MmluPplExample, s, Letter(s)));
+            var examples = request.Shots.Select(s => Fill(t.MmluPplExample, s, request, Letter(s)));
             var ice = string.Join(t.IceSeparator, examples) + t.IceEndOfExamples;
-            return TemplateText.Subject(t.MmluPplHint, SubjectNames.Spaced(q)) + ice + TemplateText.Fill(t.MmluPplQuery, q, label);
+            return Fill(TemplateText.Subject(t.MmluPplHint, SubjectNames.Spaced(q)), q, request) + ice + Fill(t.MmluPplQuery, q, request, label);
         }
 
         var items = new List<string>();
@@ -103,7 +114,24 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
         var t = Templates;
         var (human, bot) = question.Benchmark == Benchmark.Ceval ? (t.CevalHuman, t.CevalBot) : (t.CmmluHuman, t.CmmluBot);
         human = TemplateText.Subject(human, SubjectNames.Chinese(request.Subject));
-        return (TemplateText.Fill(human, question), TemplateText.Fill(bot, question, label));
+        return (Fill(human, question, request), Fill(bot, question, request, label));
+    }
+
+    /// <summary>
+    /// Fills <paramref name="template"/> with <paramref name="row"/> (the query or a shot of <paramref name="request"/>):
+    /// as OpenCompass does (<see cref="SafeFormat"/>: sequential replacement over the row's columns, and a shot's text
+    /// again with the query's row once spliced in), or, for the clean variant, with the data verbatim.
+    /// </summary>
+    private string Fill(string template, Question row, PromptRequest request, string? label = null, string? hint = null)
+    {
+        if (Clean)
+        {
+            return TemplateText.Fill(template, row, label, hint);
+        }
+
+        _ = OptionLines.Of(row);
+        var text = SafeFormat.Fill(SafeFormat.Upstream(template, row.Benchmark, label, hint), row);
+        return ReferenceEquals(row, request.Question) ? text : SafeFormat.Fill(text, request.Question);
     }
 
     private RenderedPrompt RenderChat(PromptRequest request)
@@ -117,11 +145,11 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
             var hint = TemplateText.Subject(t.MmluChatHint, SubjectNames.Spaced(q));
             foreach (var shot in request.Shots)
             {
-                turns.Add(new ChatTurn("user", TemplateText.Fill(t.MmluChatShot, shot, hint: hint)));
-                turns.Add(new ChatTurn("assistant", TemplateText.Fill(t.MmluChatShotAnswer, shot, Letter(shot))));
+                turns.Add(new ChatTurn("user", Fill(t.MmluChatShot, shot, request, hint: hint)));
+                turns.Add(new ChatTurn("assistant", Fill(t.MmluChatShotAnswer, shot, request, Letter(shot))));
             }
 
-            turns.Add(new ChatTurn("user", TemplateText.Fill(t.MmluChatQuery, q, hint: hint)));
+            turns.Add(new ChatTurn("user", Fill(t.MmluChatQuery, q, request, hint: hint)));
         }
         else
         {

@@ -13,13 +13,19 @@ namespace Qwen3EvalTests.Prompts.Qwen;
 /// 0-shot generation after Qwen-1 model.chat's system turn: MMLU as evaluate_chat_mmlu.py, C-Eval as
 /// evaluate_chat_ceval.py, CMMLU (no upstream script) in the C-Eval form. MMLU test micro; C-Eval val macro; CMMLU test macro.
 /// </summary>
-public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProtocol
+/// <param name="templates">The strings; null: <see cref="QwenTemplates.Default"/>.</param>
+/// <param name="pandas">Which pandas' NA strings the scripts' read_csv applies to the options (unknown upstream, so named):
+/// <see cref="PandasNaValues.Pandas1"/> is "qwen", <see cref="PandasNaValues.Pandas2"/> ("None" → nan) is "qwen@pandas2".</param>
+public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues pandas = PandasNaValues.Pandas1) : IPromptProtocol
 {
     public const string ProtocolName = "qwen";
 
     public QwenTemplates Templates { get; } = templates ?? QwenTemplates.Default;
 
-    public string Name => ProtocolName;
+    /// <summary>How the scripts' pandas reads the fields: options that are a default NA string render as "nan"; line endings kept.</summary>
+    public FieldReading Reading { get; } = new(UniversalNewlines: false, OptionNaValues: pandas);
+
+    public string Name => pandas == PandasNaValues.Pandas2 ? ProtocolName + "@pandas2" : ProtocolName;
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
@@ -32,9 +38,10 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
     public ProtocolSettings Settings(Benchmark benchmark, bool chat)
     {
         var average = benchmark == Benchmark.Mmlu ? AverageKind.Micro : AverageKind.Macro;
-        return chat
+        var settings = chat
             ? ChatSettings(benchmark, average)
-            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, TruncationOf(benchmark), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py");
+            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, TruncationOf(benchmark), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py @2df8e8ac");
+        return settings with { Reading = Reading };
     }
 
     // evaluate_chat_mmlu.py and evaluate_chat_ceval.py; CMMLU has no chat script: the C-Eval form and extraction, labelled so.
@@ -57,6 +64,7 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
     public RenderedPrompt Render(PromptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = Reading.Apply(request);
         var benchmark = request.Question.Benchmark;
         return request.Chat ? RenderChat(request, benchmark) : RenderBase(request, benchmark);
     }

@@ -177,4 +177,50 @@ public class OpenCompassProtocolTests
 
         rendered.Text.Should().EndWith("Is {o} or {q} or {a} a placeholder?\nA. {A}\nB. {0}\nC. {h}\nD. none\nAnswer: ");
     }
+
+    // safe_format (opencompass/utils/prompt.py L33-35): replace('{' + k + '}', v) over the row's columns in order,
+    // C-Eval's being question, A, B, C, D, answer, explanation: placeholders in the question filled from later columns.
+    [Fact]
+    public void CevalQuestionTextIsFilledByTheLaterColumnsAsSafeFormatDoes()
+    {
+        var q = Make(Benchmark.Ceval, Split.Val, 0, "若 \\bar{A} 与 {B} 互斥，{answer}", ["p", "q", "r", "s"], 'C');
+        var filled = q with { Text = "若 \\barp 与 q 互斥，C" };
+
+        var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Ceval), []));
+        var clean = new OpenCompassProtocol(clean: true).Render(new PromptRequest(q, Subject(Benchmark.Ceval), []));
+
+        rendered.Text.Should().EndWith(CevalHuman(filled) + "\n").And.NotContain("{");
+        clean.Text.Should().EndWith(CevalHuman(q) + "\n", "the clean variant puts the fields in verbatim");
+        new OpenCompassProtocol(clean: true).Name.Should().Be("opencompass@clean");
+        PromptProtocols.Get("opencompass@clean").Should().BeOfType<OpenCompassProtocol>().Which.Clean.Should().BeTrue();
+    }
+
+    [Fact]
+    public void AnExampleIsFilledWithItsOwnRowThenWithTheQuerysOnceSplicedIn()
+    {
+        // The shot's option D text "{A}" is inserted after its own {A} was replaced, so the query's row fills it.
+        var shot = Make(Benchmark.Mmlu, Split.Dev, 0, "Shot {B}?", ["s1", "s2", "s3", "{A}"], 'A');
+        var q = Make(Benchmark.Mmlu, Split.Test, 0, "Query?", ["q1", "q2", "q3", "q4"], 'B');
+
+        var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Mmlu), [shot]));
+
+        rendered.Text.Should().Be(
+            "The following are multiple choice questions (with answers) about  high school physics.\n\n" +
+            "Shot s2?\nA. s1\nB. s2\nC. s3\nD. q1\nAnswer: A\n\n" +
+            "Query?\nA. q1\nB. q2\nC. q3\nD. q4\nAnswer: ");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LineEndingsInsideFieldsBecomeNewlinesAsUniversalNewlinesReadThem(bool chat)
+    {
+        var q = Make(Benchmark.Cmmlu, Split.Test, 0, "第一行\r\n第二行\r第三行", ["甲\r\n乙", "b", "c", "d"], 'A');
+        var read = q with { Text = "第一行\n第二行\n第三行", Options = ["甲\n乙", "b", "c", "d"] };
+
+        var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Cmmlu), [], chat));
+
+        rendered.Text.Should().Contain(CmmluHuman(read)).And.NotContain("\r");
+        protocol.Settings(Benchmark.Cmmlu, chat).Reading.Id.Should().Be("universal-newlines");
+    }
 }

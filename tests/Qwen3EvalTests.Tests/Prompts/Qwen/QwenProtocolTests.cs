@@ -141,4 +141,23 @@ public class QwenProtocolTests
 
         text.Should().EndWith("\nAnswer :").And.Contain("Answer : B\n\n");
     }
+
+    // pandas read_csv's default NA strings: an option that is one renders as "nan" in the scripts' f-strings;
+    // pandas 2.0 added "None". Line endings inside fields are kept (pandas reads quoted \r\n as is).
+    [Theory]
+    [InlineData("qwen", "None", "None")]
+    [InlineData("qwen@pandas2", "None", "nan")]
+    [InlineData("qwen", "NA", "nan")]
+    [InlineData("qwen@pandas2", "N/A", "nan")]
+    [InlineData("qwen", " None", " None")]
+    public void OptionsThatPandasReadsAsNaRenderAsNan(string name, string option, string rendered)
+    {
+        var q = Make(Benchmark.Mmlu, Split.Test, 0, "Which?\r\nPick one.", ["yes", option, "no", "maybe"], 'A');
+        var variant = PromptProtocols.Get(name);
+
+        var text = variant.Render(new PromptRequest(q, Subject(Benchmark.Mmlu), [])).Text;
+
+        text.Should().EndWith($"Question: Which?\r\nPick one.\nA. yes\nB. {rendered}\nC. no\nD. maybe\nAnswer:");
+        variant.Settings(Benchmark.Mmlu, chat: false).Reading.Id.Should().Be(name == "qwen" ? "pandas1-na" : "pandas2-na");
+    }
 }
