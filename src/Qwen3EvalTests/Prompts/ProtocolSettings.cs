@@ -43,7 +43,7 @@ public sealed record ProtocolSettings(
     GenerationSettings? Generation,
     string Source)
 {
-    /// <summary>Greedy, a short answer, stop at the end of the assistant turn: the generation default of every form that generates.</summary>
+    /// <summary>Greedy, a short answer, stop at the end of the assistant turn: the generation default when a form names none.</summary>
     public static GenerationSettings ShortGreedyAnswer { get; } = new(MaxNewTokens: 32, StopStrings: ["<|im_end|>", "<|endoftext|>"]);
 
     /// <summary>How the reference reads the CSV fields (line endings, pandas NA strings); applied when rendering.</summary>
@@ -75,7 +75,7 @@ public sealed record ProtocolSettings(
 
     /// <summary>A generation form: the model answers in text and <paramref name="extractor"/> reads the letter.</summary>
     public static ProtocolSettings ForGeneration(
-        string protocol, Benchmark benchmark, AverageKind average, int defaultShots, bool acceptsShots, IAnswerExtractor extractor, string source, string? systemMessage = null) => new(
+        string protocol, Benchmark benchmark, AverageKind average, int defaultShots, bool acceptsShots, IAnswerExtractor extractor, string source, GenerationSettings generation, string? systemMessage = null) => new(
         protocol,
         benchmark,
         Chat: true,
@@ -88,7 +88,7 @@ public sealed record ProtocolSettings(
         extractor,
         ContextTruncation.None,
         systemMessage,
-        ShortGreedyAnswer,
+        generation,
         source);
 
     /// <summary>

@@ -41,7 +41,21 @@ public sealed record RunSettings(
 /// <param name="Temperature">0 means greedy.</param>
 /// <param name="Seed">The sampling seed (meaningful when Temperature &gt; 0).</param>
 /// <param name="StopStrings">Strings that end generation.</param>
-public sealed record RunGeneration(int MaxNewTokens, double Temperature, int Seed, IReadOnlyList<string> StopStrings)
+/// <param name="TopP">Nucleus sampling threshold; 1: off (files written before it was recorded read as 1).</param>
+/// <param name="TopK">Top-k; 0: off.</param>
+/// <param name="MinP">Min-p; 0: off.</param>
+/// <param name="RepetitionPenalty">1: off.</param>
+/// <param name="PresencePenalty">0: off.</param>
+public sealed record RunGeneration(
+    int MaxNewTokens,
+    double Temperature,
+    int Seed,
+    IReadOnlyList<string> StopStrings,
+    double TopP = 1.0,
+    int TopK = 0,
+    double MinP = 0,
+    double RepetitionPenalty = 1.0,
+    double PresencePenalty = 0)
 {
     public bool IsGreedy => Temperature <= 0;
 }

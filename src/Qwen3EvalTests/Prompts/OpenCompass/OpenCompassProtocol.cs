@@ -53,7 +53,7 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
     /// C-Eval and CMMLU by first_capital_postprocess. Macro averages. <see cref="ProtocolSettings.Source"/> names the config id.
     /// </summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat) => (chat
-        ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat))
+        ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat), GenerationSettings.OpenCompass)
         : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, Source(benchmark, chat)))
         with { Reading = Reading };
 

@@ -53,7 +53,7 @@ public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues
             Benchmark.Ceval => (AnswerExtractors.QwenChatCeval, "QwenLM/Qwen eval/evaluate_chat_ceval.py @2df8e8ac"),
             _ => (AnswerExtractors.QwenChatCeval, "qwen-style, no upstream script (QwenLM/Qwen has no evaluate_chat_cmmlu.py): the evaluate_chat_ceval.py form and extraction applied to CMMLU"),
         };
-        return ProtocolSettings.ForGeneration(Name, benchmark, average, defaultShots: 0, acceptsShots: false, extractor, source, Templates.ChatSystemMessage);
+        return ProtocolSettings.ForGeneration(Name, benchmark, average, defaultShots: 0, acceptsShots: false, extractor, source, GenerationSettings.QwenScripts, Templates.ChatSystemMessage);
     }
 
     /// <summary>evaluate_mmlu.py get_logits: <c>if len &gt; max_seq_len: input_ids[:, len - max_seq_len + 1:]</c>; evaluate_ceval.py and evaluate_cmmlu.py: no cut.</summary>
