@@ -66,6 +66,24 @@ public class PromptCommandTests
         root.GetProperty("average").GetString().Should().Be("macro");
         root.GetProperty("scoring").GetString().Should().Be("NextTokenChoice");
         root.GetProperty("shots").GetInt32().Should().Be(5);
+        root.GetProperty("truncation").GetString().Should().Be("none", "evaluate_ceval.py never truncates");
+        root.GetProperty("reading").GetString().Should().Be("pandas1-na");
+        root.GetProperty("chatTemplate").ValueKind.Should().Be(JsonValueKind.Null, "a base prompt has no chat template");
+    }
+
+    [Fact]
+    public async Task JsonOfAChatPromptSaysWhichChatTemplateRenderedIt()
+    {
+        var subject = FirstSubject(Benchmark.Mmlu);
+
+        var (exit, output, _) = await RunAsync("prompt", "--benchmark", "mmlu", "--subject", subject, "--protocol", "opencompass", "--chat", "--json");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.GetProperty("chatTemplate").GetString().Should().StartWith("ChatML as Qwen3's chat template renders it (no default system turn)");
+        root.GetProperty("reading").GetString().Should().Be("universal-newlines");
+        root.GetProperty("extractor").GetString().Should().Be("opencompass-first-option@26d077b0");
     }
 
     [Theory]

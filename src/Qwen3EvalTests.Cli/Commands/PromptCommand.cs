@@ -18,7 +18,7 @@ public static class PromptCommand
         var benchmark = new Option<string>("--benchmark") { Description = "mmlu, ceval or cmmlu.", Required = true };
         var subject = new Option<string>("--subject") { Description = "The subject id, e.g. abstract_algebra.", Required = true };
         var protocol = new Option<string>("--protocol") { Description = $"The prompt protocol: {string.Join(", ", PromptProtocols.Names)}.", Required = true };
-        var shots = new Option<int?>("--shots") { Description = "Dev shots (default: the protocol's own, 5 for base prompts)." };
+        var shots = new Option<int?>("--shots") { Description = "Dev shots (default: the protocol's own: 5 for qwen and opencompass base prompts and opencompass chat, 0 for lm-eval and qwen chat)." };
         var index = new Option<int>("--index") { Description = "0-based question index in the scored split.", DefaultValueFactory = _ => 0 };
         var chat = new Option<bool>("--chat") { Description = "Render the chat (instruct model) form." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: prompt, continuations, split, average, scoring." };
@@ -99,6 +99,14 @@ public static class PromptCommand
             settings.Scorer.ToString(),
             questions[request.Index].Answer?.ToString(),
             settings.Extractor?.Name,
-            rendered.Messages?.Select(m => new PromptJsonMessage(m.Role, m.Content)).ToArray());
+            rendered.Messages?.Select(m => new PromptJsonMessage(m.Role, m.Content)).ToArray())
+        {
+            Truncation = settings.Truncation.Id,
+            Reading = settings.Reading.Id,
+            ChatTemplate = request.Chat ? NoModelChatTemplate : null,
+        };
     }
+
+    /// <summary>What renders a chat prompt here: the protocol's plain ChatML, as Qwen3's template renders it; a loaded Qwen2/2.5 model's own template inserts its default system turn when the messages have none.</summary>
+    public const string NoModelChatTemplate = "ChatML as Qwen3's chat template renders it (no default system turn); a run renders the messages with the loaded model's own chat_template, and Qwen2/2.5 templates insert their default system turn when there is none";
 }

@@ -42,6 +42,15 @@ public sealed record PromptJsonOutput(
     IReadOnlyList<PromptJsonMessage>? Messages)
 {
     public const int CurrentFormatVersion = 1;
+
+    /// <summary>The protocol's truncation rule ("none", "left:2047-if-over:2048").</summary>
+    public string? Truncation { get; init; }
+
+    /// <summary>How the protocol read the data fields ("verbatim", "universal-newlines", "pandas1-na", …).</summary>
+    public string? Reading { get; init; }
+
+    /// <summary>For chat prompts: which chat template rendered them (no model is loaded, so not a model's own); null for base prompts.</summary>
+    public string? ChatTemplate { get; init; }
 }
 
 /// <summary>One chat message in <see cref="PromptJsonOutput"/>.</summary>

@@ -22,7 +22,7 @@ public static class RunCommand
     {
         var model = new Option<string?>("--model") { Description = "A GenAI model folder (genai_config.json, model.onnx, tokenizer files). Default: the generated tiny model." };
         var benchmarks = new Option<string[]>("--benchmark") { Description = "mmlu, ceval or cmmlu; repeat for several. Default: all three.", AllowMultipleArgumentsPerToken = true };
-        var protocol = new Option<string>("--protocol") { Description = "qwen, lm-eval or opencompass.", DefaultValueFactory = _ => "qwen" };
+        var protocol = new Option<string>("--protocol") { Description = "qwen, lm-eval or opencompass, or a named variant (qwen@pandas2, lm-eval@0.4.9, lm-eval@0.4.3, opencompass@clean).", DefaultValueFactory = _ => "qwen" };
         var data = new Option<string?>("--data") { Description = "Data folder with mmlu/, ceval/, cmmlu/. Default: the shipped sample." };
         var limit = new Option<int?>("--limit") { Description = "Score only the first N questions of each subject." };
         var shots = new Option<int?>("--shots") { Description = "Few-shot examples per prompt. Default: the protocol's (5 for base models)." };

@@ -54,6 +54,11 @@ public sealed record RequestCacheKey(string Hash, string Text, string ModelHash,
 
         Part(text, "temperature", settings.Temperature.ToString("R", CultureInfo.InvariantCulture));
         Part(text, "seed", settings.Seed.ToString(CultureInfo.InvariantCulture));
+        Part(text, "topP", settings.TopP.ToString("R", CultureInfo.InvariantCulture));
+        Part(text, "topK", settings.TopK.ToString(CultureInfo.InvariantCulture));
+        Part(text, "minP", settings.MinP.ToString("R", CultureInfo.InvariantCulture));
+        Part(text, "repetitionPenalty", settings.RepetitionPenalty.ToString("R", CultureInfo.InvariantCulture));
+        Part(text, "presencePenalty", settings.PresencePenalty.ToString("R", CultureInfo.InvariantCulture));
         return Create(text, model, RequestKind.Generate, prompt);
     }
 

@@ -95,11 +95,12 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
             plan.Limit,
             scoring.Truncation.MaxContextTokens,
             scoring.Rule?.ToString(),
-            scoring.Generation is { } g ? new RunGeneration(g.MaxNewTokens, g.Temperature, g.Seed, g.StopStrings ?? []) : null,
+            scoring.Generation is { } g ? new RunGeneration(g.MaxNewTokens, g.Temperature, g.Seed, g.StopStrings ?? [], g.TopP, g.TopK, g.MinP, g.RepetitionPenalty, g.PresencePenalty) : null,
             plan.Protocol.TemplateFingerprint,
             plan.Repeat)
         {
             Truncation = scoring.Truncation.Id,
+            Reading = settings.Reading.Id,
         };
     }
 

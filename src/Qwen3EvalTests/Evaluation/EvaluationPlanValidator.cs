@@ -8,7 +8,7 @@ namespace Qwen3EvalTests.Evaluation;
 /// <summary>
 /// Checks every plan of a command — all benchmarks, repeats, sensitivity rows, suite cases — before any model
 /// loads, and reports every problem together: limits, shots the protocol accepts and the dev split holds,
-/// the scorer the caller expects, overrides that fit the scorer, the model kind against the form, and the data
+/// the scorer the caller expects, overrides that fit the scorer, generation settings the engine honours, the model kind against the form, and the data
 /// (each planned benchmark's folder complete and every row readable, its scored split answered, its subjects present).
 /// </summary>
 public static class EvaluationPlanValidator
@@ -17,8 +17,10 @@ public static class EvaluationPlanValidator
     /// <param name="plans">The plans of one command.</param>
     /// <param name="model">The model they will run on (its kind decides base vs chat), or null to skip that check.</param>
     /// <param name="validateData">Read every data file of each planned benchmark (once per folder and benchmark).</param>
-    public static IReadOnlyList<InputProblem> Validate(IEnumerable<EvaluationPlan> plans, ModelKindFact? model, bool validateData = true)
+    /// <param name="engine">Which generation settings the engine honours; null: <see cref="GenerationSupport.GenAi"/>, the one engine.</param>
+    public static IReadOnlyList<InputProblem> Validate(IEnumerable<EvaluationPlan> plans, ModelKindFact? model, bool validateData = true, GenerationSupport? engine = null)
     {
+        engine ??= GenerationSupport.GenAi;
         ArgumentNullException.ThrowIfNull(plans);
         var problems = new List<InputProblem>();
         var dataChecked = new HashSet<string>(StringComparer.Ordinal);
@@ -42,6 +44,11 @@ public static class EvaluationPlanValidator
                 Add("choice rule", $"a choice rule applies to log-likelihood scoring, but protocol {plan.Protocol.Name} generates answers in the {plan.Settings.Form} form; drop the choice rule or use the base form.");
             }
 
+            foreach (var message in plan.Scoring.Generation?.NotHonouredBy(engine) ?? [])
+            {
+                Add("generation", message);
+            }
+
             if (model is not null && KindMismatch(model, plan) is { } mismatch)
             {
                 problems.Add(new InputProblem(model.Folder ?? model.Name, null, "chat", mismatch));
@@ -54,9 +61,9 @@ public static class EvaluationPlanValidator
     }
 
     /// <summary>Throws one <see cref="EvalInputException"/> listing every problem of <paramref name="plans"/>, if any.</summary>
-    public static void ThrowIfInvalid(IEnumerable<EvaluationPlan> plans, ModelKindFact? model, bool validateData = true)
+    public static void ThrowIfInvalid(IEnumerable<EvaluationPlan> plans, ModelKindFact? model, bool validateData = true, GenerationSupport? engine = null)
     {
-        var problems = Validate(plans, model, validateData);
+        var problems = Validate(plans, model, validateData, engine);
         if (problems.Count == 0)
         {
             return;

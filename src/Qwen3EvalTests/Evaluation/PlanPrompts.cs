@@ -41,7 +41,9 @@ public static class PlanPrompts
 
         foreach (var question in questions)
         {
-            yield return new PlannedPrompt(subject, question, plan.Protocol.Render(new PromptRequest(question, subject, shotQuestions, plan.Chat, plan.ChatOptions)));
+            // The prompt's question as the protocol's reference reads it (line endings, NA strings): what its extractor compares with.
+            var prompt = plan.Protocol.Render(new PromptRequest(question, subject, shotQuestions, plan.Chat, plan.ChatOptions));
+            yield return new PlannedPrompt(subject, plan.Settings.Reading.Apply(question), prompt);
         }
     }
 

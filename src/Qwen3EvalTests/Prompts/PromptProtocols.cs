@@ -7,7 +7,21 @@ namespace Qwen3EvalTests.Prompts;
 /// <summary>The registry of prompt protocols by name.</summary>
 public static class PromptProtocols
 {
-    public static IReadOnlyList<IPromptProtocol> All { get; } = [new QwenProtocol(), new LmEvalProtocol(), new OpenCompassProtocol()];
+    /// <summary>
+    /// The protocols and their named variants: "qwen" (pandas &lt; 2 NA strings) and "qwen@pandas2" ("None" options are nan);
+    /// "lm-eval" (HEAD 4e7e0d47), "lm-eval@0.4.9", "lm-eval@0.4.3"; "opencompass" (as it sends the data) and
+    /// "opencompass@clean" (fields verbatim, no safe_format leak).
+    /// </summary>
+    public static IReadOnlyList<IPromptProtocol> All { get; } =
+    [
+        new QwenProtocol(),
+        new QwenProtocol(pandas: PandasNaValues.Pandas2),
+        new LmEvalProtocol(),
+        new LmEvalProtocol(release: LmEvalRelease.V0_4_9),
+        new LmEvalProtocol(release: LmEvalRelease.V0_4_3),
+        new OpenCompassProtocol(),
+        new OpenCompassProtocol(clean: true),
+    ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 

@@ -10,7 +10,7 @@ namespace Qwen3EvalTests.Prompts;
 /// Everything one protocol decides for one benchmark in one form (base or chat), in one record: which
 /// split is scored and how subjects are averaged, how many shots it uses and whether it accepts any,
 /// how a question is scored (scorer, choice rule, answer extractor), how long prompts are truncated,
-/// the default system message and the generation defaults. The evaluator, the plan validator, the
+/// the default system message, the generation defaults, and how the reference reads the data (<see cref="Reading"/>). The evaluator, the plan validator, the
 /// results file and the prompt snapshots all read these settings; nothing re-derives them.
 /// </summary>
 /// <param name="Protocol">The protocol's name ("qwen", "lm-eval", "opencompass").</param>
@@ -43,8 +43,11 @@ public sealed record ProtocolSettings(
     GenerationSettings? Generation,
     string Source)
 {
-    /// <summary>Greedy, a short answer, stop at the end of the assistant turn: the generation default of every form that generates.</summary>
+    /// <summary>Greedy, a short answer, stop at the end of the assistant turn: the generation default when a form names none.</summary>
     public static GenerationSettings ShortGreedyAnswer { get; } = new(MaxNewTokens: 32, StopStrings: ["<|im_end|>", "<|endoftext|>"]);
+
+    /// <summary>How the reference reads the CSV fields (line endings, pandas NA strings); applied when rendering.</summary>
+    public FieldReading Reading { get; init; } = FieldReading.Verbatim;
 
     /// <summary>"base" or "chat".</summary>
     public string Form => Chat ? "chat" : "base";
@@ -72,7 +75,7 @@ public sealed record ProtocolSettings(
 
     /// <summary>A generation form: the model answers in text and <paramref name="extractor"/> reads the letter.</summary>
     public static ProtocolSettings ForGeneration(
-        string protocol, Benchmark benchmark, AverageKind average, int defaultShots, bool acceptsShots, IAnswerExtractor extractor, string source) => new(
+        string protocol, Benchmark benchmark, AverageKind average, int defaultShots, bool acceptsShots, IAnswerExtractor extractor, string source, GenerationSettings generation, string? systemMessage = null) => new(
         protocol,
         benchmark,
         Chat: true,
@@ -84,8 +87,8 @@ public sealed record ProtocolSettings(
         ChoiceRule: null,
         extractor,
         ContextTruncation.None,
-        SystemMessage: null,
-        ShortGreedyAnswer,
+        systemMessage,
+        generation,
         source);
 
     /// <summary>

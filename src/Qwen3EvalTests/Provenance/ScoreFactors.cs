@@ -45,12 +45,18 @@ public static class ScoreFactors
         Add("limit", "limit", settings.Limit?.ToString(c), settings.Limit?.ToString(c) ?? "all");
         Add("max-context-tokens", "max context tokens", settings.MaxContextTokens?.ToString(c));
         Add("truncation", "truncation", settings.Truncation);
+        Add("reading", "data reading", settings.Reading);
         if (settings.Generation is { } g)
         {
             Add("generation.max-new-tokens", "generation max new tokens", g.MaxNewTokens.ToString(c));
             Add("generation.temperature", "generation temperature", g.Temperature.ToString("R", c));
             Add("generation.seed", "generation seed", g.IsGreedy ? "(greedy)" : g.Seed.ToString(c));
             Add("generation.stop", "generation stop strings", string.Join("\u001f", g.StopStrings), string.Join(" | ", g.StopStrings.Select(Visible)));
+            Add("generation.top-p", "generation top-p", g.TopP.ToString("R", c));
+            Add("generation.top-k", "generation top-k", g.TopK.ToString(c));
+            Add("generation.min-p", "generation min-p", g.MinP.ToString("R", c));
+            Add("generation.repetition-penalty", "generation repetition penalty", g.RepetitionPenalty.ToString("R", c));
+            Add("generation.presence-penalty", "generation presence penalty", g.PresencePenalty.ToString("R", c));
         }
         else
         {

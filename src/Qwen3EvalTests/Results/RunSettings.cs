@@ -31,6 +31,9 @@ public sealed record RunSettings(
 {
     /// <summary>The truncation rule applied ("left:2048", "none"); null in files written before it was recorded.</summary>
     public string? Truncation { get; init; }
+
+    /// <summary>How the protocol read the data fields (<see cref="Prompts.FieldReading.Id"/>: "verbatim", "universal-newlines", "pandas1-na", …); null in files written before it was recorded.</summary>
+    public string? Reading { get; init; }
 }
 
 /// <summary>The generation settings of a generation-scored run, as recorded in its results file.</summary>
@@ -38,7 +41,21 @@ public sealed record RunSettings(
 /// <param name="Temperature">0 means greedy.</param>
 /// <param name="Seed">The sampling seed (meaningful when Temperature &gt; 0).</param>
 /// <param name="StopStrings">Strings that end generation.</param>
-public sealed record RunGeneration(int MaxNewTokens, double Temperature, int Seed, IReadOnlyList<string> StopStrings)
+/// <param name="TopP">Nucleus sampling threshold; 1: off (files written before it was recorded read as 1).</param>
+/// <param name="TopK">Top-k; 0: off.</param>
+/// <param name="MinP">Min-p; 0: off.</param>
+/// <param name="RepetitionPenalty">1: off.</param>
+/// <param name="PresencePenalty">0: off.</param>
+public sealed record RunGeneration(
+    int MaxNewTokens,
+    double Temperature,
+    int Seed,
+    IReadOnlyList<string> StopStrings,
+    double TopP = 1.0,
+    int TopK = 0,
+    double MinP = 0,
+    double RepetitionPenalty = 1.0,
+    double PresencePenalty = 0)
 {
     public bool IsGreedy => Temperature <= 0;
 }

@@ -15,7 +15,7 @@ public sealed record GenerationScorer(GenerationSettings Settings, IAnswerExtrac
         {
             cancellationToken.ThrowIfCancellationRequested();
             var output = model.Generate(q.Text, Settings, cancellationToken);
-            var predicted = Extractor.Extract(output, q.Question.Options);
+            var predicted = Extractor.Extract(output, q.Question);
             outcomes.Add(new QuestionOutcome(q.Question.Subject, q.Question.Index, q.Answer, predicted, [], output, model.Encode(q.Text).Count, 0));
         }
 

@@ -11,7 +11,10 @@ namespace Qwen3EvalTests.Scoring;
 /// </summary>
 /// <param name="Rule">How the option scores pick an answer.</param>
 /// <param name="NextTokenOnly">Qwen's next-token choice instead of full continuation log-likelihoods.</param>
-/// <param name="Truncation">The protocol's context limit, applied by the backend.</param>
+/// <param name="Truncation">The protocol's context limit, applied by the backend, which keeps the last
+/// <see cref="LogLikelihoodRequest.MaxContextTokens"/> of a longer context. A rule with a separate threshold ("longer than
+/// 2048: keep the last 2047") is asked as keep-last(2047); the one prompt length where that differs — a prompt of exactly
+/// the threshold, which the rule keeps whole — is asked again as keep-last(threshold), so every prompt gets exactly the rule.</param>
 public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, ContextTruncation Truncation) : IQuestionScorer
 {
     public LogLikelihoodRequest RequestOf(PromptedQuestion question)
@@ -29,7 +32,9 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(questions);
-        var results = model.Score(questions.Select(RequestOf).ToArray(), cancellationToken);
+        var requests = questions.Select(RequestOf).ToArray();
+        var results = model.Score(requests, cancellationToken).ToArray();
+        RescoreKeptWhole(model, requests, results, cancellationToken);
         var outcomes = new QuestionOutcome[questions.Count];
         for (var i = 0; i < questions.Count; i++)
         {
@@ -47,5 +52,31 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
         }
 
         return outcomes;
+    }
+
+    // The backend dropped tokens from a prompt the rule keeps whole (length ≤ threshold, cut to exactly MaxContextTokens):
+    // ask again with the threshold as the limit, which keeps such a prompt whole.
+    private void RescoreKeptWhole(ILanguageModel model, LogLikelihoodRequest[] requests, LogLikelihoodResult[] results, CancellationToken cancellationToken)
+    {
+        if (Truncation is not { MaxContextTokens: { } keep, LongerThan: { } threshold })
+        {
+            return;
+        }
+
+        var again = Enumerable.Range(0, results.Length)
+            .Where(i => results[i].TruncatedTokenCount > 0
+                && results[i].ContextTokenCount == keep
+                && Truncation.Dropped(results[i].ContextTokenCount + results[i].TruncatedTokenCount) == 0)
+            .ToArray();
+        if (again.Length == 0)
+        {
+            return;
+        }
+
+        var rescored = model.Score(again.Select(i => requests[i] with { MaxContextTokens = threshold }).ToArray(), cancellationToken);
+        for (var j = 0; j < again.Length; j++)
+        {
+            results[again[j]] = rescored[j];
+        }
     }
 }

@@ -105,13 +105,13 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 1), Path.Combine(_out, "q.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         model.Requests.Should().HaveCount(2).And.OnlyContain(r =>
-            r.NextTokenOnly && r.MaxContextTokens == 2048 && !r.IncludeContextLogProb
+            r.NextTokenOnly && r.MaxContextTokens == 2047 && !r.IncludeContextLogProb
             && r.Continuations.SequenceEqual(new[] { " A", " B", " C", " D" }) && r.Context.EndsWith("Answer:", StringComparison.Ordinal));
         model.Requests[0].Context.Should().StartWith("The following are multiple choice questions (with answers) about abstract algebra.\n\nQuestion: dev question 0");
         var settings = ResultsFile.Read(run.ResultsFile).Run.Settings;
         settings.Scoring.Should().Be("next-token");
-        settings.MaxContextTokens.Should().Be(2048);
-        settings.Truncation.Should().Be("left:2048");
+        settings.MaxContextTokens.Should().Be(2047, "evaluate_mmlu.py keeps the last 2047 tokens of a longer prompt");
+        settings.Truncation.Should().Be("left:2047-if-over:2048");
         settings.Shots.Should().Be(5);
     }
 

@@ -97,4 +97,21 @@ public sealed class EvaluationPlanValidatorTests : IDisposable
 
         problems.Should().ContainSingle().Which.Should().Match<InputProblem>(p => p.File.EndsWith("abstract_algebra_dev.csv", StringComparison.Ordinal) && p.Message.Contains("has 5 rows but 6 shots", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void GenerationSettingsTheEngineCannotHonourAreRefusedNamingEachSetting()
+    {
+        var instruct = new ModelKindFact("m", "/models/m", ModelKind.Instruct, ModelKindSource.Name);
+        var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, Generation: GenerationSettings.Qwen3NonThinking);
+
+        var problems = EvaluationPlanValidator.Validate([plan], instruct);
+
+        problems.Select(p => p.Message).Should().BeEquivalentTo(
+            "top-p 0.8 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use top-p 1 (off), or an engine that honours it.",
+            "top-k 20 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use top-k 0 (off), or an engine that honours it.",
+            "presence penalty 1.5 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use presence penalty 0 (off), or an engine that honours it.");
+        problems.Should().OnlyContain(p => p.Where == "generation");
+        EvaluationPlanValidator.Validate([plan], instruct, engine: GenerationSupport.All).Should().BeEmpty();
+        EvaluationPlanValidator.Validate([plan with { Generation = null }], instruct).Should().BeEmpty("the protocol's own default (Qwen's scripts: greedy) is honoured");
+    }
 }

@@ -14,13 +14,14 @@ public class PromptProtocolsTests
     public void FindsProtocolsByName(string name, Type type) => PromptProtocols.Get(name).Should().BeOfType(type);
 
     [Fact]
-    public void ListsTheThreeProtocols() => PromptProtocols.Names.Should().Equal("qwen", "lm-eval", "opencompass");
+    public void ListsTheThreeProtocolsAndTheirNamedVariants() =>
+        PromptProtocols.Names.Should().Equal("qwen", "qwen@pandas2", "lm-eval", "lm-eval@0.4.9", "lm-eval@0.4.3", "opencompass", "opencompass@clean");
 
     [Fact]
     public void UnknownNameNamesTheValidOnes()
     {
         var act = () => PromptProtocols.Get("helm");
 
-        act.Should().Throw<EvalInputException>().WithMessage("*unknown prompt protocol 'helm'*qwen, lm-eval, opencompass*");
+        act.Should().Throw<EvalInputException>().WithMessage("*unknown prompt protocol 'helm'*qwen, qwen@pandas2, lm-eval, lm-eval@0.4.9, lm-eval@0.4.3, opencompass, opencompass@clean*");
     }
 }

@@ -93,7 +93,7 @@ public class SuiteLoaderTests
             .And.Contain("test.yaml:4: tolerance.points: '0' is not valid")
             .And.Contain("test.yaml:7: models[1].id: duplicate model id 'qwen2-1.5b-base'")
             .And.Contain("test.yaml:10: benchmarks[0].name: unknown benchmark 'gsm8k'")
-            .And.Contain("test.yaml:11: benchmarks[1].protocol: unknown protocol 'helm'; expected one of qwen, lm-eval, opencompass")
+            .And.Contain("test.yaml:11: benchmarks[1].protocol: unknown protocol 'helm'; expected one of qwen, qwen@pandas2, lm-eval, lm-eval@0.4.9, lm-eval@0.4.3, opencompass, opencompass@clean")
             .And.Contain("test.yaml:15: colour: unknown key 'colour'")
             .And.Contain("test.yaml:14: overrides[0].model: unknown model id 'qwen9-base'")
             .And.Contain("test.yaml:8: models[qwen2.5-7b-base] × benchmarks[cmmlu]: no official baseline for qwen2.5-7b-base / cmmlu");
@@ -137,7 +137,7 @@ public class SuiteLoaderTests
 
         FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>().Which.Message.Should()
             .Contain("test.yaml:8: benchmarks[0].scoring: protocol opencompass scores mmlu chat prompts by generation, not loglikelihood; write scoring: generation")
-            .And.Contain("test.yaml:9: benchmarks[1].shots: protocol qwen takes no shots in the chat form (QwenLM/Qwen eval/evaluate_chat_ceval.py is 0-shot), but 5 were asked");
+            .And.Contain("test.yaml:9: benchmarks[1].shots: protocol qwen takes no shots in the chat form (QwenLM/Qwen eval/evaluate_chat_ceval.py @2df8e8ac is 0-shot), but 5 were asked");
     }
 
     [Fact]

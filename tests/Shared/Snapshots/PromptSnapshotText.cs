@@ -27,7 +27,8 @@ internal static class PromptSnapshotText
             .Append("average: ").Append(settings.Average.ToString().ToLowerInvariant()).Append('\n')
             .Append("scoring: ").Append(settings.Scorer).Append('\n')
             .Append("whole-sequence loss: ").Append(settings.ScoresWholeSequence ? "yes" : "no").Append('\n')
-            .Append("max context tokens: ").Append(settings.Truncation.MaxContextTokens?.ToString(CultureInfo.InvariantCulture) ?? "none").Append('\n')
+            .Append("truncation: ").Append(settings.Truncation.Id).Append('\n')
+            .Append("reading: ").Append(settings.Reading.Id).Append('\n')
             .Append("extractor: ").Append(settings.Extractor?.Name ?? "none").Append('\n');
         for (var i = 0; i < prompts.Count; i++)
         {

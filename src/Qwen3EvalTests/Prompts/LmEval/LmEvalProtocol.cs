@@ -9,23 +9,31 @@ namespace Qwen3EvalTests.Prompts.LmEval;
 /// <summary>
 /// lm-evaluation-harness (multiple_choice): each letter is a log-likelihood request; shots are the
 /// first K dev rows. Base: description + shots ("doc letter" joined by "\n\n") + doc, continuation " A".
-/// Chat (--apply_chat_template --fewshot_as_multiturn): the description is the system message, shots
-/// are user/assistant turns, the target delimiter becomes "" so the continuation is "A".
+/// Chat (--apply_chat_template): the description is the system message, shots are user/assistant turns
+/// (--fewshot_as_multiturn, the default at HEAD; before v0.4.10 folded into the user message unless asked), the
+/// target delimiter becomes "" so the continuation is "A". 0-shot unless asked. Releases: <see cref="LmEvalRelease"/>.
 /// Subject-size weighted (micro) group averages; C-Eval scores val.
 /// </summary>
-public sealed class LmEvalProtocol(LmEvalTemplates? templates = null) : IPromptProtocol
+/// <param name="templates">The strings; null: <see cref="LmEvalTemplates.Default"/>.</param>
+/// <param name="release">The release reproduced; null: <see cref="LmEvalRelease.Head"/> ("lm-eval"); others are "lm-eval@0.4.3" etc.</param>
+public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRelease? release = null) : IPromptProtocol
 {
     public const string ProtocolName = "lm-eval";
 
     public LmEvalTemplates Templates { get; } = templates ?? LmEvalTemplates.Default;
 
-    public string Name => ProtocolName;
+    public LmEvalRelease Release { get; } = release ?? LmEvalRelease.Head;
+
+    public string Name => Release.Tag is null ? ProtocolName : ProtocolName + "@" + Release.Tag;
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
-    /// <summary>Both forms: continuation log-likelihood, 5 shots, no truncation of its own, subject-size weighted (micro) averages.</summary>
+    /// <summary>Both forms: continuation log-likelihood, 0 shots unless asked (the task configs set no num_fewshot), no truncation of its own, subject-size weighted (micro) averages.</summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat) => ProtocolSettings.ForLogLikelihood(
-        Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContextTruncation.None, $"EleutherAI/lm-evaluation-harness lm_eval/tasks/{benchmark.ToId()}");
+        Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContextTruncation.None, $"EleutherAI/lm-evaluation-harness lm_eval/tasks/{TaskFolder(benchmark)} @{Release.Revision}")
+        with { DefaultShots = 0 };
+
+    private static string TaskFolder(Benchmark benchmark) => benchmark == Benchmark.Mmlu ? "mmlu/default" : benchmark.ToId();
 
     public RenderedPrompt Render(PromptRequest request)
     {
@@ -58,7 +66,8 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null) : IPromptP
             Benchmark.Ceval => (Templates.CevalDescription, SubjectNames.Chinese(request.Subject)),
             _ => (Templates.CmmluDescription, SubjectNames.Chinese(request.Subject)),
         };
-        return string.Format(CultureInfo.InvariantCulture, format, name);
+        var description = string.Format(CultureInfo.InvariantCulture, format, name);
+        return Release.DropsDescriptionNewline && description.EndsWith('\n') ? description[..^1] : description;
     }
 
     private string Doc(Question question)
@@ -83,7 +92,7 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null) : IPromptP
         // lm-eval: system = system_instruction + few-shot delimiter + description (either alone when the other is absent).
         var system = options.SystemMessage is null ? description : options.SystemMessage + Templates.FewShotDelimiter + description;
         var turns = new List<ChatTurn>();
-        if (options.ShotsAsMultiTurn ?? true)
+        if (options.ShotsAsMultiTurn ?? Release.FewShotAsMultiTurnByDefault)
         {
             foreach (var shot in request.Shots)
             {

@@ -9,7 +9,8 @@ namespace Qwen3EvalTests.Prompts.OpenCompass;
 /// OpenCompass. Base models: perplexity mode, one full sequence per option, lowest average token
 /// loss wins; the rendered Text is the prefix the four sequences share and each continuation is the
 /// varying tail. Chat models: mmlu_gen_a484b3 in ChatML (C-Eval/CMMLU reuse their ppl HUMAN/BOT
-/// turns as user/assistant turns), first option letter in the output. Summaries are unweighted
+/// turns as user/assistant turns), every user turn ending with one more '\n'; MMLU answers read by
+/// first_option_postprocess, C-Eval/CMMLU by first_capital_postprocess. Summaries are unweighted
 /// subject means (macro). Shots: FixKRetriever fix_id_list [0, 1, 2, 3, 4] of dev.
 /// </summary>
 /// <remarks>
@@ -24,29 +25,57 @@ namespace Qwen3EvalTests.Prompts.OpenCompass;
 /// '\n' (a blank line), and the last is followed by one more '\n'.</item>
 /// <item>C-Eval/CMMLU (HUMAN/BOT round templates, no meta template for a base HF model):
 /// models/base.py LMTemplateParser.parse_template joins every non-empty item (turns, the separator and
-/// the eos strings) with '\n'. Caveat: in the revision read, generate_ice builds a plain list, which
-/// PromptList.replace (utils/prompt.py) does not splice; this renders the evident intent (examples
-/// spliced in) and keeps the joining strings in <see cref="OpenCompassTemplates"/> as data.</item>
+/// the eos strings) with '\n'. generate_ice returns a PromptList (<c>[] += PromptList</c> dispatches to
+/// PromptList.__radd__), so PromptList.replace('&lt;/E&gt;', ice) splices all the examples in.</item>
 /// </list>
 /// </remarks>
-public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) : IPromptProtocol
+/// <param name="templates">The strings; null: <see cref="OpenCompassTemplates.Default"/>.</param>
+/// <param name="clean">"opencompass@clean": fields go into the templates verbatim instead of through safe_format's
+/// sequential replacement (which puts option A's text into a question holding <c>\bar{A}</c>).</param>
+public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, bool clean = false) : IPromptProtocol
 {
     public const string ProtocolName = "opencompass";
 
     public OpenCompassTemplates Templates { get; } = templates ?? OpenCompassTemplates.Default;
 
-    public string Name => ProtocolName;
+    /// <summary>Whether fields go in verbatim (the clean variant) rather than as safe_format puts them.</summary>
+    public bool Clean { get; } = clean;
+
+    /// <summary>The dataset classes open the CSVs without <c>newline=''</c>: <c>\r\n</c> and <c>\r</c> inside fields become <c>\n</c>.</summary>
+    public FieldReading Reading { get; } = new(UniversalNewlines: true);
+
+    public string Name => Clean ? ProtocolName + "@clean" : ProtocolName;
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
-    /// <summary>Base: ppl configs, whole-sequence perplexity, 5 shots. Chat: mmlu_gen_a484b3-style generation, first option letter. Macro averages.</summary>
-    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => chat
-        ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, AnswerExtractors.FirstOption, $"open-compass/opencompass configs/datasets/{benchmark.ToId()} (gen)")
-        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, $"open-compass/opencompass configs/datasets/{benchmark.ToId()} (ppl)");
+    /// <summary>
+    /// Base: the ppl configs, whole-sequence perplexity, 5 shots. Chat: the gen configs, MMLU read by first_option_postprocess,
+    /// C-Eval and CMMLU by first_capital_postprocess. Macro averages. <see cref="ProtocolSettings.Source"/> names the config id.
+    /// </summary>
+    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => (chat
+        ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat), GenerationSettings.OpenCompass)
+        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, Source(benchmark, chat)))
+        with { Reading = Reading };
+
+    /// <summary>The config this form reproduces, at open-compass/opencompass 26d077b0.</summary>
+    public static string Source(Benchmark benchmark, bool chat)
+    {
+        var config = (benchmark, chat) switch
+        {
+            (Benchmark.Mmlu, false) => "mmlu/mmlu_ppl_ac766d",
+            (Benchmark.Ceval, false) => "ceval/ceval_ppl_578f8d",
+            (Benchmark.Cmmlu, false) => "cmmlu/cmmlu_ppl_8b9c76",
+            (Benchmark.Mmlu, true) => "mmlu/mmlu_gen_a484b3",
+            (Benchmark.Ceval, true) => "ceval/ceval_gen_5f30c7",
+            _ => "cmmlu/cmmlu_gen_c13365",
+        };
+        return $"open-compass/opencompass configs/datasets/{config}.py @26d077b0";
+    }
 
     public RenderedPrompt Render(PromptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = Reading.Apply(request);
         return request.Chat ? RenderChat(request) : RenderPerplexity(request);
     }
 
@@ -63,9 +92,9 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
         var q = request.Question;
         if (q.Benchmark == Benchmark.Mmlu)
         {
-            var examples = request.Shots.Select(s => TemplateText.Fill(t.MmluPplExample, s, Letter(s)));
+            var examples = request.Shots.Select(s => Fill(t.MmluPplExample, s, request, Letter(s)));
             var ice = string.Join(t.IceSeparator, examples) + t.IceEndOfExamples;
-            return TemplateText.Subject(t.MmluPplHint, SubjectNames.Spaced(q)) + ice + TemplateText.Fill(t.MmluPplQuery, q, label);
+            return Fill(TemplateText.Subject(t.MmluPplHint, SubjectNames.Spaced(q)), q, request) + ice + Fill(t.MmluPplQuery, q, request, label);
         }
 
         var items = new List<string>();
@@ -85,7 +114,24 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
         var t = Templates;
         var (human, bot) = question.Benchmark == Benchmark.Ceval ? (t.CevalHuman, t.CevalBot) : (t.CmmluHuman, t.CmmluBot);
         human = TemplateText.Subject(human, SubjectNames.Chinese(request.Subject));
-        return (TemplateText.Fill(human, question), TemplateText.Fill(bot, question, label));
+        return (Fill(human, question, request), Fill(bot, question, request, label));
+    }
+
+    /// <summary>
+    /// Fills <paramref name="template"/> with <paramref name="row"/> (the query or a shot of <paramref name="request"/>):
+    /// as OpenCompass does (<see cref="SafeFormat"/>: sequential replacement over the row's columns, and a shot's text
+    /// again with the query's row once spliced in), or, for the clean variant, with the data verbatim.
+    /// </summary>
+    private string Fill(string template, Question row, PromptRequest request, string? label = null, string? hint = null)
+    {
+        if (Clean)
+        {
+            return TemplateText.Fill(template, row, label, hint);
+        }
+
+        _ = OptionLines.Of(row);
+        var text = SafeFormat.Fill(SafeFormat.Upstream(template, row.Benchmark, label, hint), row);
+        return ReferenceEquals(row, request.Question) ? text : SafeFormat.Fill(text, request.Question);
     }
 
     private RenderedPrompt RenderChat(PromptRequest request)
@@ -99,11 +145,11 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
             var hint = TemplateText.Subject(t.MmluChatHint, SubjectNames.Spaced(q));
             foreach (var shot in request.Shots)
             {
-                turns.Add(new ChatTurn("user", TemplateText.Fill(t.MmluChatShot, shot, hint: hint)));
-                turns.Add(new ChatTurn("assistant", TemplateText.Fill(t.MmluChatShotAnswer, shot, Letter(shot))));
+                turns.Add(new ChatTurn("user", Fill(t.MmluChatShot, shot, request, hint: hint)));
+                turns.Add(new ChatTurn("assistant", Fill(t.MmluChatShotAnswer, shot, request, Letter(shot))));
             }
 
-            turns.Add(new ChatTurn("user", TemplateText.Fill(t.MmluChatQuery, q, hint: hint)));
+            turns.Add(new ChatTurn("user", Fill(t.MmluChatQuery, q, request, hint: hint)));
         }
         else
         {
@@ -121,6 +167,8 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null) 
         {
             turns = [new ChatTurn("user", string.Join(t.TurnJoiner, turns.Select(turn => turn.Content)))];
         }
+
+        turns = [.. turns.Select(turn => turn.Role == "user" ? turn with { Content = turn.Content + t.ChatUserTurnEnd } : turn)];
 
         var messages = ChatMl.WithSystem(options.SystemMessage ?? Settings(q.Benchmark, chat: true).SystemMessage, turns);
         return new RenderedPrompt(ChatMl.Render(messages, options.EnableThinking), messages, Continuations: []);

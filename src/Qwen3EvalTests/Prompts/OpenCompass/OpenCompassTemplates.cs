@@ -2,7 +2,7 @@ namespace Qwen3EvalTests.Prompts.OpenCompass;
 
 /// <summary>
 /// The strings of OpenCompass's configs: mmlu_ppl_ac766d, ceval_ppl_578f8d, cmmlu_ppl_8b9c76 (base,
-/// perplexity) and mmlu_gen_a484b3 (chat). {0} is the subject (MMLU: id with '_' → ' '; C-Eval/CMMLU:
+/// perplexity) and mmlu_gen_a484b3, ceval_gen_5f30c7, cmmlu_gen_c13365 (chat; the C-Eval/CMMLU gen turns are the ppl HUMAN/BOT turns). {0} is the subject (MMLU: id with '_' → ' '; C-Eval/CMMLU:
 /// the Chinese name); {q} the question; {o} the option block "A. {A}\n…\nD. {D}"; {a} the answer letter.
 /// </summary>
 /// <param name="MmluPplHint">Note the two spaces before the subject.</param>
@@ -19,6 +19,9 @@ namespace Qwen3EvalTests.Prompts.OpenCompass;
 /// <param name="IceSeparator">FixKRetriever's ice_separator ('\n').</param>
 /// <param name="IceEndOfExamples">FixKRetriever's ice_eos_token ('\n').</param>
 /// <param name="TurnJoiner">LMTemplateParser without a meta template joins the prompt items with '\n'.</param>
+/// <param name="ChatUserTurnEnd">'\n' appended to every user turn of the chat form: HuggingFacewithChatTemplate's default meta
+/// template maps its (empty) SYSTEM role to HUMAN, and _convert_chat_messages merges it into each user turn as '\n' + ''
+/// (opencompass/models/huggingface_above_v4_33.py L62-86, L113-122 at 26d077b0).</param>
 public sealed record OpenCompassTemplates(
     string MmluPplHint,
     string MmluPplExample,
@@ -33,7 +36,8 @@ public sealed record OpenCompassTemplates(
     string MmluChatQuery,
     string IceSeparator,
     string IceEndOfExamples,
-    string TurnJoiner)
+    string TurnJoiner,
+    string ChatUserTurnEnd)
 {
     public static OpenCompassTemplates Default { get; } = new(
         MmluPplHint: "The following are multiple choice questions (with answers) about  {0}.\n\n",
@@ -49,5 +53,6 @@ public sealed record OpenCompassTemplates(
         MmluChatQuery: "{h}\nQ: {q}\n{o}\nA: ",
         IceSeparator: "\n",
         IceEndOfExamples: "\n",
-        TurnJoiner: "\n");
+        TurnJoiner: "\n",
+        ChatUserTurnEnd: "\n");
 }

@@ -9,35 +9,62 @@ namespace Qwen3EvalTests.Prompts.Qwen;
 
 /// <summary>
 /// Qwen's own scripts (QwenLM/Qwen eval/): base models 5-shot, next-token choice over the answer
-/// tokens, prompt left-truncated to 2048 tokens; chat models 0-shot generation with the C-Eval
-/// extraction ladder. MMLU test micro; C-Eval val macro; CMMLU test macro.
+/// tokens, an MMLU prompt longer than 2048 tokens cut to its last 2047 (C-Eval and CMMLU never truncated); chat models
+/// 0-shot generation after Qwen-1 model.chat's system turn: MMLU as evaluate_chat_mmlu.py, C-Eval as
+/// evaluate_chat_ceval.py, CMMLU (no upstream script) in the C-Eval form. MMLU test micro; C-Eval val macro; CMMLU test macro.
 /// </summary>
-public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProtocol
+/// <param name="templates">The strings; null: <see cref="QwenTemplates.Default"/>.</param>
+/// <param name="pandas">Which pandas' NA strings the scripts' read_csv applies to the options (unknown upstream, so named):
+/// <see cref="PandasNaValues.Pandas1"/> is "qwen", <see cref="PandasNaValues.Pandas2"/> ("None" → nan) is "qwen@pandas2".</param>
+public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues pandas = PandasNaValues.Pandas1) : IPromptProtocol
 {
     public const string ProtocolName = "qwen";
 
     public QwenTemplates Templates { get; } = templates ?? QwenTemplates.Default;
 
-    public string Name => ProtocolName;
+    /// <summary>How the scripts' pandas reads the fields: options that are a default NA string render as "nan"; line endings kept.</summary>
+    public FieldReading Reading { get; } = new(UniversalNewlines: false, OptionNaValues: pandas);
+
+    public string Name => pandas == PandasNaValues.Pandas2 ? ProtocolName + "@pandas2" : ProtocolName;
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
     /// <summary>
-    /// Base: evaluate_{mmlu,ceval,cmmlu}.py, 5-shot, next-token choice, prompts left-truncated to
-    /// <see cref="QwenTemplates.MaxContextTokens"/>. Chat: evaluate_chat_ceval.py, 0-shot only, generation
-    /// with the C-Eval extraction ladder. MMLU micro; C-Eval and CMMLU macro.
+    /// Base: evaluate_{mmlu,ceval,cmmlu}.py, 5-shot, next-token choice; MMLU prompts longer than
+    /// <see cref="QwenTemplates.MmluMaxSeqLen"/> keep their last MmluMaxSeqLen - 1 tokens, C-Eval and CMMLU prompts are
+    /// never truncated (their get_logits has no cut). Chat: evaluate_chat_{mmlu,ceval}.py, 0-shot only,
+    /// system turn "You are a helpful assistant.", generation with each script's extraction. MMLU micro; C-Eval and CMMLU macro.
     /// </summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat)
     {
         var average = benchmark == Benchmark.Mmlu ? AverageKind.Micro : AverageKind.Macro;
-        return chat
-            ? ProtocolSettings.ForGeneration(Name, benchmark, average, defaultShots: 0, acceptsShots: false, AnswerExtractors.QwenChatChoice, "QwenLM/Qwen eval/evaluate_chat_ceval.py")
-            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, ContextTruncation.KeepLast(Templates.MaxContextTokens), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py");
+        var settings = chat
+            ? ChatSettings(benchmark, average)
+            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, TruncationOf(benchmark), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py @2df8e8ac");
+        return settings with { Reading = Reading };
     }
+
+    // evaluate_chat_mmlu.py and evaluate_chat_ceval.py; CMMLU has no chat script: the C-Eval form and extraction, labelled so.
+    private ProtocolSettings ChatSettings(Benchmark benchmark, AverageKind average)
+    {
+        var (extractor, source) = benchmark switch
+        {
+            Benchmark.Mmlu => (AnswerExtractors.QwenChatMmlu, "QwenLM/Qwen eval/evaluate_chat_mmlu.py @2df8e8ac"),
+            Benchmark.Ceval => (AnswerExtractors.QwenChatCeval, "QwenLM/Qwen eval/evaluate_chat_ceval.py @2df8e8ac"),
+            _ => (AnswerExtractors.QwenChatCeval, "qwen-style, no upstream script (QwenLM/Qwen has no evaluate_chat_cmmlu.py): the evaluate_chat_ceval.py form and extraction applied to CMMLU"),
+        };
+        return ProtocolSettings.ForGeneration(Name, benchmark, average, defaultShots: 0, acceptsShots: false, extractor, source, GenerationSettings.QwenScripts, Templates.ChatSystemMessage);
+    }
+
+    /// <summary>evaluate_mmlu.py get_logits: <c>if len &gt; max_seq_len: input_ids[:, len - max_seq_len + 1:]</c>; evaluate_ceval.py and evaluate_cmmlu.py: no cut.</summary>
+    private ContextTruncation TruncationOf(Benchmark benchmark) => benchmark == Benchmark.Mmlu
+        ? ContextTruncation.KeepLastWhenLongerThan(Templates.MmluMaxSeqLen, Templates.MmluMaxSeqLen - 1)
+        : ContextTruncation.None;
 
     public RenderedPrompt Render(PromptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = Reading.Apply(request);
         var benchmark = request.Question.Benchmark;
         return request.Chat ? RenderChat(request, benchmark) : RenderBase(request, benchmark);
     }
@@ -71,11 +98,15 @@ public sealed class QwenProtocol(QwenTemplates? templates = null) : IPromptProto
             .Append(OptionLines.Of(question)).Append('\n')
             .Append(cue);
 
-    // evaluate_chat_ceval.py: 0-shot, user message "{q}\n\nA. {A}\n…D. {D}\n"; the same form serves MMLU and CMMLU.
+    // evaluate_chat_ceval.py (and CMMLU): 0-shot, user message "{q}\n\nA. {A}\n…D. {D}\n";
+    // evaluate_chat_mmlu.py: "{instruction}{q}\nA. {A}\n…D. {D}\n". Every option line ends with "\n".
     private RenderedPrompt RenderChat(PromptRequest request, Benchmark benchmark)
     {
         var options = request.EffectiveChatOptions;
-        var user = request.Question.Text + Templates.ChatQuestionSeparator + OptionLines.Of(request.Question) + "\n";
+        var q = request.Question;
+        var user = benchmark == Benchmark.Mmlu
+            ? Templates.ChatMmluInstruction + q.Text + "\n" + OptionLines.Of(q) + "\n"
+            : q.Text + Templates.ChatQuestionSeparator + OptionLines.Of(q) + "\n";
         var messages = ChatMl.WithSystem(options.SystemMessage ?? Settings(benchmark, chat: true).SystemMessage, [new ChatTurn("user", user)]);
         return new RenderedPrompt(ChatMl.Render(messages, options.EnableThinking), messages, Continuations: []);
     }

@@ -1,39 +1,19 @@
 namespace Qwen3EvalTests.Scoring.Extraction;
 
-/// <summary>The extraction ladders of the reference harnesses, as data.</summary>
+/// <summary>The answer extractors of the reference harnesses, each a port of one upstream function.</summary>
 public static class AnswerExtractors
 {
-    /// <summary>
-    /// OpenCompass first_option_postprocess, reduced to its shape: explicit "answer is X" phrasings
-    /// (Chinese and English) first, then a leading letter, then the first option letter standing alone.
-    /// </summary>
-    public static IAnswerExtractor FirstOption { get; } = new LadderExtractor(
-        "first-option",
-        [
-            ExtractionRule.Of("答案是X", "答案(?:选项)?(?:是|为)?\\s*[:：]?\\s*[(（]?([ABCD])(?![A-Za-z])"),
-            ExtractionRule.Of("answer is X", "(?i:answer)(?:\\s+is)?\\s*[:：]?\\s*[(（]?([ABCD])(?![A-Za-z])"),
-            ExtractionRule.Of("leading letter", "^[\\s(（]*([ABCD])(?![A-Za-z])"),
-            ExtractionRule.Of("first standalone letter", "(?<![A-Za-z])([ABCD])(?![A-Za-z])"),
-        ],
-        FuzzyMatchOptions: false);
+    /// <summary>OpenCompass first_option_postprocess at 26d077b0 (mmlu_gen_a484b3).</summary>
+    public static IAnswerExtractor FirstOption => FirstOptionExtractor.Instance;
 
-    /// <summary>
-    /// Qwen's chat C-Eval ladder (eval/evaluate_chat_ceval.py extract_choice): 答案是X, 选X, X选项正确,
-    /// a bare leading letter, the first standalone letter, then fuzzy match against the option texts.
-    /// </summary>
-    public static IAnswerExtractor QwenChatChoice { get; } = new LadderExtractor(
-        "qwen-chat-choice",
-        [
-            ExtractionRule.Of("答案是X", "答案(?:选项)?(?:应该)?(?:是|为)[:：]?\\s?([ABCD])"),
-            ExtractionRule.Of("答案是选项X", "答案(?:是|为)选项\\s?([ABCD])"),
-            ExtractionRule.Of("选X", "故?选择?[:：]?\\s?([ABCD])"),
-            ExtractionRule.Of("X选项正确", "([ABCD])\\s?选?项(?:是|为)?正确"),
-            ExtractionRule.Of("正确选项是X", "正确的?选项(?:是|为)\\s?([ABCD])"),
-            ExtractionRule.Of("答案：X", "答案[:：]\\s?([ABCD])"),
-            ExtractionRule.Of("leading letter", "^[\\s(（]*([ABCD])(?![A-Za-z])"),
-            ExtractionRule.Of("first standalone letter", "(?<![A-Za-z])([ABCD])(?![A-Za-z])"),
-        ],
-        FuzzyMatchOptions: true);
+    /// <summary>OpenCompass first_capital_postprocess (ceval_gen_5f30c7, cmmlu_gen_c13365).</summary>
+    public static IAnswerExtractor FirstCapital => FirstCapitalExtractor.Instance;
 
-    public static IReadOnlyList<IAnswerExtractor> All { get; } = [FirstOption, QwenChatChoice];
+    /// <summary>Qwen's evaluate_chat_ceval.py extraction.</summary>
+    public static IAnswerExtractor QwenChatCeval => QwenChatCevalExtractor.Instance;
+
+    /// <summary>Qwen's evaluate_chat_mmlu.py extraction.</summary>
+    public static IAnswerExtractor QwenChatMmlu => QwenChatMmluExtractor.Instance;
+
+    public static IReadOnlyList<IAnswerExtractor> All { get; } = [FirstOption, FirstCapital, QwenChatCeval, QwenChatMmlu];
 }

@@ -1,39 +1,46 @@
-using Qwen3EvalTests.Benchmarks;
+using System.Text;
 
 namespace Qwen3EvalTests.Scoring.Extraction;
 
 /// <summary>
-/// Fuzzy fallback of Qwen's chat C-Eval script (which uses thefuzz's extractOne): the option whose
-/// text shares the longest common subsequence with the output, relative to the option's length.
-/// Null when no option shares a character or two options tie.
+/// The fuzzy fallback of Qwen's chat scripts, <c>choices[choice_list.index(process.extractOne(gen, choice_list)[0])]</c>
+/// (thefuzz): always a letter — the option scoring highest, the first on a tie (A for an empty output). Both texts go
+/// through thefuzz's default processing (lower case, every non-alphanumeric character a space, trimmed) and are
+/// compared by fuzz.ratio (2·LCS / total length, the Indel similarity). thefuzz's default scorer is WRatio, which
+/// also tries partial and token-sorted alignments: this is its main term, not all of it.
 /// </summary>
 public static class OptionSimilarity
 {
-    public static char? BestMatch(string text, IReadOnlyList<string> options)
+    public static char Closest(string text, IReadOnlyList<string> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var query = Processed(text);
         var best = -1.0;
-        char? letter = null;
-        var tie = false;
-        for (var i = 0; i < options.Count && i < Question.Letters.Count; i++)
+        var letter = 'A';
+        for (var i = 0; i < options.Count && i < 4; i++)
         {
-            var option = options[i].Trim();
-            if (option.Length == 0)
-            {
-                continue;
-            }
-
-            var score = (double)CommonSubsequenceLength(text, option) / option.Length;
+            var option = Processed(options[i]);
+            var total = query.Length + option.Length;
+            var score = total == 0 || query.Length == 0 ? 0 : 2.0 * CommonSubsequenceLength(query, option) / total;
             if (score > best)
             {
-                (best, letter, tie) = (score, Question.Letters[i], false);
-            }
-            else if (score == best)
-            {
-                tie = true;
+                (best, letter) = (score, (char)('A' + i));
             }
         }
 
-        return best > 0 && !tie ? letter : null;
+        return letter;
+    }
+
+    // thefuzz utils.full_process / rapidfuzz default_process: non-alphanumeric → space, lower case, trimmed.
+    private static string Processed(string text)
+    {
+        var processed = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            processed.Append(Rune.IsLetterOrDigit(rune) ? Rune.ToLowerInvariant(rune).ToString() : " ");
+        }
+
+        return processed.ToString().Trim();
     }
 
     private static int CommonSubsequenceLength(string a, string b)

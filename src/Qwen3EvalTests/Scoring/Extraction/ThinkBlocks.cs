@@ -23,6 +23,14 @@ public static partial class ThinkBlocks
         return text.Trim();
     }
 
+    /// <summary>
+    /// <see cref="Strip"/> when the output carries a think tag, else the output untouched: the ported reference
+    /// functions then see exactly the generated text (their anchors and whitespace classes depend on it), and a
+    /// Qwen3 answer is read after its reasoning, as the Qwen3 report evaluates it.
+    /// </summary>
+    public static string StripIfPresent(string output) =>
+        output.Contains("<think>", StringComparison.Ordinal) || output.Contains("</think>", StringComparison.Ordinal) ? Strip(output) : output;
+
     [GeneratedRegex("<think>.*?</think>", RegexOptions.Singleline)]
     private static partial Regex ClosedBlock();
 }

@@ -21,8 +21,8 @@ public class LmEvalProtocolTests
     private static string Doc(Question q) =>
         $"{q.Text.Trim()}\nA. {q.Options[0]}\nB. {q.Options[1]}\nC. {q.Options[2]}\nD. {q.Options[3]}\n{(q.Benchmark == Benchmark.Mmlu ? "Answer:" : "答案：")}";
 
-    private RenderedPrompt Render(Benchmark benchmark, bool chat = false, ChatOptions? options = null) =>
-        protocol.Render(Query(benchmark), Subject(benchmark), Dev(benchmark), chat: chat, chatOptions: options);
+    private RenderedPrompt Render(Benchmark benchmark, bool chat = false, ChatOptions? options = null, LmEvalProtocol? variant = null) =>
+        (variant ?? protocol).Render(Query(benchmark), Subject(benchmark), Dev(benchmark), shots: 5, chat: chat, chatOptions: options);
 
     [Theory]
     [InlineData(Benchmark.Mmlu)]
@@ -105,5 +105,61 @@ public class LmEvalProtocolTests
         user.Append(Doc(Query(Benchmark.Cmmlu)));
         rendered.Text.Should().Be(
             $"<|im_start|>system\n{Description(Benchmark.Cmmlu)}<|im_end|>\n<|im_start|>user\n{user}<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
+    }
+
+    [Theory]
+    [InlineData(Benchmark.Mmlu)]
+    [InlineData(Benchmark.Ceval)]
+    [InlineData(Benchmark.Cmmlu)]
+    public void EveryReleaseIsZeroShotUnlessAsked(Benchmark benchmark)
+    {
+        foreach (var release in LmEvalRelease.All)
+        {
+            var settings = new LmEvalProtocol(release: release).Settings(benchmark, chat: false);
+            settings.DefaultShots.Should().Be(0, "the mmlu, ceval and cmmlu task configs set no num_fewshot");
+            settings.AcceptsShots.Should().BeTrue();
+        }
+
+        var zeroShot = protocol.Render(Query(benchmark), Subject(benchmark), Dev(benchmark));
+        zeroShot.Text.Should().Be(Description(benchmark) + Doc(Query(benchmark)));
+    }
+
+    [Theory]
+    [InlineData(Benchmark.Mmlu)]
+    [InlineData(Benchmark.Ceval)]
+    [InlineData(Benchmark.Cmmlu)]
+    public void Release043DropsTheDescriptionsLastNewline(Benchmark benchmark)
+    {
+        var v043 = new LmEvalProtocol(release: LmEvalRelease.V0_4_3);
+        var description = Description(benchmark)[..^1];
+        var expected = new StringBuilder(description);
+        foreach (var s in Dev(benchmark).Take(5))
+        {
+            expected.Append(Doc(s)).Append(' ').Append(s.Answer).Append("\n\n");
+        }
+
+        expected.Append(Doc(Query(benchmark)));
+
+        v043.Name.Should().Be("lm-eval@0.4.3");
+        Render(benchmark, variant: v043).Text.Should().Be(expected.ToString());
+        Render(benchmark, variant: new LmEvalProtocol(release: LmEvalRelease.V0_4_9)).Text.Should().StartWith(Description(benchmark), "v0.4.4 and later keep the trailing newline");
+        Render(benchmark, chat: true, variant: v043).Text.Should().StartWith($"<|im_start|>system\n{description}<|im_end|>\n");
+    }
+
+    [Theory]
+    [InlineData("0.4.3")]
+    [InlineData("0.4.9")]
+    public void BeforeRelease0410ChatShotsAreFoldedIntoTheUserMessageUnlessAsked(string tag)
+    {
+        var release = LmEvalRelease.All.Single(r => r.Tag == tag);
+        var variant = (LmEvalProtocol)PromptProtocols.Get("lm-eval@" + tag);
+        variant.Release.Should().Be(release);
+
+        var rendered = Render(Benchmark.Ceval, chat: true, variant: variant);
+
+        rendered.Messages!.Select(m => m.Role).Should().Equal("system", "user");
+        Render(Benchmark.Ceval, chat: true, new ChatOptions(ShotsAsMultiTurn: true), variant).Messages.Should().HaveCount(12);
+        Render(Benchmark.Ceval, chat: true).Messages.Should().HaveCount(12, "HEAD turns shots into turns with --apply_chat_template");
+        variant.Settings(Benchmark.Ceval, chat: true).Source.Should().EndWith("@v" + tag);
     }
 }

@@ -106,12 +106,12 @@ public class OpenCompassProtocolTests
         var expected = new StringBuilder();
         foreach (var s in Dev(Benchmark.Mmlu).Take(5))
         {
-            expected.Append($"<|im_start|>user\n{MmluChatHint}\nQuestion: {s.Text}\n{Options(s)}\nAnswer: <|im_end|>\n");
+            expected.Append($"<|im_start|>user\n{MmluChatHint}\nQuestion: {s.Text}\n{Options(s)}\nAnswer: \n<|im_end|>\n");
             expected.Append($"<|im_start|>assistant\n{s.Answer}\n<|im_end|>\n");
         }
 
         var q = Query(Benchmark.Mmlu);
-        expected.Append($"<|im_start|>user\n{MmluChatHint}\nQ: {q.Text}\n{Options(q)}\nA: <|im_end|>\n<|im_start|>assistant\n");
+        expected.Append($"<|im_start|>user\n{MmluChatHint}\nQ: {q.Text}\n{Options(q)}\nA: \n<|im_end|>\n<|im_start|>assistant\n");
 
         var rendered = Render(Benchmark.Mmlu, chat: true);
 
@@ -121,6 +121,7 @@ public class OpenCompassProtocolTests
         settings.Scorer.Should().Be(ScorerKind.GenerateAndExtract);
         settings.Extractor.Should().BeSameAs(AnswerExtractors.FirstOption);
         settings.Average.Should().Be(AverageKind.Macro);
+        settings.Source.Should().Be("open-compass/opencompass configs/datasets/mmlu/mmlu_gen_a484b3.py @26d077b0");
     }
 
     [Fact]
@@ -129,12 +130,15 @@ public class OpenCompassProtocolTests
         var expected = new StringBuilder();
         foreach (var s in Dev(Benchmark.Ceval).Take(5))
         {
-            expected.Append($"<|im_start|>user\n{CevalHuman(s)}<|im_end|>\n<|im_start|>assistant\n{s.Answer}<|im_end|>\n");
+            expected.Append($"<|im_start|>user\n{CevalHuman(s)}\n<|im_end|>\n<|im_start|>assistant\n{s.Answer}<|im_end|>\n");
         }
 
-        expected.Append($"<|im_start|>user\n{CevalHuman(Query(Benchmark.Ceval))}<|im_end|>\n<|im_start|>assistant\n");
+        expected.Append($"<|im_start|>user\n{CevalHuman(Query(Benchmark.Ceval))}\n<|im_end|>\n<|im_start|>assistant\n");
 
         Render(Benchmark.Ceval, chat: true).Text.Should().Be(expected.ToString());
+        var settings = protocol.Settings(Benchmark.Ceval, chat: true);
+        settings.Extractor.Should().BeSameAs(AnswerExtractors.FirstCapital);
+        settings.Source.Should().Be("open-compass/opencompass configs/datasets/ceval/ceval_gen_5f30c7.py @26d077b0");
     }
 
     [Fact]
@@ -143,12 +147,15 @@ public class OpenCompassProtocolTests
         var expected = new StringBuilder();
         foreach (var s in Dev(Benchmark.Cmmlu).Take(5))
         {
-            expected.Append($"<|im_start|>user\n{CmmluHuman(s)}<|im_end|>\n<|im_start|>assistant\n答案是: {s.Answer}<|im_end|>\n");
+            expected.Append($"<|im_start|>user\n{CmmluHuman(s)}\n<|im_end|>\n<|im_start|>assistant\n答案是: {s.Answer}<|im_end|>\n");
         }
 
-        expected.Append($"<|im_start|>user\n{CmmluHuman(Query(Benchmark.Cmmlu))}<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
+        expected.Append($"<|im_start|>user\n{CmmluHuman(Query(Benchmark.Cmmlu))}\n<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
 
         Render(Benchmark.Cmmlu, chat: true, options: new ChatOptions(EnableThinking: false)).Text.Should().Be(expected.ToString());
+        var settings = protocol.Settings(Benchmark.Cmmlu, chat: true);
+        settings.Extractor.Should().BeSameAs(AnswerExtractors.FirstCapital);
+        settings.Source.Should().Be("open-compass/opencompass configs/datasets/cmmlu/cmmlu_gen_c13365.py @26d077b0");
     }
 
     [Fact]
@@ -156,7 +163,7 @@ public class OpenCompassProtocolTests
     {
         var parts = Dev(Benchmark.Cmmlu).Take(5).SelectMany(s => new[] { CmmluHuman(s), $"答案是: {s.Answer}" })
             .Append(CmmluHuman(Query(Benchmark.Cmmlu)));
-        var expected = $"<|im_start|>user\n{string.Join("\n", parts)}<|im_end|>\n<|im_start|>assistant\n";
+        var expected = $"<|im_start|>user\n{string.Join("\n", parts)}\n<|im_end|>\n<|im_start|>assistant\n";
 
         Render(Benchmark.Cmmlu, chat: true, options: new ChatOptions(ShotsAsMultiTurn: false)).Text.Should().Be(expected);
     }
@@ -169,5 +176,51 @@ public class OpenCompassProtocolTests
         var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Mmlu), []));
 
         rendered.Text.Should().EndWith("Is {o} or {q} or {a} a placeholder?\nA. {A}\nB. {0}\nC. {h}\nD. none\nAnswer: ");
+    }
+
+    // safe_format (opencompass/utils/prompt.py L33-35): replace('{' + k + '}', v) over the row's columns in order,
+    // C-Eval's being question, A, B, C, D, answer, explanation: placeholders in the question filled from later columns.
+    [Fact]
+    public void CevalQuestionTextIsFilledByTheLaterColumnsAsSafeFormatDoes()
+    {
+        var q = Make(Benchmark.Ceval, Split.Val, 0, "若 \\bar{A} 与 {B} 互斥，{answer}", ["p", "q", "r", "s"], 'C');
+        var filled = q with { Text = "若 \\barp 与 q 互斥，C" };
+
+        var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Ceval), []));
+        var clean = new OpenCompassProtocol(clean: true).Render(new PromptRequest(q, Subject(Benchmark.Ceval), []));
+
+        rendered.Text.Should().EndWith(CevalHuman(filled) + "\n").And.NotContain("{");
+        clean.Text.Should().EndWith(CevalHuman(q) + "\n", "the clean variant puts the fields in verbatim");
+        new OpenCompassProtocol(clean: true).Name.Should().Be("opencompass@clean");
+        PromptProtocols.Get("opencompass@clean").Should().BeOfType<OpenCompassProtocol>().Which.Clean.Should().BeTrue();
+    }
+
+    [Fact]
+    public void AnExampleIsFilledWithItsOwnRowThenWithTheQuerysOnceSplicedIn()
+    {
+        // The shot's option D text "{A}" is inserted after its own {A} was replaced, so the query's row fills it.
+        var shot = Make(Benchmark.Mmlu, Split.Dev, 0, "Shot {B}?", ["s1", "s2", "s3", "{A}"], 'A');
+        var q = Make(Benchmark.Mmlu, Split.Test, 0, "Query?", ["q1", "q2", "q3", "q4"], 'B');
+
+        var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Mmlu), [shot]));
+
+        rendered.Text.Should().Be(
+            "The following are multiple choice questions (with answers) about  high school physics.\n\n" +
+            "Shot s2?\nA. s1\nB. s2\nC. s3\nD. q1\nAnswer: A\n\n" +
+            "Query?\nA. q1\nB. q2\nC. q3\nD. q4\nAnswer: ");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LineEndingsInsideFieldsBecomeNewlinesAsUniversalNewlinesReadThem(bool chat)
+    {
+        var q = Make(Benchmark.Cmmlu, Split.Test, 0, "第一行\r\n第二行\r第三行", ["甲\r\n乙", "b", "c", "d"], 'A');
+        var read = q with { Text = "第一行\n第二行\n第三行", Options = ["甲\n乙", "b", "c", "d"] };
+
+        var rendered = protocol.Render(new PromptRequest(q, Subject(Benchmark.Cmmlu), [], chat));
+
+        rendered.Text.Should().Contain(CmmluHuman(read)).And.NotContain("\r");
+        protocol.Settings(Benchmark.Cmmlu, chat).Reading.Id.Should().Be("universal-newlines");
     }
 }

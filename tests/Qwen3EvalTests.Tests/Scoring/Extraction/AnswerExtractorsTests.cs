@@ -1,57 +1,110 @@
+using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Scoring.Extraction;
+using static Qwen3EvalTests.Tests.Prompts.PromptFixtures;
 
 namespace Qwen3EvalTests.Tests.Scoring.Extraction;
 
+/// <summary>Expectations worked out by hand from the upstream functions (file:line in each extractor's summary).</summary>
 public class AnswerExtractorsTests
 {
-    private static readonly string[] Options = ["物理层", "网络层", "传输层", "应用层"];
+    private static readonly Question Mmlu = Make(Benchmark.Mmlu, Split.Test, 0, "Which force keeps planets in orbit?", ["Friction", "Gravity", "Magnetism", "Tension"], 'B');
+
+    private static readonly Question Network = Make(Benchmark.Ceval, Split.Val, 0, "哪一层负责路由？", ["物理层", "网络层", "传输层", "应用层"], 'B');
+
+    // evaluate_chat_ceval.py L38-46: the script's own worked example.
+    private static readonly Question Transport = Make(
+        Benchmark.Ceval, Split.Val, 1, "关于传输层的面向连接服务的特性是____。", ["既不保证可靠，也不保证按序交付", "不保证可靠，但保证按序交付", "保证可靠，但不保证按序交付", "既保证可靠，也保证按序交付"], 'D');
 
     [Theory]
+    [InlineData("Answer: C, not A", 'A')] // "[\s，：:,]([ABCD])[。，,\.]?$" matches " A" at the end before "the answer is" is tried
+    [InlineData("The answer is B.", 'B')]
+    [InlineData("The answer is (B), since A fails", 'B')]
+    [InlineData("答案是C", 'C')]
+    [InlineData("答案：D", 'D')]
     [InlineData("B", 'B')]
-    [InlineData("B. Gravity", 'B')]
-    [InlineData("The answer is C.", 'C')]
-    [InlineData("Answer: D", 'D')]
-    [InlineData("答案是A", 'A')]
-    [InlineData("I think (C) is right", 'C')]
-    [InlineData("<think>Maybe A? No.</think>\n\nD", 'D')]
-    [InlineData("Let me think... A or B</think>C", 'C')]
-    public void FirstOptionFindsTheLetter(string output, char expected) =>
-        AnswerExtractors.FirstOption.Extract(output, Options).Should().Be(expected);
+    [InlineData("I choose D because C is wrong", 'D')]
+    [InlineData("选项 DA 都对", 'D')] // no pattern before the cushion "[ABCD]" matches; its first hit is D
+    [InlineData("<think>A? no.</think>\n\nThe answer is D", 'D')]
+    public void FirstOptionReturnsWhatFirstOptionPostprocessReturns(string output, char expected) =>
+        AnswerExtractors.FirstOption.Extract(output, Mmlu).Should().Be(expected);
 
     [Theory]
     [InlineData("")]
     [InlineData("I do not know.")]
     [InlineData("<think>A B C D</think>")]
-    public void FirstOptionReturnsNullWhenNoLetter(string output) =>
-        AnswerExtractors.FirstOption.Extract(output, Options).Should().BeNull();
+    public void FirstOptionReturnsNothingWhenNoPatternMatches(string output) =>
+        AnswerExtractors.FirstOption.Extract(output, Mmlu).Should().BeNull();
+
+    [Fact]
+    public void FirstOptionKeepsTheRevisionsMissingCommaSoTwoPatternsAreOne()
+    {
+        FirstOptionExtractor.PatternList.Should().HaveCount(43, "41 patterns of the list (two glued into one) and the 2 cushion patterns");
+        FirstOptionExtractor.PatternList[8].Should().Be(@"故选?\s*([ABCD])只有选?项?\s?([ABCD])\s?是?对");
+    }
+
+    [Theory]
+    [InlineData("The answer is B", 'T')]
+    [InlineData("答案是B", 'B')]
+    [InlineData("  (c) 或 D", 'D')]
+    public void FirstCapitalReturnsTheFirstUpperCaseCharacterWhateverItIs(string output, char expected) =>
+        AnswerExtractors.FirstCapital.Extract(output, Network).Should().Be(expected);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("答案是c")]
+    public void FirstCapitalReturnsNothingWithoutACapital(string output) =>
+        AnswerExtractors.FirstCapital.Extract(output, Network).Should().BeNull();
+
+    [Fact]
+    public void QwenCevalPreprocessingTurnsTheScriptsExampleIntoAnswerIsD()
+    {
+        const string output = "关于传输层的面向连接服务的特性是既保证可靠，也保证按序交付";
+
+        QwenChatCevalExtractor.Preprocessed(output, Transport).Should().Be("答案是D");
+        AnswerExtractors.QwenChatCeval.Extract(output, Transport).Should().Be('D');
+    }
 
     [Theory]
     [InlineData("答案是B", 'B')]
     [InlineData("答案为：C。", 'C')]
     [InlineData("根据题意，故选D。", 'D')]
-    [InlineData("选项A正确，因为物理层……", 'A')]
-    [InlineData("C选项正确", 'C')]
-    [InlineData("正确的选项是 B", 'B')]
-    [InlineData("B", 'B')]
-    [InlineData("我认为是 D ，因为它负责路由", 'D')]
+    [InlineData("B选项正确", 'B')]
+    [InlineData("(C)", 'C')]
+    [InlineData("负责路由的是网络层。", 'B')] // the option text becomes its letter, then the first standalone letter
+    [InlineData("答案不是A，是C", 'A')] // the first regex refuses 答案…不是; none of 2-3 match; the first standalone letter is A
+    [InlineData("网络", 'B')] // no regex matches: the fuzzy match
     [InlineData("<think>\n也许是A\n</think>\n\n答案是C", 'C')]
-    public void QwenLadderFindsTheLetter(string output, char expected) =>
-        AnswerExtractors.QwenChatChoice.Extract(output, Options).Should().Be(expected);
-
-    [Fact]
-    public void QwenLadderFallsBackToTheMostSimilarOption() =>
-        AnswerExtractors.QwenChatChoice.Extract("负责路由的是网络层。", Options).Should().Be('B');
+    public void QwenCevalExtractionFollowsTheScript(string output, char expected) =>
+        AnswerExtractors.QwenChatCeval.Extract(output, Network).Should().Be(expected);
 
     [Theory]
     [InlineData("")]
     [InlineData("不知道")]
-    public void QwenLadderReturnsNullWhenNothingMatches(string output) =>
-        AnswerExtractors.QwenChatChoice.Extract(output, Options).Should().BeNull();
+    public void QwenExtractionAlwaysYieldsALetter(string output)
+    {
+        AnswerExtractors.QwenChatCeval.Extract(output, Network).Should().BeOneOf('A', 'B', 'C', 'D');
+        AnswerExtractors.QwenChatMmlu.Extract(output, Mmlu).Should().BeOneOf('A', 'B', 'C', 'D');
+    }
+
+    [Theory]
+    [InlineData("Gravity.", 'B')] // option text → "B." → "^(A|B|C|D)(?:\.|,|:|$)"
+    [InlineData("The answer is C because it is not A", 'C')]
+    [InlineData("I'd choose gravity", 'B')] // case-insensitive option replacement, then "choose B"
+    [InlineData("The answer isn't A, it's D", 'A')] // "answer" followed by "n't" is refused; the first standalone letter is A
+    [InlineData("D is correct", 'D')]
+    [InlineData("magnet", 'C')] // no regex matches: the fuzzy match
+    public void QwenMmluExtractionFollowsTheScript(string output, char expected) =>
+        AnswerExtractors.QwenChatMmlu.Extract(output, Mmlu).Should().Be(expected);
+
+    [Fact]
+    public void QwenMmluPreprocessingReplacesLongestOptionTextsFirstIgnoringCase() =>
+        QwenChatMmluExtractor.Preprocessed("gravity, not friction.", ["Friction.", "Gravity", "Magnetism", "Tension"]).Should().Be("B, not A.");
 
     [Fact]
     public void ThinkBlocksAreStrippedIncludingUnclosedOnes()
     {
         ThinkBlocks.Strip("<think>x</think> A ").Should().Be("A");
         ThinkBlocks.Strip("B <think>unfinished").Should().Be("B");
+        ThinkBlocks.StripIfPresent(" A \n").Should().Be(" A \n", "without a think tag the reference functions see the text as generated");
     }
 }

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Qwen3EvalTests.Benchmarks;
+
+namespace Qwen3EvalTests.Scoring.Extraction;
+
+/// <summary>
+/// QwenLM/Qwen eval/evaluate_chat_mmlu.py (2df8e8ac) <c>extract_answer</c>, L53-93: <c>process_before_extraction</c>
+/// (each option text, <c>rstrip(".")</c>, longest first, replaced by its letter, case-insensitive, as
+/// <c>re.sub(re.escape(val), key, gen, IGNORECASE)</c>), then four English regexes in order, then the fuzzy match,
+/// which always yields a letter (see <see cref="OptionSimilarity"/>). Never null.
+/// </summary>
+public sealed class QwenChatMmluExtractor : IAnswerExtractor
+{
+    private static readonly Regex[] Rules =
+    [
+        // answer is A | choice is A | choose A
+        Rule(@"(?:(?:[Cc]hoose)|(?:(?:[Aa]nswer|[Cc]hoice)(?![^ABCD]{0,20}?(?:n't|not))[^ABCD]{0,10}?\b(?:|is|:|be))\b)[^ABCD]{0,20}?\b(A|B|C|D)\b"),
+
+        // A is correct | A is right
+        Rule(@"\b(A|B|C|D)\b(?![^ABCD]{0,8}?(?:n't|not)[^ABCD]{0,5}?(?:correct|right))[^ABCD]{0,10}?\b(?:correct|right)\b"),
+
+        // straight answer: A
+        Rule(@"^(A|B|C|D)(?:\.|,|:|$)"),
+
+        // simply extract the first appearred letter
+        Rule(@"(?<![a-zA-Z])(A|B|C|D)(?![a-zA-Z=])"),
+    ];
+
+    public static QwenChatMmluExtractor Instance { get; } = new();
+
+    public string Name => "qwen-chat-mmlu";
+
+    public char? Extract(string output, Question question)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(question);
+        var gen = Preprocessed(ThinkBlocks.StripIfPresent(output), question.Options);
+        foreach (var rule in Rules)
+        {
+            var match = rule.Match(gen);
+            if (match.Success)
+            {
+                return match.Groups[1].Value[0];
+            }
+        }
+
+        return OptionSimilarity.Closest(gen, question.Options);
+    }
+
+    /// <summary><c>process_before_extraction(gen, choice_dict)</c>, L53-59.</summary>
+    public static string Preprocessed(string gen, IReadOnlyList<string> options)
+    {
+        foreach (var (letter, text) in PythonText.LongestOptionsFirst(options))
+        {
+            var pattern = new Regex(Regex.Escape(text.TrimEnd('.')), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            gen = pattern.Replace(gen, letter.ToString());
+        }
+
+        return gen;
+    }
+
+    private static Regex Rule(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+}
