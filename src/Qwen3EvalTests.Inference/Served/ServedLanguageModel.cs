@@ -26,6 +26,7 @@ public sealed partial class ServedLanguageModel : ILanguageModel
     private readonly int vocabSize;
     private readonly ConcurrentDictionary<string, IReadOnlyList<int>> encoded = new(StringComparer.Ordinal);
     private long prefilledTokens;
+    private bool ownsLocalTokenizer;
 
     private ServedLanguageModel(ServedEngineOptions options, ServedHttpClient http, ServerFacts facts, ILanguageModel? localTokenizer, bool serverTokenizes, ModelKind? declaredKind)
     {
@@ -82,11 +83,12 @@ public sealed partial class ServedLanguageModel : ILanguageModel
     /// <summary>
     /// Connects to the server: detects the dialect (llama.cpp answers /props with build_info), reads the served model,
     /// context length and version, and settles the tokenizer. <paramref name="localTokenizer"/> (the model folder's, from
-    /// --model) is used when the server has no /tokenize, and is checked against it when it has; it is not disposed here.
+    /// --model) is used when the server has no /tokenize, and is checked against it when it has; with <paramref name="ownsLocalTokenizer"/>
+    /// it is disposed with this model (also when connecting fails).
     /// </summary>
     /// <exception cref="EvalInputException">No model name can be found, or no tokenizer, or the two tokenizers disagree.</exception>
     /// <exception cref="EngineFaultException">The server does not answer.</exception>
-    public static ServedLanguageModel Connect(ServedEngineOptions options, ILanguageModel? localTokenizer = null, ModelKind? declaredKind = null, HttpMessageHandler? handler = null, CancellationToken cancellationToken = default)
+    public static ServedLanguageModel Connect(ServedEngineOptions options, ILanguageModel? localTokenizer = null, ModelKind? declaredKind = null, bool ownsLocalTokenizer = false, HttpMessageHandler? handler = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var http = new ServedHttpClient(options, handler);
@@ -114,11 +116,16 @@ public sealed partial class ServedLanguageModel : ILanguageModel
                 }
             }
 
-            return new ServedLanguageModel(options, http, facts, localTokenizer, serverTokens is not null, declaredKind);
+            return new ServedLanguageModel(options, http, facts, localTokenizer, serverTokens is not null, declaredKind) { ownsLocalTokenizer = ownsLocalTokenizer };
         }
         catch
         {
             http.Dispose();
+            if (ownsLocalTokenizer)
+            {
+                localTokenizer?.Dispose();
+            }
+
             throw;
         }
     }
@@ -197,7 +204,14 @@ public sealed partial class ServedLanguageModel : ILanguageModel
             field: "--model");
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        if (ownsLocalTokenizer)
+        {
+            localTokenizer?.Dispose();
+        }
+    }
 
     /// <summary>Runs async HTTP work from the synchronous model seam, off any synchronization context.</summary>
     private static T Sync<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
