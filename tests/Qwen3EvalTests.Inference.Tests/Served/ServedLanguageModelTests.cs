@@ -4,6 +4,7 @@ using System.Text.Json;
 using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Tests.Served;
 
 namespace Qwen3EvalTests.Inference.Tests.Served;
 

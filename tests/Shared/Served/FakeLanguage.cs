@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Inference.Tests.Served;
+namespace Qwen3EvalTests.Tests.Served;
 
 /// <summary>
 /// The fake servers' model: a fixed next-token distribution over a 300-token vocabulary that depends on the whole prefix,

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Qwen3EvalTests.Inference.Tests.Served;
+namespace Qwen3EvalTests.Tests.Served;
 
 /// <summary>What the fake server pretends to be.</summary>
 internal enum FakeFlavour
