@@ -199,8 +199,21 @@ public sealed partial class ServedLanguageModel : ILanguageModel
             return response.Prompt ?? throw new EngineFaultException(http.Endpoint + "/apply-template", "the chat template", null, "the answer has no prompt", "that the served model has a chat template");
         }
 
-        throw new EvalInputException(
-            $"the server at {http.Endpoint} renders no chat template as text (an OpenAI-compatible server applies it inside /v1/chat/completions only); pass --model DIR with the served model's tokenizer_config.json to render chat prompts here.",
+        // vLLM renders the served model's template through /tokenize with messages; /detokenize gives the text back.
+        var turns = messages.Select(m => new ApplyTemplateMessage(m.Role, m.Content)).ToArray();
+        var rendered = Sync(async () =>
+        {
+            var tokens = await http.PostOptionalAsync("tokenize", new OpenAiTokenizeChatRequest(ServedModel, turns, addGenerationPrompt, AddSpecialTokens: false), ServedJsonContext.Default.OpenAiTokenizeChatRequest, ServedJsonContext.Default.TokenizeResponse, "the chat template", CancellationToken.None).ConfigureAwait(false);
+            if (tokens?.Tokens is not { } ids)
+            {
+                return null;
+            }
+
+            var text = await http.PostOptionalAsync("detokenize", new OpenAiDetokenizeRequest(ServedModel, ids), ServedJsonContext.Default.OpenAiDetokenizeRequest, ServedJsonContext.Default.DetokenizeResponse, "the chat template", CancellationToken.None).ConfigureAwait(false);
+            return text?.Prompt;
+        });
+        return rendered ?? throw new EvalInputException(
+            $"the server at {http.Endpoint} renders no chat template as text (it has no /tokenize with messages and /detokenize, as vLLM has); pass --model DIR with the served model's tokenizer files to render chat prompts here.",
             field: "--model");
     }
 

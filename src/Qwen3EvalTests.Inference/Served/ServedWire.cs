@@ -73,6 +73,15 @@ internal sealed record LlamaTokenizeRequest(string Content, bool AddSpecial, boo
 /// <summary>vLLM <c>POST /tokenize</c>.</summary>
 internal sealed record OpenAiTokenizeRequest(string Model, string Prompt, bool AddSpecialTokens);
 
+/// <summary>vLLM <c>POST /tokenize</c> of chat messages: the served model's own chat template, applied on the server.</summary>
+internal sealed record OpenAiTokenizeChatRequest(string Model, IReadOnlyList<ApplyTemplateMessage> Messages, bool AddGenerationPrompt, bool AddSpecialTokens);
+
+/// <summary>vLLM <c>POST /detokenize</c>.</summary>
+internal sealed record OpenAiDetokenizeRequest(string Model, IReadOnlyList<int> Tokens);
+
+/// <summary>vLLM <c>/detokenize</c> answers <c>{"prompt": text}</c>.</summary>
+internal sealed record DetokenizeResponse(string? Prompt);
+
 /// <summary>Both servers answer <c>{"tokens": [...]}</c> (vLLM adds count and max_model_len).</summary>
 internal sealed record TokenizeResponse(IReadOnlyList<int>? Tokens);
 
@@ -110,6 +119,9 @@ internal sealed record VersionResponse(string? Version);
 [JsonSerializable(typeof(LlamaTokenizeRequest))]
 [JsonSerializable(typeof(OpenAiTokenizeRequest))]
 [JsonSerializable(typeof(TokenizeResponse))]
+[JsonSerializable(typeof(OpenAiTokenizeChatRequest))]
+[JsonSerializable(typeof(OpenAiDetokenizeRequest))]
+[JsonSerializable(typeof(DetokenizeResponse))]
 [JsonSerializable(typeof(ApplyTemplateRequest))]
 [JsonSerializable(typeof(ApplyTemplateResponse))]
 [JsonSerializable(typeof(ModelsResponse))]

@@ -299,6 +299,22 @@ public sealed class ServedLanguageModelTests
         other.ModelHash.Should().NotBe(first.ModelHash);
     }
 
+    [Theory]
+    [InlineData("vllm")]
+    [InlineData("llama.cpp")]
+    public void RendersChatPromptsWithTheServedModelsOwnTemplate(string flavour)
+    {
+        using var server = new FakeCompletionServer(flavour == "vllm" ? FakeFlavour.Vllm : FakeFlavour.LlamaCpp);
+        using var model = ServedLanguageModel.Connect(Fast(server), cancellationToken: Ct);
+        ChatTurn[] turns = [new("system", "Be brief."), new("user", "2 + 2 = ?")];
+
+        var prompt = model.ApplyChatTemplate(turns, addGenerationPrompt: true);
+        var history = model.ApplyChatTemplate(turns, addGenerationPrompt: false);
+
+        prompt.Should().Be("<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\n2 + 2 = ?<|im_end|>\n<|im_start|>assistant\n");
+        history.Should().Be("<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\n2 + 2 = ?<|im_end|>\n");
+    }
+
     [Fact]
     public void RefusesAnApiKeyVariableThatIsNotSet()
     {

@@ -168,13 +168,21 @@ internal sealed class FakeCompletionServer : IDisposable
                 ["build_info"] = "b1-fake",
             }, null),
             "/version" when !llama => (200, new JsonObject { ["version"] = "0.6.3-fake" }, null),
+            "/tokenize" when body!["messages"] is JsonArray messages && !llama => (200, new JsonObject { ["tokens"] = Ids(FakeLanguage.ChatMl(Turns(messages), body["add_generation_prompt"]?.GetValue<bool>() ?? true)) }, null),
             "/tokenize" => (200, Tokenize(body!), null),
+            "/detokenize" when !llama => (200, new JsonObject { ["prompt"] = Encoding.UTF8.GetString(body!["tokens"]!.AsArray().Select(t => (byte)t!.GetValue<int>()).ToArray()) }, null),
+            "/apply-template" when llama => (200, new JsonObject { ["prompt"] = FakeLanguage.ChatMl(Turns(body!["messages"]!.AsArray()), body["add_generation_prompt"]?.GetValue<bool>() ?? true) }, null),
             "/v1/completions" when body!["echo"]?.GetValue<bool>() == true => (200, Echo(body), null),
             "/v1/completions" => (200, Generated(body), null),
             "/completion" when llama => (200, LlamaCompletion(body!), null),
             _ => (404, new JsonObject { ["error"] = new JsonObject { ["code"] = 404, ["message"] = "File Not Found", ["type"] = "not_found_error" } }, null),
         };
     }
+
+    private static IEnumerable<(string Role, string Content)> Turns(JsonArray messages) =>
+        messages.Select(m => (m!["role"]!.GetValue<string>(), m["content"]!.GetValue<string>()));
+
+    private static JsonArray Ids(string text) => new(FakeLanguage.Encode(text).Select(t => (JsonNode)t).ToArray());
 
     private JsonObject Models()
     {

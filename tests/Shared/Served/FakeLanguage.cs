@@ -10,6 +10,10 @@ internal static class FakeLanguage
 
     public static int[] Encode(string text) => System.Text.Encoding.UTF8.GetBytes(text).Select(b => (int)b).ToArray();
 
+    /// <summary>The fake servers' chat template: ChatML, as Qwen's.</summary>
+    public static string ChatMl(IEnumerable<(string Role, string Content)> messages, bool addGenerationPrompt) =>
+        string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n")) + (addGenerationPrompt ? "<|im_start|>assistant\n" : "");
+
     /// <summary>log-softmax of the next token after <paramref name="prefix"/>.</summary>
     public static double[] NextLogProbs(IReadOnlyList<int> prefix)
     {
