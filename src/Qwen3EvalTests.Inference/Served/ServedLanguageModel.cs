@@ -58,7 +58,8 @@ public sealed partial class ServedLanguageModel : ILanguageModel
     /// <summary>The <c>model</c> field sent with each request.</summary>
     public string ServedModel { get; }
 
-    /// <summary>The engine as run manifests record it, e.g. "llama.cpp server b1-de3ff81 (/completion n_probs), model tiny".</summary>
+    /// <summary>The engine as run manifests record it, e.g. "llama.cpp server b1-de3ff81 (/completion n_probs), model tiny [model_path=…;n_ctx=2048;build_info=b1-de3ff81;]":
+    /// the server's version and the facts it reports about its model, so they are part of the run identity.</summary>
     public string EngineDescription { get; }
 
     /// <summary>

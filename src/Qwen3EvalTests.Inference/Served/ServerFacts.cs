@@ -63,6 +63,8 @@ internal sealed record ServerFacts(
             description = $"openai-compatible server {version?.Version ?? "unknown version"} (/v1/completions echo), model {servedModel}";
         }
 
+        // The server's model facts stay readable in the manifest: a different context length or model file changes the run identity.
+        description += $" [{identity}]";
         var contextLength = llama ? props!.DefaultGenerationSettings?.NCtx ?? entry?.Meta?.NCtx : entry?.MaxModelLen;
         var vocab = entry?.Meta?.NVocab is { } n ? (int)n : (int?)null;
         return new ServerFacts(

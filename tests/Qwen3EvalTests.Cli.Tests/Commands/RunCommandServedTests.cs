@@ -53,7 +53,7 @@ public sealed class RunCommandServedTests : IDisposable
         server.ScoringRequests.Count.Should().Be(scored, "the rerun is answered from the request cache");
         var results = Directory.EnumerateFiles(Path.Combine(_folder, "Qwen2-72B-Instruct"), "mmlu-*.json").Single();
         var engine = FindString(JsonNode.Parse(File.ReadAllText(results))!, "engine");
-        engine.Should().Be($"openai-compatible server 0.6.3-fake (/v1/completions echo), model {server.ServedModel}");
+        engine.Should().Be($"openai-compatible server 0.6.3-fake (/v1/completions echo), model {server.ServedModel} [id={server.ServedModel};root={server.ServedModel};owned_by=vllm;max_model_len=4096;version=0.6.3-fake;]");
         JsonNode.Parse(second.Stdout)!.ToJsonString().Should().Contain("\"cacheHits\":");
     }
 
