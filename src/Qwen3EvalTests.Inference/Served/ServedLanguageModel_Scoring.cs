@@ -40,7 +40,7 @@ public sealed partial class ServedLanguageModel
             : await ScoreByEchoAsync(prepared, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Tokenizes and left-truncates the context as the GenAI backend does: at most MaxContextTokens, and room for the longest continuation.</summary>
+    /// <summary>Tokenizes and left-truncates the context as the GenAI backend does: at most MaxContextTokens, and room for the longest continuation (plus the one token the server generates).</summary>
     private async Task<PreparedRequest> PrepareAsync(LogLikelihoodRequest request, CancellationToken cancellationToken)
     {
         var continuations = new List<IReadOnlyList<int>>(request.Continuations.Count);
@@ -50,8 +50,9 @@ public sealed partial class ServedLanguageModel
             continuations.Add(request.NextTokenOnly && tokens.Count > 1 ? [tokens[^1]] : tokens);
         }
 
+        // The server also generates one token after each prompt (max_tokens/n_predict 1), so it needs one position more than in process.
         var longest = continuations.Count == 0 ? 0 : continuations.Max(c => c.Count);
-        var limit = Math.Min(request.MaxContextTokens ?? int.MaxValue, Info.ContextLength - longest);
+        var limit = Math.Min(request.MaxContextTokens ?? int.MaxValue, Info.ContextLength - longest - 1);
         if (limit < 1)
         {
             throw new EvalInputException($"a continuation of {longest} tokens leaves no room for context in the served model's context length {Info.ContextLength}.", field: "--served-model");
