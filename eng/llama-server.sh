@@ -6,7 +6,7 @@
 # The binary lands in a cache folder keyed by the package version and is reused when present:
 #   ${QWEN3EVAL_LLAMA_SERVER_CACHE:-$HOME/.cache/qwen3eval/llama-server}/<version>/llama-server
 # The LAST line of output is always the binary's absolute path (callers read it with `tail -n 1`).
-# The first build takes 10-20 minutes on 2 cores. Set LLAMA_SERVER_JOBS to change the parallelism (default 2).
+# The first build takes 20-40 minutes on 2 cores (37 min measured at -j1 on a loaded machine). Set LLAMA_SERVER_JOBS to change the parallelism (default 2).
 # Nothing is written inside the repository: the source is unpacked in a temporary folder that is removed.
 set -euo pipefail
 
