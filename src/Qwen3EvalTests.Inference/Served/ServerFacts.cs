@@ -65,7 +65,9 @@ internal sealed record ServerFacts(
 
         // The server's model facts stay readable in the manifest: a different context length or model file changes the run identity.
         description += $" [{identity}]";
+        // llama-server without a loaded model (router mode) answers n_ctx 0: unknown, not a context of no tokens.
         var contextLength = llama ? props!.DefaultGenerationSettings?.NCtx ?? entry?.Meta?.NCtx : entry?.MaxModelLen;
+        contextLength = contextLength > 0 ? contextLength : null;
         var vocab = entry?.Meta?.NVocab is { } n ? (int)n : (int?)null;
         return new ServerFacts(
             llama ? ServedDialect.LlamaCpp : ServedDialect.OpenAiCompletions,
