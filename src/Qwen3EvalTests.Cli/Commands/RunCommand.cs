@@ -5,6 +5,7 @@ using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
@@ -37,11 +38,17 @@ public static class RunCommand
         var seed = new Option<int>("--seed") { Description = "Base seed for sampled generation; repeat i uses seed + i − 1.", DefaultValueFactory = _ => 0 };
         var cache = new Option<string?>("--cache") { Description = "Request cache file (SQLite): a re-run or a resumed run is served from it. Default: <out>/cache.sqlite. Off with --repeats > 1 (repeats recompute)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Compute every request; read and write no cache." };
+        var engine = new Option<string>("--engine") { Description = "genai (ONNX Runtime GenAI in process) or openai (a served OpenAI-compatible engine: vLLM, SGLang, llama.cpp's llama-server).", DefaultValueFactory = _ => "genai" };
+        var endpoint = new Option<string?>("--endpoint") { Description = "With --engine openai: the server's URL, e.g. http://127.0.0.1:8000." };
+        var servedModel = new Option<string?>("--served-model") { Description = "With --engine openai: the model name the server serves. Default: the first in its /v1/models." };
+        var concurrency = new Option<int?>("--concurrency") { Description = "With --engine openai: requests in flight at once (default 4)." };
+        var apiKeyEnv = new Option<string?>("--api-key-env") { Description = "With --engine openai: the environment variable that holds the API key (sent as a bearer token, never logged or recorded)." };
         var kind = new Option<string?>("--kind") { Description = "Declare the model base or instruct; beats what the folder suggests (a chat template never decides: base checkpoints ship one). Default: from the folder name and genai_config.json." };
 
         var command = new Command("run", "Evaluate a model on benchmarks and write results JSON.")
         {
             model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json, repeats, temperature, seed, cache, noCache, kind,
+            engine, endpoint, servedModel, concurrency, apiKeyEnv,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -63,7 +70,12 @@ public static class RunCommand
                 parse.GetValue(seed),
                 parse.GetValue(cache),
                 parse.GetValue(noCache),
-                parse.GetValue(kind) is { } declared ? ModelKinds.Parse(declared, "--kind") : null);
+                parse.GetValue(kind) is { } declared ? ModelKinds.Parse(declared, "--kind") : null,
+                RunEngines.Parse(parse.GetValue(engine)!),
+                parse.GetValue(endpoint),
+                parse.GetValue(servedModel),
+                parse.GetValue(concurrency),
+                parse.GetValue(apiKeyEnv));
             return Task.FromResult(Execute(options, stdout, stderr, cancellationToken));
         });
         return command;
@@ -80,14 +92,12 @@ public static class RunCommand
         // Every plan of the command (each benchmark and repeat) is checked before the model loads: a broken ceval/ folder
         // is reported now, not after all of MMLU has been scored.
         var plans = options.Benchmarks.SelectMany(b => Enumerable.Range(1, options.Repeats).Select(r => PlanOf(options, b, r))).ToList();
-        var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
-        var folder = GenAiModelFolder.Open(modelFolder);
-        var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
-        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source));
-        var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize, options.Kind));
-        using ILanguageModel model = options.NoCache || options.Repeats > 1 ? genai : new CachingLanguageModel(genai, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine));
+        var (engineModel, identity, engineDescription) = options.Engine == RunEngine.OpenAi ? ConnectServed(options, plans, cancellationToken) : LoadGenAi(options, plans);
+        using ILanguageModel model = options.NoCache || options.Repeats > 1
+            ? engineModel
+            : new CachingLanguageModel(engineModel, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine), identity);
         var cacheHits = new List<long?>();
-        var evaluator = new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription);
+        var evaluator = new BenchmarkEvaluator(model, engineDescription);
         var runs = new List<BenchmarkRun>();
         var repeatSummaries = new List<RepeatSummary?>();
         ProgressDisplay.Run(options.Json, progress =>
@@ -148,6 +158,43 @@ public static class RunCommand
         }
 
         return QwenEvalCli.ExitOk;
+    }
+
+    private static (ILanguageModel Model, ModelIdentity? Identity, string Engine) LoadGenAi(RunOptions options, IReadOnlyList<EvaluationPlan> plans)
+    {
+        var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
+        var folder = GenAiModelFolder.Open(modelFolder);
+        var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
+        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source));
+        var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize, options.Kind));
+        return (genai, null, GenAiLanguageModel.EngineDescription);
+    }
+
+    /// <summary>
+    /// Connects to the served engine (a --model folder, when given, supplies the tokenizer and chat template and is checked
+    /// against the server's /tokenize); the plans are checked against the served model's kind before the first request.
+    /// </summary>
+    private static (ILanguageModel Model, ModelIdentity? Identity, string Engine) ConnectServed(RunOptions options, IReadOnlyList<EvaluationPlan> plans, CancellationToken cancellationToken)
+    {
+        var local = options.ModelFolder is { } folder ? GenAiLanguageModel.Load(folder, new GenAiModelOptions(options.Device, 1, options.Kind)) : null;
+        ServedLanguageModel? served = null;
+        try
+        {
+            served = ServedLanguageModel.Connect(
+                new ServedEngineOptions(new Uri(options.Endpoint!), options.ServedModel, options.Concurrency ?? RunOptions.DefaultConcurrency, options.ApiKeyEnvironmentVariable),
+                local,
+                options.Kind,
+                ownsLocalTokenizer: true,
+                cancellationToken: cancellationToken);
+            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(served.Info.Name, served.Info.Folder, served.Info.Kind, served.Info.KindSource));
+            return (served, served.Identity, served.EngineDescription);
+        }
+        catch
+        {
+            // Connect disposes the local tokenizer when it fails; once connected, the served model owns it.
+            served?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The plan of one repeat: sampled generation gets seed base + repeat − 1 (greedy keeps the base seed); a single run records no repeat number.</summary>

@@ -4,7 +4,11 @@ using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
-/// <summary>The parsed options of <c>qwen3eval run</c>; Repeats runs each benchmark N times (sampled generation uses seed Seed + i); Kind is the declared model kind (null: inferred from the folder).</summary>
+/// <summary>
+/// The parsed options of <c>qwen3eval run</c>; Repeats runs each benchmark N times (sampled generation uses seed Seed + i); Kind is the declared model kind (null: inferred from the folder).
+/// With <see cref="RunEngine.OpenAi"/>: Endpoint is the server's URL, ServedModel its model name (null: the server's first), Concurrency the
+/// requests in flight (null: 4), ApiKeyEnvironmentVariable the variable holding the key; ModelFolder, when given, supplies the tokenizer and chat template.
+/// </summary>
 public sealed record RunOptions(
     string? ModelFolder,
     IReadOnlyList<Benchmark> Benchmarks,
@@ -23,4 +27,13 @@ public sealed record RunOptions(
     int Seed = 0,
     string? CacheFile = null,
     bool NoCache = false,
-    ModelKind? Kind = null);
+    ModelKind? Kind = null,
+    RunEngine Engine = RunEngine.GenAi,
+    string? Endpoint = null,
+    string? ServedModel = null,
+    int? Concurrency = null,
+    string? ApiKeyEnvironmentVariable = null)
+{
+    /// <summary>Requests in flight to a served engine when --concurrency is not given.</summary>
+    public const int DefaultConcurrency = 4;
+}

@@ -43,6 +43,7 @@ public static class RunOptionsValidator
         }
 
         CheckModelFolder(problems, options.ModelFolder);
+        CheckServedEngine(problems, options);
         CheckOutputFolder(problems, "--out", options.OutputFolder);
         if (!options.NoCache && options.Repeats == 1 && options.CacheFile is { } cache)
         {
@@ -80,6 +81,47 @@ public static class RunOptionsValidator
         AtLeast(problems, "--prefix-tokens", prefixTokens, 0, null);
         CheckModelFolder(problems, modelFolder);
         return problems;
+    }
+
+    /// <summary>--endpoint, --served-model, --concurrency and --api-key-env belong to --engine openai, which needs a well-formed http(s) URL and a set key variable.</summary>
+    private static void CheckServedEngine(InputProblemList problems, RunOptions options)
+    {
+        if (options.Engine != RunEngine.OpenAi)
+        {
+            foreach (var (option, given) in new[] { ("--endpoint", options.Endpoint is not null), ("--served-model", options.ServedModel is not null), ("--concurrency", options.Concurrency is not null), ("--api-key-env", options.ApiKeyEnvironmentVariable is not null) })
+            {
+                if (given)
+                {
+                    problems.Add(option, $"applies to a served engine only; add --engine openai, or leave {option} out for the in-process {options.Engine.ToId()} engine.");
+                }
+            }
+
+            return;
+        }
+
+        if (options.Endpoint is null)
+        {
+            problems.Add("--endpoint", "is required with --engine openai: the server's URL, e.g. http://127.0.0.1:8000 (vLLM, SGLang or llama.cpp's llama-server).");
+        }
+        else if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+        {
+            problems.Add("--endpoint", $"'{options.Endpoint}' is not a well-formed http or https URL; pass the server's base address, e.g. http://127.0.0.1:8000.");
+        }
+
+        if (options.ServedModel is { } served && string.IsNullOrWhiteSpace(served))
+        {
+            problems.Add("--served-model", "is empty; pass the model name the server serves, or leave --served-model out to use the server's first model.");
+        }
+
+        if (options.Concurrency is { } concurrency)
+        {
+            AtLeast(problems, "--concurrency", concurrency, 1, "it is the number of requests in flight at once; 1 sends them one by one");
+        }
+
+        if (options.ApiKeyEnvironmentVariable is { } variable && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
+        {
+            problems.Add("--api-key-env", $"the environment variable {variable} is not set or empty; export the server's API key in it, or leave --api-key-env out for a server without a key.");
+        }
     }
 
     private static void AtLeast(InputProblemList problems, string option, long value, long min, string? why)

@@ -1,0 +1,32 @@
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Inference.Served;
+
+/// <summary>The one place typed settings become the servers' wire fields.</summary>
+internal static class ServedWireMapping
+{
+    /// <summary>lm-eval's local-completions seed: recorded in the request so a server that honours it is reproducible.</summary>
+    public const int ScoringSeed = 1234;
+
+    /// <summary>Echoed prompts of one question: each prompt's logprobs come back, the one generated token is ignored.</summary>
+    public static CompletionsScoreRequest Score(string model, IReadOnlyList<IReadOnlyList<int>> prompts) =>
+        new(model, prompts, MaxTokens: 1, Temperature: 0, Logprobs: 1, Echo: true, Seed: ScoringSeed);
+
+    /// <summary>The next position's top <paramref name="topLogProbs"/> log-softmax (pre-sampling probabilities) after <paramref name="prompt"/>.</summary>
+    public static LlamaScoreRequest NextToken(IReadOnlyList<int> prompt, int topLogProbs) =>
+        new(prompt, NPredict: 1, NProbs: topLogProbs, Temperature: 0, CachePrompt: true, PostSamplingProbs: false);
+
+    /// <summary>
+    /// Every <see cref="GenerationSettings"/> field: greedy is temperature 0; sampling is plain temperature sampling over the
+    /// whole vocabulary (top-p 1, top-k off, min-p off), as the GenAI backend samples, so a server's own defaults
+    /// (vLLM takes them from generation_config.json, llama.cpp has min-p 0.05) do not change the distribution.
+    /// </summary>
+    public static CompletionsGenerateRequest Generate(string model, string prompt, GenerationSettings settings) =>
+        new(model, prompt, settings.MaxNewTokens, settings.IsGreedy ? 0 : settings.Temperature, TopP: 1, TopK: -1, settings.Seed, Stops(settings));
+
+    public static LlamaGenerateRequest GenerateLlama(string prompt, GenerationSettings settings) =>
+        new(prompt, settings.MaxNewTokens, settings.IsGreedy ? 0 : settings.Temperature, TopP: 1, TopK: 0, MinP: 0, settings.Seed, Stops(settings), CachePrompt: true);
+
+    private static IReadOnlyList<string>? Stops(GenerationSettings settings) =>
+        settings.StopStrings is { Count: > 0 } stops ? stops.Where(s => s.Length > 0).ToArray() : null;
+}
