@@ -129,6 +129,24 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     }
 
     /// <summary>
+    /// Reads the next-token logits only ([1, 1, vocab] float32, see <see cref="NextTokenLogits"/>) instead of every appended
+    /// position; false makes every read copy the full tensor, so tests can compare the two routes.
+    /// </summary>
+    internal bool ReadsNextTokenRowNatively { get; set; } = true;
+
+    /// <summary>
+    /// Fetches the next-token logits of the last forward call ([batch, 1, vocab] float32): one row per batch row, taken by
+    /// GenAI at the row's last token that is not the pad id. Counted as forward time, like <see cref="ReadLogits"/>.
+    /// </summary>
+    private LogitsTensor ReadNextTokenLogits(Generator generator)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var logits = new LogitsTensor(NextTokenLogits.Read(generator), folder.VocabSize);
+        forwardTime += stopwatch.Elapsed;
+        return logits;
+    }
+
+    /// <summary>
     /// Fetches the logits of the last forward call. GenAI materialises the full [batch, tokens, vocab] tensor here,
     /// which is engine work (tens of MB per call with a 151,936-token vocabulary), so it counts as forward time.
     /// </summary>
