@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntimeGenAI;
+using Qwen3EvalTests.Inference.Bench;
 using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.GenAI;
@@ -118,8 +119,9 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     }
 
     /// <summary>Runs one AppendTokens on <paramref name="generator"/>, counting it.</summary>
-    private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens)
+    private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens, bool readsEveryRow = false)
     {
+        prefillLog?.Add(new PrefillRecord((int)generator.TokenCount(), tokens.ToArray(), readsEveryRow));
         TrackEngineCall(generator, tokens.Length);
         var stopwatch = Stopwatch.StartNew();
         generator.AppendTokens(tokens);

@@ -60,6 +60,11 @@ public sealed partial class GenAiLanguageModel
     private LogLikelihoodResult ScoreWithSharedPrefix(PreparedRequest request)
     {
         var cache = ScoringCache(request.Context.Count + request.Continuations.Select(c => c.Count).DefaultIfEmpty(0).Max());
+        if (PrefillsFromScratch)
+        {
+            cache.Forget();
+        }
+
         MoveTo(cache, request.Context, request.IncludeContextLogProb);
 
         // Tokens every continuation starts with (" " of " A"…" D" under a byte tokenizer) are appended once, not once per continuation.
@@ -222,7 +227,7 @@ public sealed partial class GenAiLanguageModel
             return;
         }
 
-        Forward(generator, tokens, tokens.Length);
+        Forward(generator, tokens, tokens.Length, everyRow);
         if (!everyRow && ReadsNextTokenRowNatively && tokens[^1] != folder.PadTokenId)
         {
             // Only the last row is needed: copy one row, not [tokens, vocab] (GenAI would take it before a trailing pad id).

@@ -47,5 +47,13 @@ internal sealed class PrefixKvCache(Generator generator, int maxLength, bool rew
         }
     }
 
+    /// <summary>Drops what the cache holds, so the next sequence is prefilled from its first token.</summary>
+    public void Forget()
+    {
+        Tokens.Clear();
+        NextTokenLogProbs.Clear();
+        LastRow = [];
+    }
+
     public void Dispose() => Generator.Dispose();
 }
