@@ -10,4 +10,5 @@ namespace Qwen3EvalTests.Cli;
 [JsonSerializable(typeof(RunReport))]
 [JsonSerializable(typeof(RunComparison))]
 [JsonSerializable(typeof(Qwen3EvalTests.Inference.GenAI.GenAiModelInspection))]
+[JsonSerializable(typeof(Qwen3EvalTests.Inference.Bench.BenchReport))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

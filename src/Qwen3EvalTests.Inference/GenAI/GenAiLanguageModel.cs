@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntimeGenAI;
+using Qwen3EvalTests.Inference.Bench;
 using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.GenAI;
@@ -118,14 +119,33 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     }
 
     /// <summary>Runs one AppendTokens on <paramref name="generator"/>, counting it.</summary>
-    private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens)
+    private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens, bool readsEveryRow = false)
     {
+        prefillLog?.Add(new PrefillRecord((int)generator.TokenCount(), tokens.ToArray(), readsEveryRow));
         TrackEngineCall(generator, tokens.Length);
         var stopwatch = Stopwatch.StartNew();
         generator.AppendTokens(tokens);
         forwardTime += stopwatch.Elapsed;
         forwardCalls++;
         prefilledTokens += countedTokens;
+    }
+
+    /// <summary>
+    /// Reads the next-token logits only ([1, 1, vocab] float32, see <see cref="NextTokenLogits"/>) instead of every appended
+    /// position; false makes every read copy the full tensor, so tests can compare the two routes.
+    /// </summary>
+    internal bool ReadsNextTokenRowNatively { get; set; } = true;
+
+    /// <summary>
+    /// Fetches the next-token logits of the last forward call ([batch, 1, vocab] float32): one row per batch row, taken by
+    /// GenAI at the row's last token that is not the pad id. Counted as forward time, like <see cref="ReadLogits"/>.
+    /// </summary>
+    private LogitsTensor ReadNextTokenLogits(Generator generator)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var logits = new LogitsTensor(NextTokenLogits.Read(generator), folder.VocabSize);
+        forwardTime += stopwatch.Elapsed;
+        return logits;
     }
 
     /// <summary>

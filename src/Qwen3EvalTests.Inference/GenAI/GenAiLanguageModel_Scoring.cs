@@ -60,6 +60,11 @@ public sealed partial class GenAiLanguageModel
     private LogLikelihoodResult ScoreWithSharedPrefix(PreparedRequest request)
     {
         var cache = ScoringCache(request.Context.Count + request.Continuations.Select(c => c.Count).DefaultIfEmpty(0).Max());
+        if (PrefillsFromScratch)
+        {
+            cache.Forget();
+        }
+
         MoveTo(cache, request.Context, request.IncludeContextLogProb);
 
         // Tokens every continuation starts with (" " of " A"…" D" under a byte tokenizer) are appended once, not once per continuation.
@@ -72,7 +77,7 @@ public sealed partial class GenAiLanguageModel
             foreach (var token in request.Continuations[0].Take(shared))
             {
                 sharedLogProb += cache.LastRow[token];
-                sharedGreedy &= LogSoftmaxRow.ArgMax(cache.LastRow) == token;
+                sharedGreedy &= cache.LastRowArgMax == token;
                 extended.Add(token);
                 MoveTo(cache, extended, needContextLogProbs: false);
             }
@@ -180,7 +185,7 @@ public sealed partial class GenAiLanguageModel
         }
 
         var logProb = cache.LastRow[continuation[0]];
-        var greedy = LogSoftmaxRow.ArgMax(cache.LastRow) == continuation[0];
+        var greedy = cache.LastRowArgMax == continuation[0];
         if (continuation.Count > 1)
         {
             var appended = continuation.Take(continuation.Count - 1).ToArray();
@@ -205,7 +210,7 @@ public sealed partial class GenAiLanguageModel
 
     /// <summary>
     /// Appends <paramref name="tokens"/> and hands logits rows to <paramref name="onRow"/> (row i predicts the token after
-    /// tokens[i]): every row, or only the last. A graph that returns the last position only (prune_lm_head) gets the tokens
+    /// tokens[i]): every row, or only the last, which is then the only row copied out of GenAI. A graph that returns the last position only (prune_lm_head) gets the tokens
     /// one at a time when every row is needed.
     /// </summary>
     private void AppendAndReadRows(Generator generator, int[] tokens, bool everyRow, LogitsRowAction onRow)
@@ -222,7 +227,15 @@ public sealed partial class GenAiLanguageModel
             return;
         }
 
-        Forward(generator, tokens, tokens.Length);
+        Forward(generator, tokens, tokens.Length, everyRow);
+        if (!everyRow && ReadsNextTokenRowNatively && tokens[^1] != folder.PadTokenId)
+        {
+            // Only the last row is needed: copy one row, not [tokens, vocab] (GenAI would take it before a trailing pad id).
+            using var next = ReadNextTokenLogits(generator);
+            onRow(tokens.Length - 1, next.Row(0, 0));
+            return;
+        }
+
         using var logits = ReadLogits(generator);
         var firstRow = tokens.Length - logits.Positions;
         if (everyRow && firstRow != 0)

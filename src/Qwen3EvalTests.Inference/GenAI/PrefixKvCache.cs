@@ -24,8 +24,19 @@ internal sealed class PrefixKvCache(Generator generator, int maxLength, bool rew
     /// <summary>NextTokenLogProbs[p] = log p(Tokens[p + 1] | Tokens[0..p]).</summary>
     public List<double> NextTokenLogProbs { get; } = [];
 
-    /// <summary>Log-softmax of the distribution after the last held token.</summary>
-    public double[] LastRow { get; set; } = [];
+    /// <summary>Log-softmax of the distribution after the last held token, computed once per forward call.</summary>
+    public double[] LastRow
+    {
+        get;
+        set
+        {
+            field = value;
+            LastRowArgMax = value.Length == 0 ? -1 : LogSoftmaxRow.ArgMax(value);
+        }
+    } = [];
+
+    /// <summary>The greedy token after the last held token (the arg max of <see cref="LastRow"/>), shared by every continuation.</summary>
+    public int LastRowArgMax { get; private set; } = -1;
 
     /// <summary>Rewinds the generator to <paramref name="length"/> tokens when it holds more (without a shared buffer: at most once between appends).</summary>
     public void RewindTo(int length)
@@ -34,6 +45,14 @@ internal sealed class PrefixKvCache(Generator generator, int maxLength, bool rew
         {
             Generator.RewindTo((ulong)length);
         }
+    }
+
+    /// <summary>Drops what the cache holds, so the next sequence is prefilled from its first token.</summary>
+    public void Forget()
+    {
+        Tokens.Clear();
+        NextTokenLogProbs.Clear();
+        LastRow = [];
     }
 
     public void Dispose() => Generator.Dispose();
