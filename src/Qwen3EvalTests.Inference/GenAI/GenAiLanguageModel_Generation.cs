@@ -103,7 +103,7 @@ public sealed partial class GenAiLanguageModel
 
             generated.Add(next);
             text = tokenizer.Decode(generated.ToArray());
-            if (FirstStop(text, settings.StopStrings) is { } cut)
+            if (settings.FirstStopIn(text) is { } cut)
             {
                 return text[..cut];
             }
@@ -128,19 +128,4 @@ public sealed partial class GenAiLanguageModel
     }
 
     private bool IsEndOfSequence(int token) => eosTokenIds.Contains(token);
-
-    private static int? FirstStop(string text, IReadOnlyList<string>? stopStrings)
-    {
-        int? first = null;
-        foreach (var stop in stopStrings ?? [])
-        {
-            var index = stop.Length == 0 ? -1 : text.IndexOf(stop, StringComparison.Ordinal);
-            if (index >= 0 && (first is null || index < first))
-            {
-                first = index;
-            }
-        }
-
-        return first;
-    }
 }

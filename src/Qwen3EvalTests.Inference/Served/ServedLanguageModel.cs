@@ -182,7 +182,7 @@ public sealed partial class ServedLanguageModel : ILanguageModel
         });
 
         // Servers cut at their stop strings already; cutting again keeps the GenAI backend's rule for a server that does not.
-        return FirstStop(text, settings.StopStrings) is { } cut ? text[..cut] : text;
+        return settings.FirstStopIn(text) is { } cut ? text[..cut] : text;
     }
 
     public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt)
@@ -229,21 +229,6 @@ public sealed partial class ServedLanguageModel : ILanguageModel
 
     /// <summary>Runs async HTTP work from the synchronous model seam, off any synchronization context.</summary>
     private static T Sync<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
-
-    private static int? FirstStop(string text, IReadOnlyList<string>? stopStrings)
-    {
-        int? first = null;
-        foreach (var stop in stopStrings ?? [])
-        {
-            var index = stop.Length == 0 ? -1 : text.IndexOf(stop, StringComparison.Ordinal);
-            if (index >= 0 && (first is null || index < first))
-            {
-                first = index;
-            }
-        }
-
-        return first;
-    }
 
     /// <summary>"Qwen/Qwen2-72B-Instruct" → "Qwen2-72B-Instruct"; "/models/tiny.gguf" → "tiny": a folder name for results.</summary>
     internal static string ShortName(string servedModel)

@@ -27,6 +27,23 @@ public sealed record GenerationSettings(
 
     public bool IsGreedy => Temperature <= 0;
 
+    /// <summary>Where the earliest stop string starts in <paramref name="text"/>, or null: every engine cuts generated text here.</summary>
+    public int? FirstStopIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int? first = null;
+        foreach (var stop in StopStrings ?? [])
+        {
+            var index = stop.Length == 0 ? -1 : text.IndexOf(stop, StringComparison.Ordinal);
+            if (index >= 0 && (first is null || index < first))
+            {
+                first = index;
+            }
+        }
+
+        return first;
+    }
+
     /// <summary>
     /// Qwen's chat scripts (evaluate_chat_{ceval,mmlu}.py): greedy (<c>do_sample = False</c>), <c>repetition_penalty = 1.0</c>,
     /// otherwise the model's generation_config; 512 new tokens, Qwen-1's generation_config max_new_tokens, which no

@@ -37,4 +37,11 @@ public class GenerationSettingsTests
         new GenerationSettings(PresencePenalty: 1.5).NotHonouredBy(none).Should().ContainSingle().Which.Should().StartWith("presence penalty 1.5 ");
         GenerationSettings.Qwen3NonThinking.NotHonouredBy(GenerationSupport.All).Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData("A<|im_end|>junk<|endoftext|>", 1)]
+    [InlineData("no stop here", null)]
+    [InlineData("x<|endoftext|><|im_end|>", 1)]
+    public void GeneratedTextIsCutAtTheEarliestStopString(string text, int? cut) =>
+        new GenerationSettings(StopStrings: ["<|im_end|>", "", "<|endoftext|>"]).FirstStopIn(text).Should().Be(cut);
 }
