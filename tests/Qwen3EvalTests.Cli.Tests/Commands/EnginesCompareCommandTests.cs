@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Qwen3EvalTests.Cli.Commands;
 using Qwen3EvalTests.Inference.TinyModels;
 
 namespace Qwen3EvalTests.Cli.Tests.Commands;
@@ -53,5 +54,30 @@ public sealed class EnginesCompareCommandTests : IDisposable
         report["maxAbsLogLikelihoodDelta"]!.GetValue<double>().Should().BeLessThan(1e-3);
         report["flips"]!.AsArray().Should().BeEmpty();
         Directory.EnumerateFiles(Path.Combine(_folder, "engines", "llamacpp"), "ceval-qwen.json").Should().ContainSingle();
+    }
+}
+
+/// <summary>The table <c>engines compare</c> prints without --json.</summary>
+public sealed class EnginesCompareTableTests
+{
+    [Fact]
+    public void PrintsEachEngineTheSummaryLineAndTheFlips()
+    {
+        var report = new Qwen3EvalTests.Comparison.EngineParityReport(
+            [new("genai", 0.25, 10, "onnxruntime-genai"), new("llamacpp", 0.5, 2.5, "LLamaSharp; flash_attn off")],
+            4,
+            0.75,
+            2.5e-6,
+            0.5,
+            [new("llamacpp", "anatomy", 3, "B", "A", "B")]);
+        using var output = new StringWriter();
+
+        EnginesCompareCommand.Write(output, report);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        lines[1].Should().Be("genai             25.00%    10.00  onnxruntime-genai");
+        lines[2].Should().Be("llamacpp          50.00%     2.50  LLamaSharp; flash_attn off");
+        lines[3].Should().Be("4 questions; agreement 75.00%; max |Δ log-likelihood| 2.50E-006; McNemar p 0.5; 1 flips");
+        lines[4].Should().Be("  llamacpp: anatomy #3 answer B, reference A, llamacpp B");
     }
 }

@@ -123,4 +123,51 @@ public sealed class LlamaCppLanguageModelTests
 
         generate.Should().Throw<EvalInputException>().WithMessage("*top-p 0.9 is not honoured by the llamacpp engine*");
     }
+
+    [Fact]
+    public void SampledGenerationRepeatsWithItsSeed()
+    {
+        using var llama = LlamaCppLanguageModel.Load(TinyModelFixture.Folder(Spec("bytes")));
+        var settings = new GenerationSettings(MaxNewTokens: 8, Temperature: 1.0, Seed: 11);
+
+        var first = llama.Generate("Answer:", settings, TestContext.Current.CancellationToken);
+        var again = llama.Generate("Answer:", settings, TestContext.Current.CancellationToken);
+
+        again.Should().Be(first);
+        first.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void AGgufOfAnotherModelOrNoGgufAtAllIsRefusedNamingTheFile()
+    {
+        using var scratch = new TemporaryFolderCopy(TinyModelFixture.Folder(Spec("bytes")));
+        var gguf = Path.Combine(scratch.Path, "model.gguf");
+        File.Copy(Path.Combine(TinyModelFixture.Folder(Spec("qwen3")), "model.gguf"), gguf, overwrite: true);
+
+        var otherModel = () => LlamaCppLanguageModel.Load(scratch.Path);
+
+        otherModel.Should().Throw<EvalInputException>().Where(e => e.Message.Contains(gguf) && e.Message.Contains("vocabulary of 151936 tokens") && e.Message.Contains("300"));
+
+        File.WriteAllBytes(gguf, "GGUF not really"u8.ToArray());
+        var garbage = () => LlamaCppLanguageModel.Load(scratch.Path);
+
+        garbage.Should().Throw<EvalInputException>().Where(e => e.Message.Contains($"llama.cpp cannot load {gguf}"));
+    }
+
+    /// <summary>A copy of a model folder that is deleted afterwards.</summary>
+    private sealed class TemporaryFolderCopy : IDisposable
+    {
+        public TemporaryFolderCopy(string source)
+        {
+            Path = Directory.CreateTempSubdirectory("qwen3eval-llamacpp-").FullName;
+            foreach (var file in Directory.EnumerateFiles(source))
+            {
+                File.Copy(file, System.IO.Path.Combine(Path, System.IO.Path.GetFileName(file)));
+            }
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
 }

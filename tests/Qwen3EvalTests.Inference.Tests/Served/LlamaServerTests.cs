@@ -108,4 +108,24 @@ public sealed class LlamaServerTests
             File.Delete(cacheFile);
         }
     }
+
+    [Fact]
+    public void AMissingBinaryOrGgufIsRefusedNamingThePath()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-llama-server-{Guid.NewGuid():N}");
+
+        var noBinary = () => LlamaServerProcess.Start(missing, Path.Combine(ModelFolder, "model.gguf"));
+        var noModel = () => LlamaServerProcess.Start(typeof(LlamaServerTests).Assembly.Location, missing + ".gguf");
+
+        noBinary.Should().Throw<EvalInputException>().Where(e => e.Message.Contains(missing) && e.Message.Contains("eng/llama-server.sh") && e.Message.Contains(LlamaServerProcess.BinaryVariable));
+        noModel.Should().Throw<EvalInputException>().Where(e => e.Message.Contains(missing + ".gguf"));
+    }
+
+    [Fact]
+    public void TheBinaryIsFoundThroughTheVariableOrInTheScriptsCache()
+    {
+        LlamaServerProcess.DefaultBinaryPath.Should().EndWith(Path.Combine("3.22.1", "llama-server"), "eng/llama-server.sh caches by node-llama-cpp version");
+        var expected = Environment.GetEnvironmentVariable(LlamaServerProcess.BinaryVariable) is { Length: > 0 } set ? set : LlamaServerProcess.DefaultBinaryPath;
+        LlamaServerProcess.BinaryPath.Should().Be(expected);
+    }
 }
