@@ -53,15 +53,29 @@ public sealed partial class LlamaCppLanguageModel
         var truncated = Math.Max(0, encoded.Count - limit);
         var contextTokens = truncated == 0 ? encoded : encoded.Skip(truncated).ToArray();
         MoveTo(contextTokens, request.IncludeContextLogProb);
+        double? contextLogProb = request.IncludeContextLogProb ? heldLogProbs.Take(contextTokens.Count - 1).Sum() : null;
+
+        // Tokens every continuation starts with (" " of " A"…" D" under a byte tokenizer) are decoded once, as the genai engine does.
+        var shared = SharedLeadingTokens(continuations);
+        var sharedLogProb = 0.0;
+        var sharedGreedy = true;
+        var extended = contextTokens.ToList();
+        foreach (var token in continuations.Count == 0 ? [] : continuations[0].Take(shared))
+        {
+            sharedLogProb += lastRow![token];
+            sharedGreedy &= LogSoftmaxRow.ArgMax(lastRow) == token;
+            extended.Add(token);
+            MoveTo(extended, everyRow: false);
+        }
 
         var row = lastRow!;
         var scores = new List<ContinuationScore>(continuations.Count);
         foreach (var continuation in continuations)
         {
-            scores.Add(ScoreContinuation(row, contextTokens.Count, continuation));
+            var rest = ScoreContinuation(row, extended.Count, shared == 0 ? continuation : continuation.Skip(shared).ToArray());
+            scores.Add(shared == 0 ? rest : new ContinuationScore(sharedLogProb + rest.LogProb, continuation.Count, sharedGreedy && rest.IsGreedy));
         }
 
-        double? contextLogProb = request.IncludeContextLogProb ? heldLogProbs.Take(contextTokens.Count - 1).Sum() : null;
         return new LogLikelihoodResult(scores, contextTokens.Count, truncated, contextLogProb);
     }
 
@@ -131,6 +145,24 @@ public sealed partial class LlamaCppLanguageModel
         }
 
         held.AddRange(appended);
+    }
+
+    /// <summary>How many leading tokens all continuations share while each keeps at least one token of its own.</summary>
+    private static int SharedLeadingTokens(IReadOnlyList<IReadOnlyList<int>> continuations)
+    {
+        if (continuations.Count < 2)
+        {
+            return 0;
+        }
+
+        var shortest = continuations.Min(c => c.Count);
+        var shared = 0;
+        while (shared < shortest - 1 && continuations.All(c => c[shared] == continuations[0][shared]))
+        {
+            shared++;
+        }
+
+        return shared;
     }
 
     /// <summary>Scores a continuation after the held context: its first token from the context's last row, the rest decoded and then dropped from the cache.</summary>
