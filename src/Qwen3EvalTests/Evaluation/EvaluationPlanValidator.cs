@@ -17,7 +17,7 @@ public static class EvaluationPlanValidator
     /// <param name="plans">The plans of one command.</param>
     /// <param name="model">The model they will run on (its kind decides base vs chat), or null to skip that check.</param>
     /// <param name="validateData">Read every data file of each planned benchmark (once per folder and benchmark).</param>
-    /// <param name="engine">Which generation settings the engine honours; null: <see cref="GenerationSupport.GenAi"/>, the one engine.</param>
+    /// <param name="engine">Which generation settings the engine honours; null: <see cref="GenerationSupport.GenAi"/>, the in-process default.</param>
     public static IReadOnlyList<InputProblem> Validate(IEnumerable<EvaluationPlan> plans, ModelKindFact? model, bool validateData = true, GenerationSupport? engine = null)
     {
         engine ??= GenerationSupport.GenAi;

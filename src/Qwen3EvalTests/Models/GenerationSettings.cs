@@ -97,11 +97,17 @@ public sealed record GenerationSettings(
 public sealed record GenerationSupport(string Engine, bool TopP, bool TopK, bool MinP, bool RepetitionPenalty, bool PresencePenalty)
 {
     /// <summary>
-    /// The ONNX Runtime GenAI backend as it maps settings today (Inference/GenAI/GenerationSearchOptions.cs: temperature
-    /// and seed; top_k 0 and top_p 1 fixed): none of the five. GenAI has top_p, top_k and repetition_penalty search
-    /// options, but no presence penalty.
+    /// The ONNX Runtime GenAI backend as it maps settings (Inference/GenAI/GenerationSearchOptions.cs): top_p, top_k and
+    /// repetition_penalty are GenAI search options; it has no min-p and no presence penalty, so those are refused.
     /// </summary>
-    public static GenerationSupport GenAi { get; } = new("onnxruntime-genai", TopP: false, TopK: false, MinP: false, RepetitionPenalty: false, PresencePenalty: false);
+    public static GenerationSupport GenAi { get; } = new("onnxruntime-genai", TopP: true, TopK: true, MinP: false, RepetitionPenalty: true, PresencePenalty: false);
+
+    /// <summary>
+    /// A served OpenAI-compatible engine (Inference/Served/ServedWireMapping.cs): vLLM and SGLang take top_p, top_k, min_p,
+    /// repetition_penalty and presence_penalty on /v1/completions, llama.cpp's /completion top_p, top_k, min_p,
+    /// repeat_penalty and presence_penalty.
+    /// </summary>
+    public static GenerationSupport Served { get; } = new("served (OpenAI-compatible)", TopP: true, TopK: true, MinP: true, RepetitionPenalty: true, PresencePenalty: true);
 
     /// <summary>An engine that honours every setting (test doubles).</summary>
     public static GenerationSupport All { get; } = new("any", true, true, true, true, true);

@@ -266,7 +266,36 @@ public sealed class ServedLanguageModelTests
         body["seed"]!.GetValue<int>().Should().Be(42);
         body["stop"]!.AsArray().Select(s => s!.GetValue<string>()).Should().Equal(" hi");
         body["top_p"]!.GetValue<double>().Should().Be(1);
-        body["top_k"]!.GetValue<int>().Should().Be(-1);
+        body["top_k"]!.GetValue<int>().Should().Be(-1, "vLLM's 'off' is -1");
+        body["min_p"]!.GetValue<double>().Should().Be(0);
+        body["repetition_penalty"]!.GetValue<double>().Should().Be(1);
+        body["presence_penalty"]!.GetValue<double>().Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(false, "/v1/completions", "repetition_penalty")]
+    [InlineData(true, "/completion", "repeat_penalty")]
+    public void SendsTheQwen3NonThinkingSettingsUnderEachDialectsNames(bool llamaCpp, string path, string repetitionField)
+    {
+        using var server = new FakeCompletionServer(llamaCpp ? FakeFlavour.LlamaCpp : FakeFlavour.Vllm);
+        using var model = ServedLanguageModel.Connect(Fast(server), cancellationToken: Ct);
+        var settings = GenerationSettings.Qwen3NonThinking with { MaxNewTokens = 5, RepetitionPenalty = 1.05, MinP = 0.01, Seed = 3 };
+
+        model.Generate("Say hi", settings, Ct);
+
+        var body = server.Requests.Single(r => r.Path == path).Body!;
+        body["temperature"]!.GetValue<double>().Should().Be(0.7);
+        body["top_p"]!.GetValue<double>().Should().Be(0.8);
+        body["top_k"]!.GetValue<int>().Should().Be(20);
+        body["min_p"]!.GetValue<double>().Should().Be(0.01);
+        body[repetitionField]!.GetValue<double>().Should().Be(1.05);
+        body["presence_penalty"]!.GetValue<double>().Should().Be(1.5);
+        body["seed"]!.GetValue<int>().Should().Be(3);
+        model.Generation.Should().Be(GenerationSupport.Served);
+        if (llamaCpp)
+        {
+            body["repeat_last_n"]!.GetValue<int>().Should().Be(-1, "Hugging Face penalises every earlier token, llama.cpp only the last 64 unless told");
+        }
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public sealed class FakeLanguageModel(Func<string, string, double> logProb, Func
 {
     public ModelInfo Info { get; } = new("fake", null, kind, 4096, 256, kind == ModelKind.Instruct, "cpu");
 
+    public GenerationSupport Generation => GenerationSupport.All;
+
     public InferenceCounters Counters => InferenceCounters.Zero;
 
     public int ScoredRequests { get; private set; }

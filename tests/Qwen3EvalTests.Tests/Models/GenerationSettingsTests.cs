@@ -29,13 +29,15 @@ public class GenerationSettingsTests
     [Fact]
     public void SamplingFiltersMatterOnlyWhenSamplingButPenaltiesAlways()
     {
-        var none = GenerationSupport.GenAi;
+        var none = new GenerationSupport("none", TopP: false, TopK: false, MinP: false, RepetitionPenalty: false, PresencePenalty: false);
 
         new GenerationSettings(TopP: 0.5, TopK: 5, MinP: 0.1).NotHonouredBy(none).Should().BeEmpty("greedy decoding ignores top-p, top-k and min-p");
         new GenerationSettings(Temperature: 0.7, TopP: 0.5, TopK: 5, MinP: 0.1).NotHonouredBy(none).Should().HaveCount(3);
         new GenerationSettings(RepetitionPenalty: 1.05).NotHonouredBy(none).Should().ContainSingle().Which.Should().StartWith("repetition penalty 1.05 ");
         new GenerationSettings(PresencePenalty: 1.5).NotHonouredBy(none).Should().ContainSingle().Which.Should().StartWith("presence penalty 1.5 ");
         GenerationSettings.Qwen3NonThinking.NotHonouredBy(GenerationSupport.All).Should().BeEmpty();
+        GenerationSettings.Qwen3Thinking.NotHonouredBy(GenerationSupport.GenAi).Should().BeEmpty("GenAI maps temperature, top-p and top-k");
+        GenerationSettings.Qwen3NonThinking.NotHonouredBy(GenerationSupport.GenAi).Should().ContainSingle().Which.Should().StartWith("presence penalty 1.5 ", "GenAI has no presence penalty");
     }
 
     [Theory]
