@@ -88,12 +88,18 @@ public sealed partial class GenAiLanguageModel
         return generationCache;
     }
 
-    /// <summary>Runs the decoding loop after the prompt was appended; generated tokens are added to <paramref name="held"/>.</summary>
+    /// <summary>
+    /// Runs the decoding loop after the prompt was appended; generated tokens are added to <paramref name="held"/>. Text grows
+    /// by GenAI's streaming decoder (one token's piece at a time, partial UTF-8 held back), and only the new tail is searched
+    /// for stop strings, so a 32,768-token answer costs linear, not quadratic, decoding.
+    /// </summary>
     private string GenerateAfterPrompt(Generator generator, List<int> held, GenerationSettings settings, CancellationToken cancellationToken)
     {
-        var generated = new List<int>();
-        var text = "";
-        while (!generator.IsDone() && generated.Count < settings.MaxNewTokens)
+        using var stream = tokenizer.CreateStream();
+        var generated = 0;
+        var text = new System.Text.StringBuilder();
+        var overlap = Math.Max(0, settings.LongestStopLength - 1);
+        while (!generator.IsDone() && generated < settings.MaxNewTokens)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
@@ -107,15 +113,16 @@ public sealed partial class GenAiLanguageModel
                 break;
             }
 
-            generated.Add(next);
-            text = tokenizer.Decode(generated.ToArray());
-            if (settings.FirstStopIn(text) is { } cut)
+            generated++;
+            var searchFrom = Math.Max(0, text.Length - overlap);
+            text.Append(stream.Decode(next));
+            if (settings.FirstStopIn(text.ToString(searchFrom, text.Length - searchFrom)) is { } cut)
             {
-                return text[..cut];
+                return text.ToString(0, searchFrom + cut);
             }
         }
 
-        return text;
+        return text.ToString();
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ public sealed record GenerationSettings(
 
     public bool IsGreedy => Temperature <= 0;
 
+    /// <summary>The longest stop string's length: text grown by appending only needs its last this-many-minus-one characters searched again.</summary>
+    public int LongestStopLength => StopStrings is { Count: > 0 } stops ? stops.Max(s => s.Length) : 0;
+
     /// <summary>Where the earliest stop string starts in <paramref name="text"/>, or null: every engine cuts generated text here.</summary>
     public int? FirstStopIn(string text)
     {
@@ -59,6 +62,9 @@ public sealed record GenerationSettings(
 
     /// <summary>The Qwen3 technical report's non-thinking mode: temperature 0.7, top-p 0.8, top-k 20, presence penalty 1.5, up to 32,768 new tokens.</summary>
     public static GenerationSettings Qwen3NonThinking { get; } = new(MaxNewTokens: 32_768, StopStrings: ChatStops, Temperature: 0.7, TopP: 0.8, TopK: 20, PresencePenalty: 1.5);
+
+    /// <summary>The Qwen3 technical report's settings for a hybrid model's mode: what a suite case in that mode generates with.</summary>
+    public static GenerationSettings Qwen3Report(ThinkingMode mode) => mode == ThinkingMode.Thinking ? Qwen3Thinking : Qwen3NonThinking;
 
     /// <summary>
     /// The settings that change the output and that <paramref name="support"/> does not honour, each a sentence naming

@@ -115,4 +115,19 @@ public sealed class EvaluationPlanValidatorTests : IDisposable
         EvaluationPlanValidator.Validate([plan], instruct, engine: GenerationSupport.All).Should().BeEmpty();
         EvaluationPlanValidator.Validate([plan with { Generation = null }], instruct).Should().BeEmpty("the protocol's own default (Qwen's scripts: greedy) is honoured");
     }
+
+    [Fact]
+    public void AThinkingPlanMustSampleWithTheFullBudget()
+    {
+        var instruct = new ModelKindFact("m", "/models/m", ModelKind.Instruct, ModelKindSource.Name);
+        var thinking = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, ChatOptions: new ChatOptions(EnableThinking: true));
+
+        EvaluationPlanValidator.Validate([thinking], instruct).Select(p => p.Message).Should().ContainSingle()
+            .Which.Should().StartWith("thinking mode with greedy decoding and at most 512 new tokens cannot reproduce the Qwen3 report", "the protocol's own default is Qwen's greedy scripts");
+        EvaluationPlanValidator.Validate([thinking with { Generation = GenerationSettings.Qwen3Thinking with { MaxNewTokens = 4096 } }], instruct)
+            .Should().ContainSingle().Which.Message.Should().StartWith("thinking mode with at most 4096 new tokens cannot reproduce the Qwen3 report");
+        EvaluationPlanValidator.Validate([thinking with { Generation = GenerationSettings.Qwen3Thinking }], instruct).Should().BeEmpty();
+        EvaluationPlanValidator.Validate([thinking with { ChatOptions = new ChatOptions(EnableThinking: false) }], instruct)
+            .Should().BeEmpty("non-thinking mode may run Qwen's greedy script settings");
+    }
 }
