@@ -83,6 +83,7 @@ public sealed class ThinkingModeCaseTests : IDisposable
         var recorded = ResultsFile.Read(run.ResultsFile).Run.Settings.Generation;
         recorded.Should().BeEquivalentTo(new { MaxNewTokens = 32_768, Temperature = 0.6, TopP = 0.95, TopK = 20, MinP = 0.0, RepetitionPenalty = 1.0, PresencePenalty = 0.0 },
             o => o.ExcludingMissingMembers(), "the results file records the settings the case generated with");
+        ResultsFile.Read(run.ResultsFile).Run.Settings.ChatTemplate.Should().Be(ChatPromptRendering.ModelTemplate, "the model's own Qwen3 template rendered the messages");
         run.Outcomes.Single().Predicted.Should().Be('C', "the planted model answers C however it samples among its top 20 tokens");
     }
 }

@@ -107,6 +107,6 @@ public static class PromptCommand
         };
     }
 
-    /// <summary>What renders a chat prompt here: the protocol's plain ChatML, as Qwen3's template renders it; a loaded Qwen2/2.5 model's own template inserts its default system turn when the messages have none.</summary>
+    /// <summary>What renders a chat prompt here: the protocol's plain ChatML, as Qwen3's template renders it; a run renders the messages with the loaded model's own template (<see cref="Evaluation.ChatPromptRendering"/>), where a Qwen2/2.5 template inserts its default system turn when the messages have none.</summary>
     public const string NoModelChatTemplate = "ChatML as Qwen3's chat template renders it (no default system turn); a run renders the messages with the loaded model's own chat_template, and Qwen2/2.5 templates insert their default system turn when there is none";
 }

@@ -32,7 +32,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         var dataset = DataFolder.Open(plan.DataFolder, plan.Benchmark);
         var split = settings.ScoredSplit;
         var subjects = SelectSubjects(dataset, plan.Subjects);
-        var header = HeaderOf(plan, dataset, subjects, RunSettingsOf(plan));
+        var header = HeaderOf(plan, dataset, subjects, RunSettingsOf(plan) with { ChatTemplate = ChatPromptRendering.RendererOf(plan, model.Info) });
         int? total = progress is null ? null : (int)subjects.Sum(s => Math.Min(dataset.CountQuestions(s.Id, split), plan.Limit ?? long.MaxValue));
 
         var clock = Stopwatch.StartNew();
@@ -42,7 +42,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         using var writer = new ResultsFileWriter(resultsPath, header);
         foreach (var subject in subjects)
         {
-            foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Chunk(ChunkSize))
+            foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Select(p => ChatPromptRendering.Apply(p, model, plan.ChatOptions)).Chunk(ChunkSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var outcome in ScoreChunk(scorer, plan, subject, chunk, cancellationToken))

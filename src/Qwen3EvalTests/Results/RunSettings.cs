@@ -34,6 +34,9 @@ public sealed record RunSettings(
 
     /// <summary>How the protocol read the data fields (<see cref="Prompts.FieldReading.Id"/>: "verbatim", "universal-newlines", "pandas1-na", …); null in files written before it was recorded.</summary>
     public string? Reading { get; init; }
+
+    /// <summary>What rendered chat prompts ("model chat_template" or "harness ChatML", <see cref="Evaluation.ChatPromptRendering"/>); null for base prompts and in files written before it was recorded.</summary>
+    public string? ChatTemplate { get; init; }
 }
 
 /// <summary>The generation settings of a generation-scored run, as recorded in its results file.</summary>
