@@ -46,6 +46,7 @@ public static class ScoreFactors
         Add("max-context-tokens", "max context tokens", settings.MaxContextTokens?.ToString(c));
         Add("truncation", "truncation", settings.Truncation);
         Add("reading", "data reading", settings.Reading);
+        Add("tokenization", "continuation tokenization", settings.Tokenization);
         if (settings.Generation is { } g)
         {
             Add("generation.max-new-tokens", "generation max new tokens", g.MaxNewTokens.ToString(c));
