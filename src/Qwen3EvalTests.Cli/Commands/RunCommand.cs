@@ -186,7 +186,7 @@ public static class RunCommand
                 options.Kind,
                 ownsLocalTokenizer: true,
                 cancellationToken: cancellationToken);
-            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(served.Info.Name, served.Info.Folder, served.Info.Kind, served.Info.KindSource));
+            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(served.Info.Name, served.Info.Folder, served.Info.Kind, served.Info.KindSource), engine: GenerationSupport.Served);
             return (served, served.Identity, served.EngineDescription);
         }
         catch

@@ -7,6 +7,9 @@ public sealed partial class GenAiLanguageModel
 {
     private PrefixKvCache? generationCache;
 
+    // The repetition penalty the greedy generator was made with: a search option, fixed per generator.
+    private double generationCachePenalty = 1.0;
+
     /// <summary>
     /// Generates after <paramref name="prompt"/>. Greedy generation reuses the KV cache of the previous prompt's common prefix
     /// (few-shot prompts of a subject share most of it); sampled generation starts a fresh generator, so a seed repeats.
@@ -65,16 +68,17 @@ public sealed partial class GenAiLanguageModel
 
     /// <summary>
     /// The batch-1 generator greedy generation reuses, able to hold <paramref name="maxLength"/> tokens (rounded up to a
-    /// multiple of 256, at most the context); a longer request replaces it.
+    /// multiple of 256, at most the context); a longer request or another repetition penalty replaces it.
     /// </summary>
     private PrefixKvCache GenerationCache(GenerationSettings settings, int maxLength)
     {
-        if (generationCache is { } cache && cache.MaxLength >= maxLength)
+        if (generationCache is { } cache && cache.MaxLength >= maxLength && generationCachePenalty.Equals(settings.RepetitionPenalty))
         {
             return cache;
         }
 
         generationCache?.Dispose();
+        generationCachePenalty = settings.RepetitionPenalty;
         var length = Math.Min(folder.ContextLength, (maxLength + 255) / 256 * 256);
         using var generatorParams = new GeneratorParams(model);
         GenerationSearchOptions.Apply(generatorParams, settings, length);

@@ -18,12 +18,17 @@ internal static class GenerationSearchOptions
         generatorParams.SetSearchOption("do_sample", false);
     }
 
-    /// <summary>Generation: max_length from the prompt and settings, do_sample always explicit (false when greedy).</summary>
+    /// <summary>
+    /// Generation: max_length from the prompt and settings, do_sample always explicit (false when greedy), repetition_penalty
+    /// always (it changes greedy output too; 1 is off), and when sampling temperature, top_k (0: off), top_p (1: off) and the
+    /// seed. Min-p and presence penalty have no GenAI search option: <see cref="GenerationSupport.GenAi"/> refuses them.
+    /// </summary>
     public static void Apply(GeneratorParams generatorParams, GenerationSettings settings, int maxLength)
     {
         generatorParams.SetSearchOption("max_length", maxLength);
         generatorParams.SetSearchOption("batch_size", 1);
         generatorParams.SetSearchOption("num_beams", 1);
+        generatorParams.SetSearchOption("repetition_penalty", settings.RepetitionPenalty);
         if (settings.IsGreedy)
         {
             generatorParams.SetSearchOption("do_sample", false);
@@ -32,8 +37,8 @@ internal static class GenerationSearchOptions
 
         generatorParams.SetSearchOption("do_sample", true);
         generatorParams.SetSearchOption("temperature", settings.Temperature);
-        generatorParams.SetSearchOption("top_k", 0);
-        generatorParams.SetSearchOption("top_p", 1.0);
+        generatorParams.SetSearchOption("top_k", settings.TopK);
+        generatorParams.SetSearchOption("top_p", settings.TopP);
         generatorParams.SetSearchOption("random_seed", settings.Seed);
     }
 }

@@ -97,11 +97,17 @@ public sealed record GenerationSettings(
 public sealed record GenerationSupport(string Engine, bool TopP, bool TopK, bool MinP, bool RepetitionPenalty, bool PresencePenalty)
 {
     /// <summary>
-    /// The ONNX Runtime GenAI backend as it maps settings today (Inference/GenAI/GenerationSearchOptions.cs: temperature
-    /// and seed; top_k 0 and top_p 1 fixed): none of the five. GenAI has top_p, top_k and repetition_penalty search
-    /// options, but no presence penalty.
+    /// The ONNX Runtime GenAI backend as Inference/GenAI/GenerationSearchOptions.cs maps settings: top_p, top_k and
+    /// repetition_penalty search options (checked against a plain ONNX Runtime reference in GenerationSearchOptionsTests).
+    /// GenAI 0.18 has no presence penalty; min-p is not mapped.
     /// </summary>
-    public static GenerationSupport GenAi { get; } = new("onnxruntime-genai", TopP: false, TopK: false, MinP: false, RepetitionPenalty: false, PresencePenalty: false);
+    public static GenerationSupport GenAi { get; } = new("onnxruntime-genai", TopP: true, TopK: true, MinP: false, RepetitionPenalty: true, PresencePenalty: false);
+
+    /// <summary>
+    /// An OpenAI-compatible server as Inference/Served/ServedWireMapping.cs asks it: temperature, seed, length and stop
+    /// strings, with top_p 1 and top_k off sent so the server's own sampling defaults do not apply; none of the five.
+    /// </summary>
+    public static GenerationSupport Served { get; } = new("openai-compatible server", TopP: false, TopK: false, MinP: false, RepetitionPenalty: false, PresencePenalty: false);
 
     /// <summary>An engine that honours every setting (test doubles).</summary>
     public static GenerationSupport All { get; } = new("any", true, true, true, true, true);

@@ -107,10 +107,13 @@ public sealed class EvaluationPlanValidatorTests : IDisposable
         var problems = EvaluationPlanValidator.Validate([plan], instruct);
 
         problems.Select(p => p.Message).Should().BeEquivalentTo(
-            "top-p 0.8 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use top-p 1 (off), or an engine that honours it.",
-            "top-k 20 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use top-k 0 (off), or an engine that honours it.",
             "presence penalty 1.5 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use presence penalty 0 (off), or an engine that honours it.");
         problems.Should().OnlyContain(p => p.Where == "generation");
+        EvaluationPlanValidator.Validate([plan], instruct, engine: GenerationSupport.Served).Select(p => p.Message).Should().BeEquivalentTo(
+            "top-p 0.8 is not honoured by the openai-compatible server engine; it would be silently ignored. Use top-p 1 (off), or an engine that honours it.",
+            "top-k 20 is not honoured by the openai-compatible server engine; it would be silently ignored. Use top-k 0 (off), or an engine that honours it.",
+            "presence penalty 1.5 is not honoured by the openai-compatible server engine; it would be silently ignored. Use presence penalty 0 (off), or an engine that honours it.");
+        EvaluationPlanValidator.Validate([plan with { Generation = GenerationSettings.Qwen3Thinking }], instruct).Should().BeEmpty("GenAI honours the thinking mode's temperature, top-p and top-k");
         EvaluationPlanValidator.Validate([plan], instruct, engine: GenerationSupport.All).Should().BeEmpty();
         EvaluationPlanValidator.Validate([plan with { Generation = null }], instruct).Should().BeEmpty("the protocol's own default (Qwen's scripts: greedy) is honoured");
     }
