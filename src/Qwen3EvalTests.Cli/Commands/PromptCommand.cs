@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
@@ -75,6 +77,7 @@ public static class PromptCommand
         {
             Truncation = settings.Truncation.Id,
             Reading = settings.Reading.Id,
+            Tokenization = settings.Scorer.ReadsLogLikelihoods() ? settings.Tokenization.ToId() : null,
             ChatTemplate = request.Chat ? NoModelChatTemplate : null,
         };
     }
