@@ -81,6 +81,7 @@ public sealed partial class GenAiLanguageModel
         generationCachePenalty = settings.RepetitionPenalty;
 
         generationCache?.Dispose();
+        generationCachePenalty = settings.RepetitionPenalty;
         var length = Math.Min(folder.ContextLength, (maxLength + 255) / 256 * 256);
         using var generatorParams = new GeneratorParams(model);
         GenerationSearchOptions.Apply(generatorParams, settings, length);
@@ -89,17 +90,19 @@ public sealed partial class GenAiLanguageModel
     }
 
     /// <summary>
-    /// Runs the decoding loop after the prompt was appended; generated tokens are added to <paramref name="held"/>. Text grows
-    /// by GenAI's streaming decoder (one token's piece at a time, partial UTF-8 held back), and only the new tail is searched
-    /// for stop strings, so a 32,768-token answer costs linear, not quadratic, decoding.
+    /// Runs the decoding loop after the prompt was appended; generated tokens are added to <paramref name="held"/>. Stop
+    /// strings are watched on text grown by GenAI's streaming decoder (one token's piece at a time), searching only the new
+    /// tail, so a 32,768-token answer costs linear, not quadratic, decoding; the answer returned is the whole output decoded
+    /// once, as Hugging Face decodes it (the stream holds back an incomplete UTF-8 character that a full decode shows as
+    /// U+FFFD), cut at its earliest stop string.
     /// </summary>
     private string GenerateAfterPrompt(Generator generator, List<int> held, GenerationSettings settings, CancellationToken cancellationToken)
     {
         using var stream = tokenizer.CreateStream();
-        var generated = 0;
-        var text = new System.Text.StringBuilder();
+        var generated = new List<int>();
+        var watched = new System.Text.StringBuilder();
         var overlap = Math.Max(0, settings.LongestStopLength - 1);
-        while (!generator.IsDone() && generated < settings.MaxNewTokens)
+        while (!generator.IsDone() && generated.Count < settings.MaxNewTokens)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
@@ -113,16 +116,17 @@ public sealed partial class GenAiLanguageModel
                 break;
             }
 
-            generated++;
-            var searchFrom = Math.Max(0, text.Length - overlap);
-            text.Append(stream.Decode(next));
-            if (settings.FirstStopIn(text.ToString(searchFrom, text.Length - searchFrom)) is { } cut)
+            generated.Add(next);
+            var searchFrom = Math.Max(0, watched.Length - overlap);
+            watched.Append(stream.Decode(next));
+            if (settings.FirstStopIn(watched.ToString(searchFrom, watched.Length - searchFrom)) is not null)
             {
-                return text.ToString(0, searchFrom + cut);
+                break;
             }
         }
 
-        return text.ToString();
+        var text = tokenizer.Decode(generated.ToArray());
+        return settings.FirstStopIn(text) is { } cut ? text[..cut] : text;
     }
 
     /// <summary>

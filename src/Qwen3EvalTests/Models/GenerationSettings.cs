@@ -104,7 +104,7 @@ public sealed record GenerationSupport(string Engine, bool TopP, bool TopK, bool
 {
     /// <summary>
     /// The ONNX Runtime GenAI backend as it maps settings (Inference/GenAI/GenerationSearchOptions.cs): top_p, top_k and
-    /// repetition_penalty are GenAI search options; it has no min-p and no presence penalty, so those are refused.
+    /// repetition_penalty are GenAI search options; it has no min-p and no presence penalty, so those are refused (checked against a plain ONNX Runtime reference in GenerationSearchOptionsTests).
     /// </summary>
     public static GenerationSupport GenAi { get; } = new("onnxruntime-genai", TopP: true, TopK: true, MinP: false, RepetitionPenalty: true, PresencePenalty: false);
 

@@ -47,6 +47,7 @@ public static class ScoreFactors
         Add("truncation", "truncation", settings.Truncation);
         Add("reading", "data reading", settings.Reading);
         Add("chat-template", "chat template", settings.ChatTemplate);
+        Add("tokenization", "continuation tokenization", settings.Tokenization);
         if (settings.Generation is { } g)
         {
             Add("generation.max-new-tokens", "generation max new tokens", g.MaxNewTokens.ToString(c));

@@ -55,6 +55,26 @@ public sealed class ServedLanguageModelTests
     }
 
     [Fact]
+    public void FollowsTheRequestsTokenizationThroughTheSharedStep()
+    {
+        // lm-eval _encode_pair: the context's trailing "\n" is scored as part of each continuation ("\nA"); ids given by the
+        // caller (the scorer) are sent as they are.
+        using var server = new FakeCompletionServer(FakeFlavour.Vllm);
+        using var model = ServedLanguageModel.Connect(Fast(server), cancellationToken: Ct);
+        var pair = new LogLikelihoodRequest("Q: 1?\n", ["A", "B"], Tokenization: ContinuationTokenization.LmEvalEncodePair);
+        var given = new LogLikelihoodRequest("ignored", ["x"]) { Tokenized = new TokenizedRequest([81, 58], [[32, 65]]) };
+
+        var results = model.Score([pair, given], Ct);
+
+        results[0].ContextTokenCount.Should().Be("Q: 1?".Length);
+        results[0].Continuations.Select(c => c.TokenCount).Should().Equal(2, 2);
+        results[0].Continuations[0].LogProb.Should().BeApproximately(FakeLanguage.LogLikelihood(FakeLanguage.Encode("Q: 1?"), FakeLanguage.Encode("\nA")), 1e-9);
+        var prompts = server.ScoringRequests.Select(r => r.Body!["prompt"]!.AsArray().Select(p => p!.AsArray().Select(t => t!.GetValue<int>()).ToArray()).ToArray()).ToArray();
+        prompts.Should().ContainSingle(p => p[0].SequenceEqual(FakeLanguage.Encode("Q: 1?\nA")) && p[1].SequenceEqual(FakeLanguage.Encode("Q: 1?\nB")));
+        prompts.Should().ContainSingle(p => p.Length == 1 && p[0].SequenceEqual(new[] { 81, 58, 32, 65 }));
+    }
+
+    [Fact]
     public void ReadsTheNextTokenChoiceFromOneLlamaCppCompletionPerQuestion()
     {
         using var server = new FakeCompletionServer(FakeFlavour.LlamaCpp);

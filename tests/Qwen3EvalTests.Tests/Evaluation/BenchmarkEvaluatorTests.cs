@@ -128,6 +128,31 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         run.Header.Settings.ChoiceRule.Should().Be("TokenNormalised");
     }
 
+    /// <summary>
+    /// The fake encodes one character per id, so the ids of option A are the characters its tokenization scores: qwen the
+    /// last id of " A" ('A'), lm-eval " A" after "Answer:" (nothing to move), OpenCompass the tail of "…Answer: A" that
+    /// the four sequences do not share ('A').
+    /// </summary>
+    [Theory]
+    [InlineData("qwen", "separate", new[] { 'A' })]
+    [InlineData("lm-eval", "lm-eval-encode-pair", new[] { ' ', 'A' })]
+    [InlineData("opencompass", "whole-sequence", new[] { 'A' })]
+    public void RequestsCarryTheProtocolsTokenizationAndTheResultsRecordItWithTheScoredIds(string protocol, string tokenization, char[] optionA)
+    {
+        using var model = new FakeLanguageModel((_, c) => c.EndsWith('A') ? -1 : -2);
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, PromptProtocols.Get(protocol), _data.Root, Shots: 5, Limit: 1), Path.Combine(_out, protocol + ".json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        model.Requests.Should().OnlyContain(r => r.Tokenization.ToId() == tokenization && r.Tokenized != null);
+        var file = ResultsFile.Read(run.ResultsFile);
+        file.Run.Settings.Tokenization.Should().Be(tokenization);
+        file.Questions.Should().OnlyContain(q => q.ContinuationTokens != null && q.ContinuationTokens.Count == 4);
+        file.Questions[0].ContinuationTokens![0].Should().Equal(optionA.Select(c => (int)c));
+        run.Header.Identity.Should().NotBe(
+            RunIdentity.Of(run.Header.Settings with { Tokenization = "separate-x" }, run.Header.Environment),
+            "the tokenization is part of the run identity");
+    }
+
     [Fact]
     public void OpenCompassAsksForTheContextLogProbabilityAndRecordsPerplexity()
     {

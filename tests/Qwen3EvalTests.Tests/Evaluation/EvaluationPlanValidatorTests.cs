@@ -112,6 +112,7 @@ public sealed class EvaluationPlanValidatorTests : IDisposable
         problems.Should().OnlyContain(p => p.Where == "generation");
         EvaluationPlanValidator.Validate([plan with { Generation = GenerationSettings.Qwen3NonThinking with { MinP = 0.05 } }], instruct)
             .Select(p => p.Message).Should().Contain(m => m.StartsWith("min-p 0.05 is not honoured by the onnxruntime-genai engine", StringComparison.Ordinal), "GenAI has no min-p");
+        EvaluationPlanValidator.Validate([plan with { Generation = GenerationSettings.Qwen3Thinking }], instruct).Should().BeEmpty("GenAI honours the thinking mode's temperature, top-p and top-k");
         EvaluationPlanValidator.Validate([plan], instruct, engine: GenerationSupport.All).Should().BeEmpty();
         EvaluationPlanValidator.Validate([plan with { Generation = null }], instruct).Should().BeEmpty("the protocol's own default (Qwen's scripts: greedy) is honoured");
     }
