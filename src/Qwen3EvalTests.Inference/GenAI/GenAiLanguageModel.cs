@@ -38,6 +38,8 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
     public ModelInfo Info { get; }
 
+    public GenerationSupport Generation => GenerationSupport.GenAi;
+
     public InferenceCounters Counters => new(prefilledTokens, forwardCalls, reusedTokens, forwardTime);
 
     /// <summary>Validates <paramref name="modelFolder"/> (see <see cref="GenAiModelFolder.Open"/>) and loads it.</summary>
