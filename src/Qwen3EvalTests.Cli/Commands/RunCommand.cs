@@ -182,7 +182,7 @@ public static class RunCommand
         var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
         var folder = GenAiModelFolder.Open(modelFolder);
         var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
-        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: LlamaCppLanguageModel.GenerationSupport);
+        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: LlamaCppLanguageModel.Supported);
         var llama = LlamaCppLanguageModel.Load(modelFolder, options.Kind);
         return (llama, llama.Identity, llama.EngineDescription);
     }

@@ -67,8 +67,10 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
     /// <summary>What the request cache keys on: the folder's files and the engine settings that change numbers, so genai and llamacpp answers never mix.</summary>
     public ModelIdentity Identity { get; }
 
-    /// <summary>The llamacpp engine samples with temperature and seed only, as the GenAI engine does; the other settings are refused.</summary>
-    public static GenerationSupport GenerationSupport { get; } = new("llamacpp", TopP: false, TopK: false, MinP: false, RepetitionPenalty: false, PresencePenalty: false);
+    /// <summary>The llamacpp engine samples with temperature and seed only; top-p, top-k, min-p and the penalties are refused before a run starts.</summary>
+    public static GenerationSupport Supported { get; } = new("llamacpp", TopP: false, TopK: false, MinP: false, RepetitionPenalty: false, PresencePenalty: false);
+
+    public GenerationSupport Generation => Supported;
 
     public InferenceCounters Counters => new(prefilledTokens, forwardCalls, reusedTokens, forwardTime);
 

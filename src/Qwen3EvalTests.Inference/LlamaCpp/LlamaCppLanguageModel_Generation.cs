@@ -17,7 +17,7 @@ public sealed partial class LlamaCppLanguageModel
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(settings);
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (settings.NotHonouredBy(GenerationSupport) is [var first, ..])
+        if (settings.NotHonouredBy(Supported) is [var first, ..])
         {
             throw new EvalInputException(first, field: "generation");
         }

@@ -28,30 +28,25 @@ public sealed partial class LlamaCppLanguageModel
         return results;
     }
 
-    /// <summary>Tokenized and truncated as the GenAI backend does, so both engines score the same token ids.</summary>
+    /// <summary>Tokenized as the request's protocol does (<see cref="RequestTokenizer"/>, unless the caller did) and truncated as the GenAI backend does, so both engines score the same ids.</summary>
     private LogLikelihoodResult ScoreOne(LogLikelihoodRequest request)
     {
-        var continuations = request.Continuations.Select(Encode).ToList();
-        if (request.NextTokenOnly)
-        {
-            continuations = continuations.Select(tokens => tokens.Count <= 1 ? tokens : (IReadOnlyList<int>)[tokens[^1]]).ToList();
-        }
-
-        var longest = continuations.Count == 0 ? 0 : continuations.Max(tokens => tokens.Count);
-        var limit = Math.Min(request.MaxContextTokens ?? int.MaxValue, Info.ContextLength - longest);
+        var tokens = request.TokensWith(Encode);
+        var limit = tokens.ContextLimit(request.MaxContextTokens, Info.ContextLength);
         if (limit < 1)
         {
-            throw new EvalInputException($"a continuation of {longest} tokens leaves no room for context in the llamacpp engine's context size {Info.ContextLength}.", GgufPath, field: "context_length");
+            throw new EvalInputException($"a continuation of {tokens.LongestContinuation} tokens leaves no room for context in the llamacpp engine's context size {Info.ContextLength}.", GgufPath, field: "context_length");
         }
 
-        var encoded = Encode(request.Context);
-        if (encoded.Count == 0)
+        if (tokens.Context.Count == 0)
         {
-            encoded = [bosTokenId];
+            tokens = tokens with { Context = [bosTokenId] };
         }
 
-        var truncated = Math.Max(0, encoded.Count - limit);
-        var contextTokens = truncated == 0 ? encoded : encoded.Skip(truncated).ToArray();
+        var kept = tokens.KeepLast(limit);
+        var contextTokens = kept.Context;
+        var continuations = kept.Continuations;
+        var truncated = kept.TruncatedTokens;
         MoveTo(contextTokens, request.IncludeContextLogProb);
         double? contextLogProb = request.IncludeContextLogProb ? heldLogProbs.Take(contextTokens.Count - 1).Sum() : null;
 
