@@ -21,7 +21,8 @@ public sealed class GateRunnerFixture : IDisposable
             TinyModelsFolder: RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.TinyModels),
             OutputFolder: RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.GateResults),
             settings.Device,
-            settings.Limit));
+            settings.Limit,
+            settings.Served));
     }
 
     public SuiteCaseRunner Runner { get; }

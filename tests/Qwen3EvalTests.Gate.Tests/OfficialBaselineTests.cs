@@ -19,7 +19,8 @@ public sealed class OfficialBaselineTests(GateRunnerFixture fixture)
         var (suite, suiteCase) = GateSuites.Find(caseId);
         var settings = fixture.Runner.Settings;
         var model = suite.Models.Single(m => m.Id == suiteCase.ModelId);
-        if (SkipRequirements.OfficialCase(model, suiteCase.Benchmark, settings.ModelsFolder, settings.DataFolder, settings.Device) is { } reason)
+        var served = fixture.Runner.ServedModelName(TestContext.Current.CancellationToken);
+        if (SkipRequirements.OfficialCase(model, suiteCase.Benchmark, settings.ModelsFolder, settings.DataFolder, settings.Device, served, settings.Served?.Endpoint) is { } reason)
         {
             Assert.Skip(reason);
         }

@@ -15,13 +15,23 @@ internal static class SkipRequirements
         ? null
         : $"full benchmark data not found: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR), or place it at {whereToPut}.";
 
-    /// <summary>Why an official (real-model) suite case cannot run: the models folder, the model's export, the data or the GPU is missing.</summary>
-    public static string? OfficialCase(SuiteModel model, Benchmark benchmark, string? modelsFolder, string? dataFolder, string device)
+    /// <summary>
+    /// Why an official (real-model) suite case cannot run: the models folder, the model's export, the data or the GPU is
+    /// missing — or, on a served engine (<paramref name="servedModel"/> is what it serves), the server serves another model.
+    /// </summary>
+    public static string? OfficialCase(SuiteModel model, Benchmark benchmark, string? modelsFolder, string? dataFolder, string device, string? servedModel = null, Uri? endpoint = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model.Generated is not null)
         {
             return null;
+        }
+
+        if (servedModel is not null)
+        {
+            return !model.Serves(servedModel)
+                ? $"the served engine at {endpoint} serves '{servedModel}', not {model.HuggingFace ?? model.Folder}: this case runs when a server serves that model (-p:EvalEndpoint=URL)."
+                : DataProblem(benchmark, dataFolder);
         }
 
         if (modelsFolder is null)
@@ -35,20 +45,22 @@ internal static class SkipRequirements
             return $"model folder {folder} not found (no genai_config.json): export {model.HuggingFace ?? model.Id} there with the GenAI model builder (README), or point -p:EvalModelsDir at the folder that holds '{model.Folder}'.";
         }
 
+        return DataProblem(benchmark, dataFolder) ?? (device == "cuda" && !CudaDevicePresent
+            ? "EvalDevice=cuda but no CUDA device is visible (/dev/nvidia0 missing): run on a GPU machine, or use -p:EvalDevice=cpu."
+            : null);
+    }
+
+    private static string? DataProblem(Benchmark benchmark, string? dataFolder)
+    {
         if (dataFolder is null)
         {
             return "no benchmark data: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR) to the full MMLU/C-Eval/CMMLU data in the layout of data/sample; the shipped sample is too small to compare with official numbers.";
         }
 
         var benchmarkFolder = Path.Combine(dataFolder, benchmark.ToId());
-        if (!Directory.Exists(benchmarkFolder))
-        {
-            return $"benchmark data {benchmarkFolder} not found: set -p:EvalDataDir=DIR to a folder holding {benchmark.ToId()}/.";
-        }
-
-        return device == "cuda" && !CudaDevicePresent
-            ? "EvalDevice=cuda but no CUDA device is visible (/dev/nvidia0 missing): run on a GPU machine, or use -p:EvalDevice=cpu."
-            : null;
+        return Directory.Exists(benchmarkFolder)
+            ? null
+            : $"benchmark data {benchmarkFolder} not found: set -p:EvalDataDir=DIR to a folder holding {benchmark.ToId()}/.";
     }
 
     /// <summary>

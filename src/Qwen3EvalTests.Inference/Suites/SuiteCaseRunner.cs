@@ -1,6 +1,7 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
@@ -18,6 +19,7 @@ namespace Qwen3EvalTests.Inference.Suites;
 public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
 {
     private readonly LanguageModelPool _models = new();
+    private ServedLanguageModel? _served;
 
     public SuiteRunSettings Settings => settings;
 
@@ -41,19 +43,46 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         var first = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
             with { AllowKindMismatch = suite.AllowKindMismatch };
         var plans = Enumerable.Range(1, suiteCase.Repeats).Select(repeat => RepeatOf(first, repeat, suiteCase.Repeats)).ToList();
-        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(suiteCase.ModelId, null, suiteCase.Kind, ModelKindSource.Declared), engine: GenerationSupport.GenAi);
-        var model = _models.Get(ResolveModelFolder(suite, suiteCase), new GenAiModelOptions(settings.Device, DeclaredKind: suiteCase.Kind));
+        var served = generated ? null : settings.Served;
+        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(suiteCase.ModelId, null, suiteCase.Kind, ModelKindSource.Declared), engine: served is null ? GenerationSupport.GenAi : GenerationSupport.Served);
+        var (model, engine) = served is null
+            ? (_models.Get(ResolveModelFolder(suite, suiteCase), new GenAiModelOptions(settings.Device, DeclaredKind: suiteCase.Kind)), GenAiLanguageModel.EngineDescription)
+            : ServedFor(ModelOf(suite, suiteCase), suiteCase.Kind, cancellationToken);
         var runs = new List<BenchmarkRun>();
         foreach (var plan in plans)
         {
             var path = Path.Combine(settings.OutputFolder, SuiteCase.ResultsFileName(suiteCase.Id, plan.Repeat));
             lock (model)
             {
-                runs.Add(new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription).Run(plan, path, cancellationToken: cancellationToken));
+                runs.Add(new BenchmarkEvaluator(model, engine).Run(plan, path, cancellationToken: cancellationToken));
             }
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// The model the served engine serves (connected once per runner), or null without a served engine. A case runs on it
+    /// only when it serves that case's model (<see cref="SuiteModel.Serves"/>).
+    /// </summary>
+    public string? ServedModelName(CancellationToken cancellationToken = default) => settings.Served is null ? null : Served(cancellationToken).Info.Name;
+
+    private (ILanguageModel Model, string Engine) ServedFor(SuiteModel model, ModelKind kind, CancellationToken cancellationToken)
+    {
+        var served = Served(cancellationToken, kind);
+        return model.Serves(served.Info.Name)
+            ? (served, served.EngineDescription)
+            : throw new EvalInputException(
+                $"the served engine at {settings.Served!.Endpoint} serves '{served.Info.Name}', not {model.HuggingFace ?? model.Folder}; start the server with that model (README: 'Served engines') or run only its cases.",
+                field: "EvalEndpoint");
+    }
+
+    private ServedLanguageModel Served(CancellationToken cancellationToken, ModelKind? kind = null)
+    {
+        lock (_models)
+        {
+            return _served ??= ServedLanguageModel.Connect(settings.Served!, declaredKind: kind, cancellationToken: cancellationToken);
+        }
     }
 
     private static EvaluationPlan RepeatOf(EvaluationPlan first, int repeat, int repeats) => repeats == 1
@@ -99,7 +128,11 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
             questions);
     }
 
-    public void Dispose() => _models.Dispose();
+    public void Dispose()
+    {
+        _models.Dispose();
+        _served?.Dispose();
+    }
 
     private static SuiteModel ModelOf(EvalSuite suite, SuiteCase suiteCase) =>
         suite.Models.FirstOrDefault(m => m.Id == suiteCase.ModelId)

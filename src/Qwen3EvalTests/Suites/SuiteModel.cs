@@ -18,7 +18,21 @@ public sealed record SuiteModel(
     string? HuggingFace,
     GeneratedModel? Generated,
     IReadOnlyList<string?> Modes,
-    IReadOnlyList<Benchmark>? Benchmarks);
+    IReadOnlyList<Benchmark>? Benchmarks)
+{
+    /// <summary>
+    /// Whether a served engine's model name is this model: its Hugging Face id ("Qwen/Qwen2-72B-Instruct"), that id's last
+    /// part, its folder or its id, ignoring case and a file extension (vLLM serves the id it was started with, llama-server
+    /// the GGUF file name).
+    /// </summary>
+    public bool Serves(string servedName)
+    {
+        ArgumentNullException.ThrowIfNull(servedName);
+        var bare = Path.GetFileNameWithoutExtension(servedName.TrimEnd('/'));
+        string?[] names = [HuggingFace, HuggingFace?.Split('/')[^1], Folder, Id];
+        return names.Any(n => n is not null && (string.Equals(n, servedName, StringComparison.OrdinalIgnoreCase) || string.Equals(n, bare, StringComparison.OrdinalIgnoreCase)));
+    }
+}
 
 /// <summary>How a tiny test model is generated.</summary>
 /// <param name="Seed">The weight seed.</param>
