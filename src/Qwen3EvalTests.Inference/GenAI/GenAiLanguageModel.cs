@@ -38,6 +38,9 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
     public ModelInfo Info { get; }
 
+    /// <summary>The intra-op thread count ONNX Runtime runs this model with (<see cref="IntraOpThreadCount"/>).</summary>
+    internal int IntraOpThreads { get; private init; }
+
     public InferenceCounters Counters => new(prefilledTokens, forwardCalls, reusedTokens, forwardTime);
 
     /// <summary>Validates <paramref name="modelFolder"/> (see <see cref="GenAiModelFolder.Open"/>) and loads it.</summary>
@@ -54,13 +57,20 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
             throw new EvalInputException($"batch size {options.BatchSize} must be at least 1.", field: "BatchSize");
         }
 
+        if (options.IntraOpThreads is < 1)
+        {
+            throw new EvalInputException($"intra-op thread count {options.IntraOpThreads} must be at least 1.", field: "IntraOpThreads");
+        }
+
         var folder = GenAiModelFolder.Open(modelFolder, options.ExecutionProvider);
+        var threads = IntraOpThreadCount.Resolve(options.IntraOpThreads, folder.ConfigPath);
         OgaRuntime.EnsureInitialized();
         Config? config = null;
         Model? model = null;
         try
         {
             config = new Config(folder.Folder);
+            config.Overlay(IntraOpThreadCount.Overlay(threads));
             config.ClearProviders();
             if (options.ExecutionProvider == "cuda")
             {
@@ -69,7 +79,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
             model = new Model(config);
             var tokenizer = new Tokenizer(model);
-            return new GenAiLanguageModel(folder, options, config, model, tokenizer);
+            return new GenAiLanguageModel(folder, options, config, model, tokenizer) { IntraOpThreads = threads };
         }
         catch (OnnxRuntimeGenAIException e)
         {
@@ -121,7 +131,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     /// <summary>Runs one AppendTokens on <paramref name="generator"/>, counting it.</summary>
     private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens, bool readsEveryRow = false)
     {
-        prefillLog?.Add(new PrefillRecord((int)generator.TokenCount(), tokens.ToArray(), readsEveryRow));
+        prefillLog?.Invoke(new PrefillRecord((int)generator.TokenCount(), tokens.ToArray(), readsEveryRow));
         TrackEngineCall(generator, tokens.Length);
         var stopwatch = Stopwatch.StartNew();
         generator.AppendTokens(tokens);

@@ -77,7 +77,7 @@ public sealed partial class GenAiLanguageModel
             foreach (var token in request.Continuations[0].Take(shared))
             {
                 sharedLogProb += cache.LastRow[token];
-                sharedGreedy &= cache.LastRowArgMax == token;
+                sharedGreedy &= cache.LastRow.ArgMax == token;
                 extended.Add(token);
                 MoveTo(cache, extended, needContextLogProbs: false);
             }
@@ -164,7 +164,7 @@ public sealed partial class GenAiLanguageModel
             }
             else
             {
-                cache.LastRow = LogSoftmaxRow.Compute(values);
+                cache.LastRow.Set(values);
             }
         });
         if (!needContextLogProbs)
@@ -185,7 +185,7 @@ public sealed partial class GenAiLanguageModel
         }
 
         var logProb = cache.LastRow[continuation[0]];
-        var greedy = cache.LastRowArgMax == continuation[0];
+        var greedy = cache.LastRow.ArgMax == continuation[0];
         if (continuation.Count > 1)
         {
             var appended = continuation.Take(continuation.Count - 1).ToArray();

@@ -1,63 +1,67 @@
+using System.Numerics;
+
 namespace Qwen3EvalTests.Inference.GenAI;
 
-/// <summary>Log-softmax over one logits row, in double precision.</summary>
+/// <summary>
+/// Log-softmax over one logits row, read where it is needed: the row's log-sum-exp (in double precision) once, then
+/// logit − log-sum-exp for each token a score reads. Vectorized: a 151,936-token row is two passes over 0.6 MB.
+/// </summary>
 internal static class LogSoftmaxRow
 {
+    /// <summary>log Σ exp(row[i]), shifted by the row's maximum; each exp and the sum in double precision.</summary>
     public static double LogSumExp(ReadOnlySpan<float> row)
     {
-        var max = float.NegativeInfinity;
-        foreach (var value in row)
+        var max = Max(row);
+        if (float.IsNegativeInfinity(max))
         {
-            max = Math.Max(max, value);
+            return double.NegativeInfinity;
         }
 
-        var sum = 0.0;
-        foreach (var value in row)
+        var shift = new Vector<float>(max);
+        var sums = Vector<double>.Zero;
+        var i = 0;
+        for (; i <= row.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            sum += Math.Exp(value - max);
+            Vector.Widen(new Vector<float>(row[i..]) - shift, out var low, out var high);
+            sums += Vector.Exp(low) + Vector.Exp(high);
+        }
+
+        var sum = Vector.Sum(sums);
+        for (; i < row.Length; i++)
+        {
+            sum += Math.Exp(row[i] - max);
         }
 
         return max + Math.Log(sum);
     }
 
-    /// <summary>The row's log-probabilities (length vocab).</summary>
-    public static double[] Compute(ReadOnlySpan<float> row)
+    /// <summary>The largest logit (negative infinity for an empty row).</summary>
+    public static float Max(ReadOnlySpan<float> row)
     {
-        var logSumExp = LogSumExp(row);
-        var result = new double[row.Length];
-        for (var i = 0; i < row.Length; i++)
+        var max = float.NegativeInfinity;
+        var i = 0;
+        if (row.Length >= Vector<float>.Count)
         {
-            result[i] = row[i] - logSumExp;
-        }
-
-        return result;
-    }
-
-    public static int ArgMax(ReadOnlySpan<double> row)
-    {
-        var best = 0;
-        for (var i = 1; i < row.Length; i++)
-        {
-            if (row[i] > row[best])
+            var maxima = new Vector<float>(float.NegativeInfinity);
+            for (; i <= row.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                best = i;
+                maxima = Vector.Max(maxima, new Vector<float>(row[i..]));
+            }
+
+            for (var lane = 0; lane < Vector<float>.Count; lane++)
+            {
+                max = Math.Max(max, maxima[lane]);
             }
         }
 
-        return best;
-    }
-
-    public static int ArgMax(ReadOnlySpan<float> row)
-    {
-        var best = 0;
-        for (var i = 1; i < row.Length; i++)
+        for (; i < row.Length; i++)
         {
-            if (row[i] > row[best])
-            {
-                best = i;
-            }
+            max = Math.Max(max, row[i]);
         }
 
-        return best;
+        return max;
     }
+
+    /// <summary>The first index of the row's largest logit (the greedy token); 0 for a row of NaN.</summary>
+    public static int ArgMax(ReadOnlySpan<float> row) => Math.Max(0, row.IndexOf(Max(row)));
 }
