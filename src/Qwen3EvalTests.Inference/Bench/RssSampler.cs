@@ -19,7 +19,7 @@ internal sealed class RssSampler
             return;
         }
 
-        samples.Add(new RssSample(questions, ResidentSet.Current()));
+        samples.Add(Sample(questions));
         next = (questions / Every + 1) * Every;
     }
 
@@ -28,9 +28,11 @@ internal sealed class RssSampler
     {
         if (samples.Count == 0 || samples[^1].Questions != questions)
         {
-            samples.Add(new RssSample(questions, ResidentSet.Current()));
+            samples.Add(Sample(questions));
         }
 
         return samples;
     }
+
+    private static RssSample Sample(int questions) => new(questions, ResidentSet.Current(), GC.GetGCMemoryInfo().HeapSizeBytes);
 }
