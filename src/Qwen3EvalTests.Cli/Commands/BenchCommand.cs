@@ -97,7 +97,7 @@ public static class BenchCommand
     private static void Print(TextWriter stdout, BenchReport report)
     {
         var c = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(c, $"{report.Questions} questions, {report.IntraOpThreads} intra-op threads"));
+        stdout.WriteLine(string.Create(c, $"{report.Questions} questions, {report.IntraOpThreads} intra-op threads{(report.IntraOpSpinning ? " (spinning)" : "")}"));
         stdout.WriteLine("run     prefilled    minimum  forward s  harness s      q/s  peak RSS MB  RSS MB at 1,000 / end");
         foreach (var run in report.Runs)
         {

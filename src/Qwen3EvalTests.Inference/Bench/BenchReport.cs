@@ -5,7 +5,8 @@ namespace Qwen3EvalTests.Inference.Bench;
 /// (each a cost over a cost: lower is better; null when a run it needs was not asked for).
 /// </summary>
 /// <param name="IntraOpThreads">The ONNX Runtime intra-op thread count every run used (GenAI and the floor alike).</param>
-public sealed record BenchReport(int Questions, int IntraOpThreads, IReadOnlyList<BenchRun> Runs, BenchRatios Ratios);
+/// <param name="IntraOpSpinning">Whether idle intra-op threads spin-waited (session.intra_op.allow_spinning).</param>
+public sealed record BenchReport(int Questions, int IntraOpThreads, bool IntraOpSpinning, IReadOnlyList<BenchRun> Runs, BenchRatios Ratios);
 
 /// <summary>
 /// One run. <paramref name="MinimumTokens"/>: the fewest tokens any run could prefill for these prompts, the distinct

@@ -18,7 +18,7 @@ public static class GenAiBench
     /// scores the questions on the model it is given, reports the questions scored so far to the callback it is given (for the
     /// resident-set samples) and returns how many it scored.
     /// </summary>
-    /// <param name="options">How GenAI loads the model (thread count); the floor runs with the same intra-op threads.</param>
+    /// <param name="options">How GenAI loads the model (thread count); the floor runs with the same intra-op threading.</param>
     public static BenchReport Run(string modelFolder, IReadOnlyCollection<string> runs, Func<ILanguageModel, Action<int>, int> harness, GenAiModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(harness);
@@ -31,20 +31,20 @@ public static class GenAiBench
         var questions = 0;
         List<PrefillRecord>? reuseLog = null;
         long? minimum = null;
-        int? threads = null;
+        IntraOpThreading? threading = null;
         foreach (var name in RunNames.Where(runs.Contains))
         {
             if (name == "floor")
             {
                 ResidentSet.ResetPeak();
-                using var floor = new OnnxFloor(modelFolder, threads!.Value);
+                using var floor = new OnnxFloor(modelFolder, threading!);
                 var (forward, read) = floor.Replay(reuseLog!);
                 results.Add(new BenchRun(name, reuseLog!.Sum(r => (long)r.Tokens.Length), minimum!.Value, forward, read, questions / (forward + read), ResidentSet.Peak(), []));
                 continue;
             }
 
             using var model = GenAiLanguageModel.Load(modelFolder, options);
-            threads = model.IntraOpThreads;
+            threading = model.Threading;
             // The floor replays the reuse run's forward calls, so only then are they kept (they grow with the dataset).
             var log = name == "reuse" && runs.Contains("floor") ? new List<PrefillRecord>() : null;
             var minimumCount = new MinimumTokenCount();
@@ -69,7 +69,7 @@ public static class GenAiBench
             }
         }
 
-        return new BenchReport(questions, threads ?? 0, results, RatiosOf(results));
+        return new BenchReport(questions, threading?.Threads ?? 0, threading?.Spins ?? false, results, RatiosOf(results));
     }
 
     /// <summary>The fewest tokens a KV cache holding one sequence can prefill for these forward calls (<see cref="MinimumTokenCount"/>).</summary>

@@ -38,8 +38,8 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
     public ModelInfo Info { get; }
 
-    /// <summary>The intra-op thread count ONNX Runtime runs this model with (<see cref="IntraOpThreadCount"/>).</summary>
-    internal int IntraOpThreads { get; private init; }
+    /// <summary>How ONNX Runtime's intra-op threads run this model (<see cref="GenAI.IntraOpThreading"/>).</summary>
+    internal IntraOpThreading Threading { get; private init; } = new(1, false);
 
     public InferenceCounters Counters => new(prefilledTokens, forwardCalls, reusedTokens, forwardTime);
 
@@ -63,14 +63,14 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         }
 
         var folder = GenAiModelFolder.Open(modelFolder, options.ExecutionProvider);
-        var threads = IntraOpThreadCount.Resolve(options.IntraOpThreads, folder.ConfigPath);
+        var threading = IntraOpThreading.Resolve(options.IntraOpThreads, folder.ConfigPath);
         OgaRuntime.EnsureInitialized();
         Config? config = null;
         Model? model = null;
         try
         {
             config = new Config(folder.Folder);
-            config.Overlay(IntraOpThreadCount.Overlay(threads));
+            config.Overlay(threading.Overlay());
             config.ClearProviders();
             if (options.ExecutionProvider == "cuda")
             {
@@ -79,7 +79,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
             model = new Model(config);
             var tokenizer = new Tokenizer(model);
-            return new GenAiLanguageModel(folder, options, config, model, tokenizer) { IntraOpThreads = threads };
+            return new GenAiLanguageModel(folder, options, config, model, tokenizer) { Threading = threading };
         }
         catch (OnnxRuntimeGenAIException e)
         {

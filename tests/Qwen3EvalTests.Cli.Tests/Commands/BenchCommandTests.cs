@@ -16,10 +16,11 @@ public sealed class BenchCommandTests
         run.ExitCode.Should().Be(0, run.Stderr);
         using var document = JsonDocument.Parse(run.Stdout);
         var root = document.RootElement;
-        root.EnumerateObject().Select(p => p.Name).Should().Equal("questions", "intraOpThreads", "runs", "ratios");
+        root.EnumerateObject().Select(p => p.Name).Should().Equal("questions", "intraOpThreads", "intraOpSpinning", "runs", "ratios");
         var questions = root.GetProperty("questions").GetInt32();
         questions.Should().BePositive();
         root.GetProperty("intraOpThreads").GetInt32().Should().Be(Environment.ProcessorCount, "the tiny model's genai_config.json sets no thread count");
+        root.GetProperty("intraOpSpinning").GetBoolean().Should().BeFalse("nor a spinning policy");
         var runs = root.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
         runs.Keys.Should().Equal("naive", "reuse", "floor");
         foreach (var entry in runs.Values)

@@ -4,10 +4,11 @@ using Qwen3EvalTests.Inference.GenAI;
 namespace Qwen3EvalTests.Inference.Tests.GenAI;
 
 /// <summary>
-/// Which intra-op thread count GenAI gets. GenAI 0.18 alone uses hardware_concurrency / 2 (src/models/model.cpp), and the
-/// model builder writes no intra_op_num_threads (builders/base.py's session_options: log_id and provider_options only).
+/// How GenAI's intra-op threads run. GenAI 0.18 alone uses hardware_concurrency / 2 (src/models/model.cpp), and the model
+/// builder writes neither a thread count nor a spinning policy (builders/base.py's session_options: log_id and
+/// provider_options only).
 /// </summary>
-public sealed class IntraOpThreadCountTests : IDisposable
+public sealed class IntraOpThreadingTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("qwen3eval-threads-").FullName;
 
@@ -21,20 +22,20 @@ public sealed class IntraOpThreadCountTests : IDisposable
     }
 
     [Fact]
-    public void ABuilderConfigWithoutAThreadCountGetsEveryCore()
+    public void ABuilderConfigGetsEveryCoreWithoutSpinning()
     {
         var config = Config("""{"log_id":"onnxruntime-genai","provider_options":[]}""");
 
-        IntraOpThreadCount.Configured(config).Should().BeNull();
-        IntraOpThreadCount.Resolve(null, config).Should().Be(Environment.ProcessorCount);
+        IntraOpThreading.Configured(config).Should().Be(((int?)null, (bool?)null));
+        IntraOpThreading.Resolve(null, config).Should().Be(new IntraOpThreading(Environment.ProcessorCount, Spins: false));
     }
 
     [Fact]
-    public void TheFoldersOwnThreadCountIsKept()
+    public void TheFoldersOwnSettingsAreKept()
     {
-        var config = Config("""{"intra_op_num_threads":3,"provider_options":[]}""");
+        var config = Config("""{"intra_op_num_threads":3,"session.intra_op.allow_spinning":"1","provider_options":[]}""");
 
-        IntraOpThreadCount.Resolve(null, config).Should().Be(3);
+        IntraOpThreading.Resolve(null, config).Should().Be(new IntraOpThreading(3, Spins: true));
     }
 
     [Fact]
@@ -42,27 +43,29 @@ public sealed class IntraOpThreadCountTests : IDisposable
     {
         var config = Config("""{"intra_op_num_threads":3}""");
 
-        IntraOpThreadCount.Resolve(1, config).Should().Be(1);
+        IntraOpThreading.Resolve(1, config).Should().Be(new IntraOpThreading(1, Spins: false));
     }
 
     [Fact]
-    public void TheOverlaySetsTheDecoderSessionsThreadCount()
+    public void TheOverlaySetsTheDecoderSessionsThreadCountAndSpinning()
     {
-        using var overlay = JsonDocument.Parse(IntraOpThreadCount.Overlay(2));
+        using var overlay = JsonDocument.Parse(new IntraOpThreading(2, Spins: false).Overlay());
 
-        overlay.RootElement.GetProperty("model").GetProperty("decoder").GetProperty("session_options").GetProperty("intra_op_num_threads").GetInt32().Should().Be(2);
+        var session = overlay.RootElement.GetProperty("model").GetProperty("decoder").GetProperty("session_options");
+        session.GetProperty("intra_op_num_threads").GetInt32().Should().Be(2);
+        session.GetProperty("session.intra_op.allow_spinning").GetString().Should().Be("0");
     }
 
     [Fact]
-    public void AModelLoadsWithTheCountItReportsAndScoresTheSameOnOneThread()
+    public void AModelLoadsWithTheThreadingItReportsAndScoresTheSameOnOneThread()
     {
         var tiny = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
         using var cores = GenAiLanguageModel.Load(tiny);
         using var one = GenAiLanguageModel.Load(tiny, new GenAiModelOptions(IntraOpThreads: 1));
         var request = new Models.LogLikelihoodRequest("Question: 2 + 2?\nAnswer:", [" A", " B"], NextTokenOnly: true);
 
-        cores.IntraOpThreads.Should().Be(Environment.ProcessorCount);
-        one.IntraOpThreads.Should().Be(1);
+        cores.Threading.Should().Be(new IntraOpThreading(Environment.ProcessorCount, Spins: false));
+        one.Threading.Threads.Should().Be(1);
         one.Score([request], TestContext.Current.CancellationToken)[0].Continuations
             .Should().Equal(cores.Score([request], TestContext.Current.CancellationToken)[0].Continuations, "CPU logits do not depend on the thread count");
     }
