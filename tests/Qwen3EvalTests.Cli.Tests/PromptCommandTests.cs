@@ -68,6 +68,7 @@ public class PromptCommandTests
         root.GetProperty("shots").GetInt32().Should().Be(5);
         root.GetProperty("truncation").GetString().Should().Be("none", "evaluate_ceval.py never truncates");
         root.GetProperty("reading").GetString().Should().Be("pandas1-na");
+        root.GetProperty("tokenization").GetString().Should().Be("separate", "evaluate_ceval.py encodes the prompt and the letter apart");
         root.GetProperty("chatTemplate").ValueKind.Should().Be(JsonValueKind.Null, "a base prompt has no chat template");
     }
 
@@ -84,6 +85,7 @@ public class PromptCommandTests
         root.GetProperty("chatTemplate").GetString().Should().StartWith("ChatML as Qwen3's chat template renders it (no default system turn)");
         root.GetProperty("reading").GetString().Should().Be("universal-newlines");
         root.GetProperty("extractor").GetString().Should().Be("opencompass-first-option@26d077b0");
+        root.GetProperty("tokenization").ValueKind.Should().Be(JsonValueKind.Null, "a generated answer has no scored continuation");
     }
 
     [Theory]

@@ -12,5 +12,19 @@ public static class TinyModel
         () => TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(AppContext.BaseDirectory, "tiny-models")),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<string> Qwen3FolderValue = new(
+        () => TinyModelCache.GetOrCreate(TinyModelSpec.Smallest(new TinyModelSpec(Tokenizer: TinyTokenizerKind.Qwen3)), Path.Combine(AppContext.BaseDirectory, "tiny-models")),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<string> ShortQwen3FolderValue = new(
+        () => TinyModelCache.GetOrCreate(TinyModelSpec.Smallest(new TinyModelSpec(Tokenizer: TinyTokenizerKind.Qwen3, ContextLength: 64)), Path.Combine(AppContext.BaseDirectory, "tiny-models")),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static string Folder => FolderValue.Value;
+
+    /// <summary>The smallest model with the real Qwen3 tokenizer.</summary>
+    public static string Qwen3Folder => Qwen3FolderValue.Value;
+
+    /// <summary>As <see cref="Qwen3Folder"/> with a context of 64 tokens, so a sample prompt does not fit.</summary>
+    public static string ShortQwen3Folder => ShortQwen3FolderValue.Value;
 }

@@ -26,7 +26,7 @@ public sealed class DriftGateTests : IDisposable
         var settings = EvalSettings.Current;
         using var runner = new SuiteCaseRunner(new SuiteRunSettings(
             null, null, GateRunnerFixture.SampleFolder, RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.TinyModels), _output));
-        var run = runner.Run(plantedB, suiteCase, TestContext.Current.CancellationToken);
+        var run = runner.Run(plantedB, suiteCase, TestContext.Current.CancellationToken).Single();
         var current = ResultsFile.Read(run.ResultsFile).Answers();
         var drift = AnswerDrift.Between(recorded.Questions, current);
 

@@ -20,7 +20,7 @@ public sealed class RecordedRunTests(GateRunnerFixture fixture)
         var recordingPath = Assertions.RepositoryFiles.PathOf(RepositoryLayout.Baselines + "/" + suiteCase.Baseline.Id);
         var recorded = RecordedRun.Read(recordingPath);
 
-        var run = fixture.Runner.Run(suite, suiteCase, TestContext.Current.CancellationToken);
+        var run = fixture.Runner.Run(suite, suiteCase, TestContext.Current.CancellationToken).Should().ContainSingle("recorded cases run once").Subject;
         GateRunnerFixture.Attach(run.ResultsFile);
         var current = ResultsFile.Read(run.ResultsFile).Answers();
 

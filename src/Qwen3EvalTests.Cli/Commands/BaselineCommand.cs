@@ -38,6 +38,11 @@ public static class BaselineCommand
             throw new EvalInputException($"no suite with recorded baselines{(suiteName is null ? "" : $" named '{suiteName}'")} in {SuiteLoader.RelativeDirectory}/.", file: Path.Combine(repo, SuiteLoader.RelativeDirectory), field: "suite");
         }
 
+        if (suites.SelectMany(s => s.Cases).FirstOrDefault(c => c.Repeats > 1) is { } repeated)
+        {
+            throw new EvalInputException($"case {repeated.Id} has repeats: {repeated.Repeats}; a recording holds one run's answers, so record cases without repeats (nothing was run).", field: "repeats");
+        }
+
         var output = Path.Combine(repo, "artifacts", "baseline-record");
         using var runner = new SuiteCaseRunner(new SuiteRunSettings(
             ModelsFolder: null,
@@ -50,7 +55,7 @@ public static class BaselineCommand
             foreach (var suiteCase in suite.Cases)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var run = runner.Run(suite, suiteCase, cancellationToken);
+                var run = runner.Run(suite, suiteCase, cancellationToken).Single();
                 var path = Path.Combine(baselines, suiteCase.Baseline.Id);
                 SuiteCaseRunner.ToRecording(suiteCase, run, "sample").Write(path);
                 stdout.WriteLine(FormattableString.Invariant($"{suiteCase.DisplayName}: {run.Summary.Accuracy * 100:F2}% of {run.Summary.Questions} → {Path.GetRelativePath(repo, path)}"));

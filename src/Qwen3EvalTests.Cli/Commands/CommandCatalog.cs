@@ -10,6 +10,7 @@ public static class CommandCatalog
         yield return RunCommand.Create(stdout, stderr);
         yield return DataCommand.Create(stdout, stderr);
         yield return PromptCommand.Create(stdout);
+        yield return TokenizeCommand.Create(stdout);
         yield return BaselineCommand.Create(stdout, stderr);
         yield return SensitivityCommand.Create(stdout, stderr);
         yield return CompareCommand.Create(stdout);

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
@@ -50,10 +53,48 @@ public static class PromptCommand
     /// <exception cref="EvalInputException">Unknown benchmark, subject or protocol; index out of range; too few dev rows.</exception>
     public static PromptJsonOutput Run(PromptCommandRequest request)
     {
+        var selected = Select(request);
+        var settings = selected.Plan.Settings;
+        var rendered = selected.Prompt.Prompt;
+        return new PromptJsonOutput(
+            PromptJsonOutput.CurrentFormatVersion,
+            selected.Plan.Protocol.Name,
+            selected.Plan.Benchmark.ToId(),
+            selected.Prompt.Subject.Id,
+            request.Index,
+            request.Chat,
+            selected.Plan.EffectiveShots,
+            rendered.Text,
+            rendered.Continuations,
+            settings.ScoresWholeSequence,
+            settings.Truncation.MaxContextTokens,
+            settings.ScoredSplit.ToString().ToLowerInvariant(),
+            settings.Average.ToString().ToLowerInvariant(),
+            settings.Scorer.ToString(),
+            selected.Prompt.Question.Answer?.ToString(),
+            settings.Extractor?.Name,
+            rendered.Messages?.Select(m => new PromptJsonMessage(m.Role, m.Content)).ToArray())
+        {
+            Truncation = settings.Truncation.Id,
+            Reading = settings.Reading.Id,
+            Tokenization = settings.Scorer.ReadsLogLikelihoods() ? settings.Tokenization.ToId() : null,
+            ChatTemplate = request.Chat ? NoModelChatTemplate : null,
+        };
+    }
+
+    /// <summary>
+    /// Resolves benchmark, protocol, subject, index and shots into the one-subject plan a run would make and that plan's
+    /// prompt of the question (through <see cref="PlanPrompts"/>, the path <c>run</c> renders by): what <c>prompt</c> prints
+    /// and <c>tokenize</c> encodes.
+    /// </summary>
+    /// <exception cref="EvalInputException">Unknown benchmark, subject or protocol; index out of range; shots refused or too few dev rows.</exception>
+    public static SelectedPrompt Select(PromptCommandRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var benchmark = BenchmarkIds.Parse(request.Benchmark);
         var protocol = PromptProtocols.Get(request.Protocol);
-        var dataset = DataFolder.Open(request.DataDirectory ?? DataFolder.SampleDirectory, benchmark);
+        var dataFolder = request.DataDirectory ?? DataFolder.SampleDirectory;
+        var dataset = DataFolder.Open(dataFolder, benchmark);
         var subject = dataset.Subjects.FirstOrDefault(s => s.Id == request.Subject) ?? throw new EvalInputException(
             $"unknown {benchmark.ToId()} subject '{request.Subject}' in {dataset.Root}: expected one of {string.Join(", ", dataset.Subjects.Select(s => s.Id))}.",
             field: "subject");
@@ -64,11 +105,11 @@ public static class PromptCommand
 
         var settings = protocol.Settings(benchmark, request.Chat);
         var split = settings.ScoredSplit;
-        var questions = dataset.Read(subject.Id, split).ToArray();
-        if (request.Index < 0 || request.Index >= questions.Length)
+        var count = dataset.CountQuestions(subject.Id, split);
+        if (request.Index < 0 || request.Index >= count)
         {
             throw new EvalInputException(
-                string.Create(CultureInfo.InvariantCulture, $"--index {request.Index} is out of range: the {split.ToString().ToLowerInvariant()} split of '{subject.Id}' has {questions.Length} questions (0–{questions.Length - 1})."),
+                string.Create(CultureInfo.InvariantCulture, $"--index {request.Index} is out of range: the {split.ToString().ToLowerInvariant()} split of '{subject.Id}' has {count} questions (0–{count - 1})."),
                 dataset.PathOf(subject.Id, split),
                 field: "index");
         }
@@ -79,34 +120,10 @@ public static class PromptCommand
             throw new EvalInputException(disallowed[0].Message, field: disallowed[0].Field);
         }
 
-        var shots = request.Shots ?? settings.DefaultShots;
-        var dev = shots > 0 ? dataset.Read(subject.Id, Split.Dev).ToArray() : [];
-        var rendered = protocol.Render(questions[request.Index], subject, dev, shots, request.Chat);
-        return new PromptJsonOutput(
-            PromptJsonOutput.CurrentFormatVersion,
-            protocol.Name,
-            benchmark.ToId(),
-            subject.Id,
-            request.Index,
-            request.Chat,
-            shots,
-            rendered.Text,
-            rendered.Continuations,
-            settings.ScoresWholeSequence,
-            settings.Truncation.MaxContextTokens,
-            settings.ScoredSplit.ToString().ToLowerInvariant(),
-            settings.Average.ToString().ToLowerInvariant(),
-            settings.Scorer.ToString(),
-            questions[request.Index].Answer?.ToString(),
-            settings.Extractor?.Name,
-            rendered.Messages?.Select(m => new PromptJsonMessage(m.Role, m.Content)).ToArray())
-        {
-            Truncation = settings.Truncation.Id,
-            Reading = settings.Reading.Id,
-            ChatTemplate = request.Chat ? NoModelChatTemplate : null,
-        };
+        var plan = new EvaluationPlan(benchmark, protocol, dataFolder, request.Shots, request.Chat, Limit: request.Index + 1, Subjects: [subject.Id]);
+        return new SelectedPrompt(plan, PlanPrompts.OfSubject(plan, dataset, subject).Last());
     }
 
-    /// <summary>What renders a chat prompt here: the protocol's plain ChatML, as Qwen3's template renders it; a loaded Qwen2/2.5 model's own template inserts its default system turn when the messages have none.</summary>
+    /// <summary>What renders a chat prompt here: the protocol's plain ChatML, as Qwen3's template renders it; a run renders the messages with the loaded model's own template (<see cref="Evaluation.ChatPromptRendering"/>), where a Qwen2/2.5 template inserts its default system turn when the messages have none.</summary>
     public const string NoModelChatTemplate = "ChatML as Qwen3's chat template renders it (no default system turn); a run renders the messages with the loaded model's own chat_template, and Qwen2/2.5 templates insert their default system turn when there is none";
 }

@@ -16,3 +16,8 @@ public sealed record PromptCommandRequest(
     int? Shots = null,
     int Index = 0,
     bool Chat = false);
+
+/// <summary>One question of the scored split as a run would send it: the one-subject plan and its prompt.</summary>
+/// <param name="Plan">The plan (benchmark, protocol, data, shots, form, this subject, the first Index + 1 questions).</param>
+/// <param name="Prompt">The question's prompt, rendered by <see cref="Evaluation.PlanPrompts"/>.</param>
+public sealed record SelectedPrompt(Evaluation.EvaluationPlan Plan, Evaluation.PlannedPrompt Prompt);

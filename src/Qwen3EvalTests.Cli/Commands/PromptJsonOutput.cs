@@ -46,6 +46,9 @@ public sealed record PromptJsonOutput(
     /// <summary>The protocol's truncation rule ("none", "left:2047-if-over:2048").</summary>
     public string? Truncation { get; init; }
 
+    /// <summary>For log-likelihood forms: how context and continuations are tokenized ("separate", "whole-sequence", "lm-eval-encode-pair"); null for generation.</summary>
+    public string? Tokenization { get; init; }
+
     /// <summary>How the protocol read the data fields ("verbatim", "universal-newlines", "pandas1-na", …).</summary>
     public string? Reading { get; init; }
 

@@ -165,7 +165,7 @@ public static class RunCommand
         var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
         var folder = GenAiModelFolder.Open(modelFolder);
         var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
-        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source));
+        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: GenerationSupport.GenAi);
         var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize, options.Kind));
         return (genai, null, GenAiLanguageModel.EngineDescription);
     }
@@ -186,7 +186,7 @@ public static class RunCommand
                 options.Kind,
                 ownsLocalTokenizer: true,
                 cancellationToken: cancellationToken);
-            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(served.Info.Name, served.Info.Folder, served.Info.Kind, served.Info.KindSource));
+            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(served.Info.Name, served.Info.Folder, served.Info.Kind, served.Info.KindSource), engine: served.Generation);
             return (served, served.Identity, served.EngineDescription);
         }
         catch

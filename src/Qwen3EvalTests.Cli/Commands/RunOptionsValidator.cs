@@ -83,6 +83,55 @@ public static class RunOptionsValidator
         return problems;
     }
 
+    /// <summary>Every problem of <c>qwen3eval tokenize</c>'s options: a model folder, and either --text or a question (--benchmark, --subject, --protocol), not both.</summary>
+    public static InputProblemList CheckTokenize(TokenizeCommandRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new InputProblemList("qwen3eval tokenize");
+        CheckModelFolder(problems, request.ModelFolder);
+        if (request.Text is not null)
+        {
+            foreach (var (option, given) in new[]
+            {
+                ("--benchmark", request.Benchmark is not null), ("--subject", request.Subject is not null), ("--protocol", request.Protocol is not null),
+                ("--index", request.Index is not null), ("--shots", request.Shots is not null), ("--chat", request.Chat), ("--data", request.DataDirectory is not null),
+            })
+            {
+                if (given)
+                {
+                    problems.Add(option, $"applies to a benchmark question, not to --text; leave {option} out to tokenize the text, or leave --text out to tokenize a question.");
+                }
+            }
+
+            return problems;
+        }
+
+        if (request.Benchmark is null)
+        {
+            problems.Add("--benchmark", "is required without --text: tokenize a text (--text S) or a question (--benchmark B --subject S --protocol P).");
+        }
+
+        foreach (var (option, value) in new[] { ("--subject", request.Subject), ("--protocol", request.Protocol) })
+        {
+            if (value is null)
+            {
+                problems.Add(option, "is required to tokenize a question (with --benchmark); or pass --text S to tokenize a text.");
+            }
+        }
+
+        if (request.Index is { } index)
+        {
+            AtLeast(problems, "--index", index, 0, "it is the 0-based question index in the scored split");
+        }
+
+        if (request.Shots is { } shots)
+        {
+            AtLeast(problems, "--shots", shots, 0, "pass 0 for zero-shot, or leave --shots out for the protocol's default");
+        }
+
+        return problems;
+    }
+
     /// <summary>--endpoint, --served-model, --concurrency and --api-key-env belong to --engine openai, which needs a well-formed http(s) URL and a set key variable.</summary>
     private static void CheckServedEngine(InputProblemList problems, RunOptions options)
     {

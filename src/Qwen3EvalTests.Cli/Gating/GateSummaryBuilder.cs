@@ -11,7 +11,7 @@ namespace Qwen3EvalTests.Cli.Gating;
 /// recordings, so a reviewer sees the same numbers the gate test compared. Every input problem is an
 /// <see cref="EvalInputException"/> naming the path and the fix.
 /// </summary>
-public static class GateSummaryBuilder
+public static partial class GateSummaryBuilder
 {
     public static GateSummary Build(GateSummaryRequest request)
     {
@@ -77,9 +77,10 @@ public static class GateSummaryBuilder
 
     private static GateCaseRow Row(SuiteCase suiteCase, TrxTestResult? result, GateSummaryRequest request, BaselineCatalog catalog)
     {
-        var resultsPath = ResultsPath(request.ResultsFolder, suiteCase.Id);
-        var current = File.Exists(resultsPath) ? ResultsFile.Read(resultsPath) : null;
-        var measured = current is { Summary.Questions: > 0 } ? current.Summary.Accuracy * 100 : (double?)null;
+        var repeats = RepeatResults(request.ResultsFolder, suiteCase.Id);
+        var current = repeats.Count > 0 ? repeats[0] : null;
+        var scores = repeats.Where(r => r.Summary.Questions > 0).Select(r => r.Summary.Accuracy * 100).ToList();
+        var measured = scores.Count > 0 ? scores.Average() : (double?)null;
 
         double? baseline;
         string note;
@@ -101,7 +102,7 @@ public static class GateSummaryBuilder
         }
 
         var comparison = measured is { } m && baseline is { } b
-            ? BaselineComparison.Compare(m, current!.Summary.Questions, b, suiteCase.Baseline.Id, note, suiteCase.Tolerance)
+            ? BaselineComparison.CompareRepeats(scores, current!.Summary.Questions, b, suiteCase.Baseline.Id, note, suiteCase.Tolerance)
             : null;
 
         BaseBranchCase? baseBranch = null;
@@ -137,13 +138,33 @@ public static class GateSummaryBuilder
         _ => 2,
     };
 
-    private static string ResultsPath(string folder, string caseId) =>
-        Path.Combine(folder, caseId.Replace('/', Path.DirectorySeparatorChar) + ".json");
+    private static string ResultsPath(string folder, string caseId) => Path.Combine(folder, SuiteCase.ResultsFileName(caseId, repeat: null));
 
-    /// <summary>Case ids of the results files in a folder: the relative path without ".json", with '/'.</summary>
+    /// <summary>A case's results: its one file, or its repeats' files (…-r1.json, …-r2.json, …) in repeat order.</summary>
+    private static List<ResultsFile> RepeatResults(string folder, string caseId)
+    {
+        if (File.Exists(ResultsPath(folder, caseId)))
+        {
+            return [ResultsFile.Read(ResultsPath(folder, caseId))];
+        }
+
+        var repeats = new List<ResultsFile>();
+        for (var repeat = 1; File.Exists(Path.Combine(folder, SuiteCase.ResultsFileName(caseId, repeat))); repeat++)
+        {
+            repeats.Add(ResultsFile.Read(Path.Combine(folder, SuiteCase.ResultsFileName(caseId, repeat))));
+        }
+
+        return repeats;
+    }
+
+    /// <summary>Case ids of the results files in a folder: the relative path without ".json" (and a repeat's "-rN"), with '/'.</summary>
     private static IEnumerable<string> ResultsFileIds(string folder) =>
         Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(folder, f)[..^".json".Length].Replace(Path.DirectorySeparatorChar, '/'));
+            .Select(f => RepeatSuffix().Replace(Path.GetRelativePath(folder, f)[..^".json".Length], "").Replace(Path.DirectorySeparatorChar, '/'))
+            .Distinct(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"-r[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex RepeatSuffix();
 
     private static void RequireFolder(string folder, string option, string what)
     {

@@ -38,6 +38,8 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
     public ModelInfo Info { get; }
 
+    public GenerationSupport Generation => GenerationSupport.GenAi;
+
     /// <summary>How ONNX Runtime's intra-op threads run this model (<see cref="GenAI.IntraOpThreading"/>).</summary>
     internal IntraOpThreading Threading { get; private init; } = new(1, false);
 

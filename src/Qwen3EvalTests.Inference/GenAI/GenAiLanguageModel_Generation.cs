@@ -7,6 +7,9 @@ public sealed partial class GenAiLanguageModel
 {
     private PrefixKvCache? generationCache;
 
+    /// <summary>The repetition penalty <see cref="generationCache"/>'s generator was made with: a search option fixed at creation.</summary>
+    private double generationCachePenalty = double.NaN;
+
     /// <summary>
     /// Generates after <paramref name="prompt"/>. Greedy generation reuses the KV cache of the previous prompt's common prefix
     /// (few-shot prompts of a subject share most of it); sampled generation starts a fresh generator, so a seed repeats.
@@ -65,16 +68,20 @@ public sealed partial class GenAiLanguageModel
 
     /// <summary>
     /// The batch-1 generator greedy generation reuses, able to hold <paramref name="maxLength"/> tokens (rounded up to a
-    /// multiple of 256, at most the context); a longer request replaces it.
+    /// multiple of 256, at most the context); a longer request, or one with another repetition penalty (the one search
+    /// option besides the length that changes greedy output), replaces it.
     /// </summary>
     private PrefixKvCache GenerationCache(GenerationSettings settings, int maxLength)
     {
-        if (generationCache is { } cache && cache.MaxLength >= maxLength)
+        if (generationCache is { } cache && cache.MaxLength >= maxLength && generationCachePenalty.Equals(settings.RepetitionPenalty))
         {
             return cache;
         }
 
+        generationCachePenalty = settings.RepetitionPenalty;
+
         generationCache?.Dispose();
+        generationCachePenalty = settings.RepetitionPenalty;
         var length = Math.Min(folder.ContextLength, (maxLength + 255) / 256 * 256);
         using var generatorParams = new GeneratorParams(model);
         GenerationSearchOptions.Apply(generatorParams, settings, length);
@@ -82,11 +89,19 @@ public sealed partial class GenAiLanguageModel
         return generationCache;
     }
 
-    /// <summary>Runs the decoding loop after the prompt was appended; generated tokens are added to <paramref name="held"/>.</summary>
+    /// <summary>
+    /// Runs the decoding loop after the prompt was appended; generated tokens are added to <paramref name="held"/>. Stop
+    /// strings are watched on text grown by GenAI's streaming decoder (one token's piece at a time), searching only the new
+    /// tail, so a 32,768-token answer costs linear, not quadratic, decoding; the answer returned is the whole output decoded
+    /// once, as Hugging Face decodes it (the stream holds back an incomplete UTF-8 character that a full decode shows as
+    /// U+FFFD), cut at its earliest stop string.
+    /// </summary>
     private string GenerateAfterPrompt(Generator generator, List<int> held, GenerationSettings settings, CancellationToken cancellationToken)
     {
+        using var stream = tokenizer.CreateStream();
         var generated = new List<int>();
-        var text = "";
+        var watched = new System.Text.StringBuilder();
+        var overlap = Math.Max(0, settings.LongestStopLength - 1);
         while (!generator.IsDone() && generated.Count < settings.MaxNewTokens)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,14 +117,16 @@ public sealed partial class GenAiLanguageModel
             }
 
             generated.Add(next);
-            text = tokenizer.Decode(generated.ToArray());
-            if (settings.FirstStopIn(text) is { } cut)
+            var searchFrom = Math.Max(0, watched.Length - overlap);
+            watched.Append(stream.Decode(next));
+            if (settings.FirstStopIn(watched.ToString(searchFrom, watched.Length - searchFrom)) is not null)
             {
-                return text[..cut];
+                break;
             }
         }
 
-        return text;
+        var text = tokenizer.Decode(generated.ToArray());
+        return settings.FirstStopIn(text) is { } cut ? text[..cut] : text;
     }
 
     /// <summary>

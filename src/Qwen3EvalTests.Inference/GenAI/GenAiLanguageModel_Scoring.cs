@@ -26,35 +26,25 @@ public sealed partial class GenAiLanguageModel
         return results;
     }
 
-    /// <summary>Tokenizes a request and left-truncates its context to fit.</summary>
+    /// <summary>Tokenizes a request as its protocol does (<see cref="RequestTokenizer"/>, unless the caller did) and left-truncates its context to fit.</summary>
     private PreparedRequest Prepare(LogLikelihoodRequest request)
     {
-        var continuations = request.Continuations.Select(Encode).ToList();
-        if (request.NextTokenOnly)
-        {
-            // Qwen's scripts: the answer token is the last token of the encoded continuation, read at the last prompt position.
-            continuations = continuations.Select(tokens => tokens.Count <= 1 ? tokens : (IReadOnlyList<int>)[tokens[^1]]).ToList();
-        }
-
-        var longest = continuations.Count == 0 ? 0 : continuations.Max(tokens => tokens.Count);
-        var limit = Math.Min(request.MaxContextTokens ?? int.MaxValue, folder.ContextLength - longest);
+        var tokens = request.TokensWith(Encode);
+        var limit = tokens.ContextLimit(request.MaxContextTokens, folder.ContextLength);
         if (limit < 1)
         {
-            throw new EvalInputException($"a continuation of {longest} tokens leaves no room for context in the model's context length {folder.ContextLength}.", folder.ConfigPath, field: "model.context_length");
+            throw new EvalInputException($"a continuation of {tokens.LongestContinuation} tokens leaves no room for context in the model's context length {folder.ContextLength}.", folder.ConfigPath, field: "model.context_length");
         }
 
-        var context = Encode(request.Context);
-        if (context.Count == 0)
+        if (tokens.Context.Count == 0)
         {
-            context = [folder.BosTokenId];
+            tokens = tokens with { Context = [folder.BosTokenId] };
         }
 
         // Pad ids inside a context or continuation are harmless here: at batch 1 GenAI masks nothing, and every row is read
         // from the full logits by position (batched rows that end in the pad id are scored at batch 1, see ScoreBatched).
-        var truncated = Math.Max(0, context.Count - limit);
-        var kept = truncated == 0 ? context : context.Skip(truncated).ToArray();
-
-        return new PreparedRequest(kept, continuations, truncated, request.IncludeContextLogProb);
+        var kept = tokens.KeepLast(limit);
+        return new PreparedRequest(kept.Context, kept.Continuations, kept.TruncatedTokens, request.IncludeContextLogProb);
     }
 
     private LogLikelihoodResult ScoreWithSharedPrefix(PreparedRequest request)

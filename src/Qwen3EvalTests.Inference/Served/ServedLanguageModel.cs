@@ -51,6 +51,8 @@ public sealed partial class ServedLanguageModel : ILanguageModel
 
     public ModelInfo Info { get; }
 
+    public GenerationSupport Generation => GenerationSupport.Served;
+
     public ServedEngineOptions Options { get; }
 
     public ServedDialect Dialect { get; }

@@ -40,32 +40,29 @@ public sealed partial class ServedLanguageModel
             : await ScoreByEchoAsync(prepared, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Tokenizes and left-truncates the context as the GenAI backend does: at most MaxContextTokens, and room for the longest continuation (plus the one token the server generates).</summary>
+    /// <summary>
+    /// Tokenizes as the request's protocol does (<see cref="RequestTokenizer"/>, unless the caller did) and left-truncates the
+    /// context as the GenAI backend does: at most MaxContextTokens, and room for the longest continuation (plus the one token
+    /// the server generates).
+    /// </summary>
     private async Task<PreparedRequest> PrepareAsync(LogLikelihoodRequest request, CancellationToken cancellationToken)
     {
-        var continuations = new List<IReadOnlyList<int>>(request.Continuations.Count);
-        foreach (var continuation in request.Continuations)
-        {
-            var tokens = await EncodeAsync(continuation, cancellationToken).ConfigureAwait(false);
-            continuations.Add(request.NextTokenOnly && tokens.Count > 1 ? [tokens[^1]] : tokens);
-        }
+        var tokens = request.Tokenized ?? await RequestTokenizer.TokenizeAsync(request, EncodeAsync, cancellationToken).ConfigureAwait(false);
 
         // The server also generates one token after each prompt (max_tokens/n_predict 1), so it needs one position more than in process.
-        var longest = continuations.Count == 0 ? 0 : continuations.Max(c => c.Count);
-        var limit = Math.Min(request.MaxContextTokens ?? int.MaxValue, Info.ContextLength - longest - 1);
+        var limit = tokens.ContextLimit(request.MaxContextTokens, Info.ContextLength - 1);
         if (limit < 1)
         {
-            throw new EvalInputException($"a continuation of {longest} tokens leaves no room for context in the served model's context length {Info.ContextLength}.", field: "--served-model");
+            throw new EvalInputException($"a continuation of {tokens.LongestContinuation} tokens leaves no room for context in the served model's context length {Info.ContextLength}.", field: "--served-model");
         }
 
-        var context = await EncodeAsync(request.Context, cancellationToken).ConfigureAwait(false);
-        if (context.Count == 0)
+        if (tokens.Context.Count == 0)
         {
             throw new EvalInputException("an empty context cannot be scored by a served engine: the first continuation token would have nothing to be predicted from.", field: "Context");
         }
 
-        var truncated = Math.Max(0, context.Count - limit);
-        return new PreparedRequest(truncated == 0 ? context : context.Skip(truncated).ToArray(), continuations, truncated, request.IncludeContextLogProb);
+        var kept = tokens.KeepLast(limit);
+        return new PreparedRequest(kept.Context, kept.Continuations, kept.TruncatedTokens, request.IncludeContextLogProb);
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ internal sealed record CompletionsGenerateRequest(
     double Temperature,
     double TopP,
     int TopK,
+    double MinP,
+    double RepetitionPenalty,
+    double PresencePenalty,
     int Seed,
     IReadOnlyList<string>? Stop);
 
@@ -57,6 +60,9 @@ internal sealed record LlamaGenerateRequest(
     double TopP,
     int TopK,
     double MinP,
+    double RepeatPenalty,
+    int RepeatLastN,
+    double PresencePenalty,
     int Seed,
     IReadOnlyList<string>? Stop,
     bool CachePrompt);

@@ -17,15 +17,22 @@ internal static class ServedWireMapping
         new(prompt, NPredict: 1, NProbs: topLogProbs, Temperature: 0, CachePrompt: true, PostSamplingProbs: false);
 
     /// <summary>
-    /// Every <see cref="GenerationSettings"/> field: greedy is temperature 0; sampling is plain temperature sampling over the
-    /// whole vocabulary (top-p 1, top-k off, min-p off), as the GenAI backend samples, so a server's own defaults
-    /// (vLLM takes them from generation_config.json, llama.cpp has min-p 0.05) do not change the distribution.
+    /// Every <see cref="GenerationSettings"/> field, so a server's own defaults (vLLM takes them from generation_config.json,
+    /// llama.cpp has top-k 40, min-p 0.05, repeat-last-n 64) never decide the distribution: greedy is temperature 0; top-k
+    /// off is vLLM's -1; the penalties go as vLLM's repetition_penalty (Hugging Face's rule over prompt and output) and
+    /// OpenAI's presence_penalty.
     /// </summary>
     public static CompletionsGenerateRequest Generate(string model, string prompt, GenerationSettings settings) =>
-        new(model, prompt, settings.MaxNewTokens, settings.IsGreedy ? 0 : settings.Temperature, TopP: 1, TopK: -1, settings.Seed, Stops(settings));
+        new(model, prompt, settings.MaxNewTokens, settings.IsGreedy ? 0 : settings.Temperature, settings.TopP, settings.TopK > 0 ? settings.TopK : -1,
+            settings.MinP, settings.RepetitionPenalty, settings.PresencePenalty, settings.Seed, Stops(settings));
 
+    /// <summary>
+    /// llama.cpp's /completion: top-k off is 0; repeat_last_n -1 applies the repetition penalty over the whole context, as
+    /// Hugging Face does, instead of llama.cpp's last 64 tokens.
+    /// </summary>
     public static LlamaGenerateRequest GenerateLlama(string prompt, GenerationSettings settings) =>
-        new(prompt, settings.MaxNewTokens, settings.IsGreedy ? 0 : settings.Temperature, TopP: 1, TopK: 0, MinP: 0, settings.Seed, Stops(settings), CachePrompt: true);
+        new(prompt, settings.MaxNewTokens, settings.IsGreedy ? 0 : settings.Temperature, settings.TopP, Math.Max(settings.TopK, 0), settings.MinP,
+            settings.RepetitionPenalty, RepeatLastN: -1, settings.PresencePenalty, settings.Seed, Stops(settings), CachePrompt: true);
 
     private static IReadOnlyList<string>? Stops(GenerationSettings settings) =>
         settings.StopStrings is { Count: > 0 } stops ? stops.Where(s => s.Length > 0).ToArray() : null;

@@ -3,6 +3,7 @@ using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Suites;
@@ -29,24 +30,41 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
             : Path.Combine(settings.ModelsFolder ?? throw new EvalInputException($"case {suiteCase.Id} needs -p:EvalModelsDir.", field: "EvalModelsDir"), model.Folder);
     }
 
-    /// <summary>Evaluates one case and writes its results JSON under the output folder.</summary>
-    public BenchmarkRun Run(EvalSuite suite, SuiteCase suiteCase, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Evaluates one case <see cref="SuiteCase.Repeats"/> times and writes each run's results JSON under the output folder
+    /// (<c>&lt;case&gt;.json</c>, or <c>&lt;case&gt;-r1.json</c> … for repeats). Repeat i samples with seed i − 1.
+    /// </summary>
+    public IReadOnlyList<BenchmarkRun> Run(EvalSuite suite, SuiteCase suiteCase, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(suiteCase);
         var generated = ModelOf(suite, suiteCase).Generated is not null;
-        var plan = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
+        var first = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
             with { AllowKindMismatch = suite.AllowKindMismatch };
-        EvaluationPlanValidator.ThrowIfInvalid([plan], new ModelKindFact(suiteCase.ModelId, null, suiteCase.Kind, ModelKindSource.Declared));
+        var plans = Enumerable.Range(1, suiteCase.Repeats).Select(repeat => RepeatOf(first, repeat, suiteCase.Repeats)).ToList();
+        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(suiteCase.ModelId, null, suiteCase.Kind, ModelKindSource.Declared), engine: GenerationSupport.GenAi);
         var model = _models.Get(ResolveModelFolder(suite, suiteCase), new GenAiModelOptions(settings.Device, DeclaredKind: suiteCase.Kind));
-        var path = Path.Combine(settings.OutputFolder, suiteCase.Id.Replace('/', Path.DirectorySeparatorChar) + ".json");
-        lock (model)
+        var runs = new List<BenchmarkRun>();
+        foreach (var plan in plans)
         {
-            return new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription).Run(plan, path, cancellationToken: cancellationToken);
+            var path = Path.Combine(settings.OutputFolder, SuiteCase.ResultsFileName(suiteCase.Id, plan.Repeat));
+            lock (model)
+            {
+                runs.Add(new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription).Run(plan, path, cancellationToken: cancellationToken));
+            }
         }
+
+        return runs;
     }
+
+    private static EvaluationPlan RepeatOf(EvaluationPlan first, int repeat, int repeats) => repeats == 1
+        ? first
+        : first with { Repeat = repeat, Generation = first.Generation is { } g ? g with { Seed = g.Seed + repeat - 1 } : null };
 
     /// <summary>
     /// The plan of a case: its protocol, form, shots, thinking mode and the scorer the suite names (the validator
     /// refuses a scorer the protocol does not use), on <paramref name="dataFolder"/> with <paramref name="limit"/> questions per subject.
+    /// A generation case in a Qwen3 mode generates with the Qwen3 report's settings for that mode
+    /// (<see cref="GenerationSettings.Qwen3Report"/>), not the protocol's greedy default.
     /// </summary>
     public static EvaluationPlan PlanOf(SuiteCase suiteCase, string dataFolder, int? limit)
     {
@@ -59,6 +77,7 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
             suiteCase.Chat,
             ChatOptionsOf(suiteCase.Mode),
             limit,
+            Generation: suiteCase.Scoring == ScorerKind.GenerateAndExtract && ThinkingModes.TryParse(suiteCase.Mode, out var mode) ? GenerationSettings.Qwen3Report(mode) : null,
             Scorer: suiteCase.Scoring);
     }
 

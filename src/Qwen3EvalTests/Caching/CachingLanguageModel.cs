@@ -34,6 +34,8 @@ public sealed class CachingLanguageModel : ILanguageModel
     public ModelInfo Info => _inner.Info;
 
     /// <summary>The inner model's counters: only misses reach the engine.</summary>
+    public GenerationSupport Generation => _inner.Generation;
+
     public InferenceCounters Counters => _inner.Counters;
 
     /// <summary>Requests served from the cache and sent to the inner model so far.</summary>

@@ -23,6 +23,12 @@ public sealed record RequestCacheKey(string Hash, string Text, string ModelHash,
 
     private const int PrefixLength = 80;
 
+    /// <summary>Request fields deliberately left out of a score key, with the reason.</summary>
+    public static IReadOnlyDictionary<string, string> NotInScoreKey { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(LogLikelihoodRequest.Tokenized)] = "the ids are derived from the context, continuations and tokenization (all in the key) by the model's own tokenizer, whose files are in the model hash",
+    };
+
     public static RequestCacheKey ForScore(ModelIdentity model, LogLikelihoodRequest request)
     {
         var text = new StringBuilder();
@@ -37,6 +43,7 @@ public sealed record RequestCacheKey(string Hash, string Text, string ModelHash,
         Part(text, "maxContextTokens", request.MaxContextTokens?.ToString(CultureInfo.InvariantCulture) ?? "null");
         Part(text, "includeContextLogProb", request.IncludeContextLogProb ? "true" : "false");
         Part(text, "nextTokenOnly", request.NextTokenOnly ? "true" : "false");
+        Part(text, "tokenization", request.Tokenization.ToId());
         return Create(text, model, RequestKind.Score, request.Context);
     }
 

@@ -7,7 +7,8 @@ namespace Qwen3EvalTests.Comparison;
 /// <summary>
 /// A measured accuracy set against its baseline. The effective tolerance is the suite's points, or, when the
 /// suite widens to the interval, max(points, 1.96·sqrt(p(1−p)/n) in points) — the normal (Wald) half-width;
-/// the interval shown to people is the Wilson score interval.
+/// the interval shown to people is the Wilson score interval. For repeated sampled runs the measurement is the
+/// repeats' mean, and their spread, 1.96·SD/√N (the 95 % half-width of that mean), is added to the tolerance.
 /// </summary>
 public sealed partial record BaselineComparison(
     double Measured,
@@ -22,7 +23,9 @@ public sealed partial record BaselineComparison(
     AppliedTolerance Applied,
     ProportionInterval Interval,
     bool IsWithin,
-    IReadOnlyList<SubjectScore> MostDeviating)
+    IReadOnlyList<SubjectScore> MostDeviating,
+    MeanAndDeviation? Repeats = null,
+    double RepeatSpread = 0)
 {
     /// <summary>How many deviating subjects the failure message lists.</summary>
     public const int SubjectsShown = 5;
@@ -33,6 +36,46 @@ public sealed partial record BaselineComparison(
     {
         ArgumentNullException.ThrowIfNull(baseline);
         return Compare(measuredPercent, count, baseline.Score, baseline.Id, $"{baseline.Source} [{baseline.Status}]", tolerance, subjects);
+    }
+
+    /// <summary>
+    /// Compares the mean of repeated runs (each accuracy in percent, on <paramref name="count"/> questions each) with a
+    /// published baseline, the repeats' spread added to the tolerance.
+    /// </summary>
+    public static BaselineComparison CompareRepeats(
+        IReadOnlyList<double> repeatPercents, int count, Baseline baseline, Tolerance tolerance, IReadOnlyList<SubjectScore>? subjects = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        return CompareRepeats(repeatPercents, count, baseline.Score, baseline.Id, $"{baseline.Source} [{baseline.Status}]", tolerance, subjects);
+    }
+
+    /// <summary>Compares the mean of repeated runs with any reference score, the repeats' spread added to the tolerance.</summary>
+    public static BaselineComparison CompareRepeats(
+        IReadOnlyList<double> repeatPercents,
+        int count,
+        double baselineScore,
+        string baselineId,
+        string baselineSource,
+        Tolerance tolerance,
+        IReadOnlyList<SubjectScore>? subjects = null)
+    {
+        ArgumentNullException.ThrowIfNull(repeatPercents);
+        var repeats = MeanAndDeviation.Of(repeatPercents);
+        var single = Compare(repeats.Mean, count, baselineScore, baselineId, baselineSource, tolerance, subjects);
+        if (repeats.Count == 1)
+        {
+            return single;
+        }
+
+        var spread = BinomialInterval.Z95 * repeats.StandardDeviation / Math.Sqrt(repeats.Count);
+        var effective = single.EffectiveTolerance + spread;
+        return single with
+        {
+            EffectiveTolerance = effective,
+            IsWithin = Math.Abs(single.Delta) <= effective + 1e-9,
+            Repeats = repeats,
+            RepeatSpread = spread,
+        };
     }
 
     /// <summary>Compares with any reference score (for example a recorded run).</summary>

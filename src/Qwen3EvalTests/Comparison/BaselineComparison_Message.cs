@@ -11,12 +11,19 @@ public sealed partial record BaselineComparison
         text.AppendLine(IsWithin
             ? $"Score is within tolerance of baseline {BaselineId}."
             : $"Score is not within tolerance of baseline {BaselineId}.");
-        text.AppendLine($"  measured:  {F(Measured)} % on {Count} questions");
+        text.AppendLine(Repeats is { } repeats
+            ? $"  measured:  {F(Measured)} % on {Count} questions, the mean of {repeats.Count} repeats (SD {F(repeats.StandardDeviation)} points)"
+            : $"  measured:  {F(Measured)} % on {Count} questions");
         text.AppendLine($"  baseline:  {F(BaselineScore)} %");
         text.AppendLine($"  delta:     {(Delta >= 0 ? "+" : "")}{F(Delta)} points");
         var applied = Applied == AppliedTolerance.Points
             ? $"the suite's {F(TolerancePoints)} points (95 % half-width {F(IntervalHalfWidth)} is smaller)"
             : $"the 95 % half-width {F(IntervalHalfWidth)} (normal approximation), wider than the suite's {F(TolerancePoints)} points";
+        if (Repeats is { } spread)
+        {
+            applied += $", plus the repeats' spread {F(RepeatSpread)} (1.96·SD/√{spread.Count})";
+        }
+
         text.AppendLine($"  tolerance: ±{F(EffectiveTolerance)} points, from {applied}");
         text.AppendLine($"  95 % interval of the measurement: {Interval.ToPercentString()}");
         text.AppendLine($"  baseline source: {BaselineSource}");

@@ -25,14 +25,14 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
     public BenchmarkRun Run(EvaluationPlan plan, string resultsPath, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        EvaluationPlanValidator.ThrowIfInvalid([plan], new ModelKindFact(model.Info.Name, model.Info.Folder, model.Info.Kind, model.Info.KindSource), validateData: false);
+        EvaluationPlanValidator.ThrowIfInvalid([plan], new ModelKindFact(model.Info.Name, model.Info.Folder, model.Info.Kind, model.Info.KindSource), validateData: false, engine: model.Generation);
         var settings = plan.Settings;
         var scoring = plan.Scoring;
         var scorer = QuestionScorers.For(scoring);
         var dataset = DataFolder.Open(plan.DataFolder, plan.Benchmark);
         var split = settings.ScoredSplit;
         var subjects = SelectSubjects(dataset, plan.Subjects);
-        var header = HeaderOf(plan, dataset, subjects, RunSettingsOf(plan));
+        var header = HeaderOf(plan, dataset, subjects, RunSettingsOf(plan) with { ChatTemplate = ChatPromptRendering.RendererOf(plan, model.Info) });
         int? total = progress is null ? null : (int)subjects.Sum(s => Math.Min(dataset.CountQuestions(s.Id, split), plan.Limit ?? long.MaxValue));
 
         var clock = Stopwatch.StartNew();
@@ -42,7 +42,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         using var writer = new ResultsFileWriter(resultsPath, header);
         foreach (var subject in subjects)
         {
-            foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Chunk(ChunkSize))
+            foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Select(p => ChatPromptRendering.Apply(p, model, plan.ChatOptions)).Chunk(ChunkSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var outcome in ScoreChunk(scorer, plan, subject, chunk, cancellationToken))
@@ -101,6 +101,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         {
             Truncation = scoring.Truncation.Id,
             Reading = settings.Reading.Id,
+            Tokenization = scoring.Scorer.ReadsLogLikelihoods() ? scoring.Tokenization.ToId() : null,
         };
     }
 

@@ -52,7 +52,7 @@ public sealed record EvaluationPlan(
             {
                 // A rule other than the protocol's compares full continuation log-likelihoods (Qwen's next-token reading gives only the last token).
                 var scorer = rule == Qwen3EvalTests.Scoring.ChoiceRule.SequencePerplexity ? ScorerKind.SequencePerplexity : ScorerKind.ContinuationLogLikelihood;
-                return new ScoringSettings(scorer, rule, Extractor: null, settings.Truncation, Generation: null);
+                return new ScoringSettings(scorer, rule, Extractor: null, settings.Truncation, Generation: null) { Tokenization = settings.Tokenization };
             }
 
             return new ScoringSettings(
@@ -60,7 +60,10 @@ public sealed record EvaluationPlan(
                 settings.ChoiceRule,
                 settings.Extractor,
                 settings.Truncation,
-                settings.Scorer == ScorerKind.GenerateAndExtract ? Generation ?? settings.Generation : null);
+                settings.Scorer == ScorerKind.GenerateAndExtract ? Generation ?? settings.Generation : null)
+            {
+                Tokenization = settings.Tokenization,
+            };
         }
     }
 }

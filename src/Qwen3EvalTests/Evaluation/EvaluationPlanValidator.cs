@@ -17,7 +17,7 @@ public static class EvaluationPlanValidator
     /// <param name="plans">The plans of one command.</param>
     /// <param name="model">The model they will run on (its kind decides base vs chat), or null to skip that check.</param>
     /// <param name="validateData">Read every data file of each planned benchmark (once per folder and benchmark).</param>
-    /// <param name="engine">Which generation settings the engine honours; null: <see cref="GenerationSupport.GenAi"/>, the one engine.</param>
+    /// <param name="engine">Which generation settings the engine honours; null: <see cref="GenerationSupport.GenAi"/>, the in-process default.</param>
     public static IReadOnlyList<InputProblem> Validate(IEnumerable<EvaluationPlan> plans, ModelKindFact? model, bool validateData = true, GenerationSupport? engine = null)
     {
         engine ??= GenerationSupport.GenAi;
@@ -49,6 +49,11 @@ public static class EvaluationPlanValidator
                 Add("generation", message);
             }
 
+            if (ThinkingProblem(plan) is { } thinking)
+            {
+                Add("generation", thinking);
+            }
+
             if (model is not null && KindMismatch(model, plan) is { } mismatch)
             {
                 problems.Add(new InputProblem(model.Folder ?? model.Name, null, "chat", mismatch));
@@ -58,6 +63,36 @@ public static class EvaluationPlanValidator
         }
 
         return problems.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// A thinking-mode generation plan that cannot measure what the Qwen3 report measured: greedy decoding (Qwen3's model
+    /// card: "DO NOT use greedy decoding" in thinking mode, it degrades and repeats endlessly) or a budget below the
+    /// report's 32,768 new tokens, which cuts the think block before its answer. Null when the plan is not such a plan.
+    /// </summary>
+    private static string? ThinkingProblem(EvaluationPlan plan)
+    {
+        if (plan.ChatOptions?.EnableThinking != true || plan.Scoring.Generation is not { } generation)
+        {
+            return null;
+        }
+
+        var report = GenerationSettings.Qwen3Thinking;
+        var wrong = new List<string>();
+        if (generation.IsGreedy)
+        {
+            wrong.Add("greedy decoding");
+        }
+
+        if (generation.MaxNewTokens < report.MaxNewTokens)
+        {
+            wrong.Add(string.Create(CultureInfo.InvariantCulture, $"at most {generation.MaxNewTokens} new tokens"));
+        }
+
+        return wrong.Count == 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"thinking mode with {string.Join(" and ", wrong)} cannot reproduce the Qwen3 report: greedy thinking degrades and repeats (Qwen3's model card), and a short budget cuts the think block before the answer. " +
+                $"Use the report's thinking settings (GenerationSettings.Qwen3Thinking: temperature 0.6, top-p 0.95, top-k 20, {report.MaxNewTokens} new tokens; a suite case with mode: thinking gets them).");
     }
 
     /// <summary>Throws one <see cref="EvalInputException"/> listing every problem of <paramref name="plans"/>, if any.</summary>

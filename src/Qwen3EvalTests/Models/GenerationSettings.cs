@@ -27,6 +27,9 @@ public sealed record GenerationSettings(
 
     public bool IsGreedy => Temperature <= 0;
 
+    /// <summary>The longest stop string's length: text grown by appending only needs its last this-many-minus-one characters searched again.</summary>
+    public int LongestStopLength => StopStrings is { Count: > 0 } stops ? stops.Max(s => s.Length) : 0;
+
     /// <summary>Where the earliest stop string starts in <paramref name="text"/>, or null: every engine cuts generated text here.</summary>
     public int? FirstStopIn(string text)
     {
@@ -59,6 +62,9 @@ public sealed record GenerationSettings(
 
     /// <summary>The Qwen3 technical report's non-thinking mode: temperature 0.7, top-p 0.8, top-k 20, presence penalty 1.5, up to 32,768 new tokens.</summary>
     public static GenerationSettings Qwen3NonThinking { get; } = new(MaxNewTokens: 32_768, StopStrings: ChatStops, Temperature: 0.7, TopP: 0.8, TopK: 20, PresencePenalty: 1.5);
+
+    /// <summary>The Qwen3 technical report's settings for a hybrid model's mode: what a suite case in that mode generates with.</summary>
+    public static GenerationSettings Qwen3Report(ThinkingMode mode) => mode == ThinkingMode.Thinking ? Qwen3Thinking : Qwen3NonThinking;
 
     /// <summary>
     /// The settings that change the output and that <paramref name="support"/> does not honour, each a sentence naming
@@ -97,11 +103,17 @@ public sealed record GenerationSettings(
 public sealed record GenerationSupport(string Engine, bool TopP, bool TopK, bool MinP, bool RepetitionPenalty, bool PresencePenalty)
 {
     /// <summary>
-    /// The ONNX Runtime GenAI backend as it maps settings today (Inference/GenAI/GenerationSearchOptions.cs: temperature
-    /// and seed; top_k 0 and top_p 1 fixed): none of the five. GenAI has top_p, top_k and repetition_penalty search
-    /// options, but no presence penalty.
+    /// The ONNX Runtime GenAI backend as it maps settings (Inference/GenAI/GenerationSearchOptions.cs): top_p, top_k and
+    /// repetition_penalty are GenAI search options; it has no min-p and no presence penalty, so those are refused (checked against a plain ONNX Runtime reference in GenerationSearchOptionsTests).
     /// </summary>
-    public static GenerationSupport GenAi { get; } = new("onnxruntime-genai", TopP: false, TopK: false, MinP: false, RepetitionPenalty: false, PresencePenalty: false);
+    public static GenerationSupport GenAi { get; } = new("onnxruntime-genai", TopP: true, TopK: true, MinP: false, RepetitionPenalty: true, PresencePenalty: false);
+
+    /// <summary>
+    /// A served OpenAI-compatible engine (Inference/Served/ServedWireMapping.cs): vLLM and SGLang take top_p, top_k, min_p,
+    /// repetition_penalty and presence_penalty on /v1/completions, llama.cpp's /completion top_p, top_k, min_p,
+    /// repeat_penalty and presence_penalty.
+    /// </summary>
+    public static GenerationSupport Served { get; } = new("served (OpenAI-compatible)", TopP: true, TopK: true, MinP: true, RepetitionPenalty: true, PresencePenalty: true);
 
     /// <summary>An engine that honours every setting (test doubles).</summary>
     public static GenerationSupport All { get; } = new("any", true, true, true, true, true);

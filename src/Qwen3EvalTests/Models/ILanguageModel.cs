@@ -10,6 +10,9 @@ public interface ILanguageModel : IDisposable
 {
     ModelInfo Info { get; }
 
+    /// <summary>Which generation settings this engine honours: the plan validator refuses the others, so none is ignored silently.</summary>
+    GenerationSupport Generation { get; }
+
     /// <summary>Counters since the model was loaded.</summary>
     InferenceCounters Counters { get; }
 

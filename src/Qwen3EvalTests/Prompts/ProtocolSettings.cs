@@ -46,6 +46,14 @@ public sealed record ProtocolSettings(
     /// <summary>Greedy, a short answer, stop at the end of the assistant turn: the generation default when a form names none.</summary>
     public static GenerationSettings ShortGreedyAnswer { get; } = new(MaxNewTokens: 32, StopStrings: ["<|im_end|>", "<|endoftext|>"]);
 
+    /// <summary>
+    /// How context and continuations become the token ids that are scored, as the reference does it: qwen
+    /// <see cref="ContinuationTokenization.Separate"/>, lm-eval <see cref="ContinuationTokenization.LmEvalEncodePair"/>, OpenCompass
+    /// perplexity <see cref="ContinuationTokenization.WholeSequence"/>. Generation forms encode the prompt in one piece and
+    /// keep the default.
+    /// </summary>
+    public ContinuationTokenization Tokenization { get; init; } = ContinuationTokenization.Separate;
+
     /// <summary>How the reference reads the CSV fields (line endings, pandas NA strings); applied when rendering.</summary>
     public FieldReading Reading { get; init; } = FieldReading.Verbatim;
 
@@ -57,7 +65,7 @@ public sealed record ProtocolSettings(
 
     /// <summary>A log-likelihood form: settings for the base form of a protocol that compares option scores.</summary>
     public static ProtocolSettings ForLogLikelihood(
-        string protocol, Benchmark benchmark, bool chat, AverageKind average, ScorerKind scorer, ContextTruncation truncation, string source) => new(
+        string protocol, Benchmark benchmark, bool chat, AverageKind average, ScorerKind scorer, ContinuationTokenization tokenization, ContextTruncation truncation, string source) => new(
         protocol,
         benchmark,
         chat,
@@ -71,7 +79,10 @@ public sealed record ProtocolSettings(
         truncation,
         SystemMessage: null,
         Generation: null,
-        source);
+        source)
+    {
+        Tokenization = tokenization,
+    };
 
     /// <summary>A generation form: the model answers in text and <paramref name="extractor"/> reads the letter.</summary>
     public static ProtocolSettings ForGeneration(

@@ -15,7 +15,7 @@ public static class RunIdentity
     public static string CanonicalText(RunSettings settings, RunEnvironment environment)
     {
         var text = new StringBuilder();
-        text.Append("identity-version=2\n");
+        text.Append("identity-version=3\n");
         foreach (var factor in ScoreFactors.Of(settings, environment))
         {
             text.Append(factor.Key).Append('=').Append(factor.Value ?? "(none)").Append('\n');

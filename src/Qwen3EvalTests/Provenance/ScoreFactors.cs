@@ -46,6 +46,8 @@ public static class ScoreFactors
         Add("max-context-tokens", "max context tokens", settings.MaxContextTokens?.ToString(c));
         Add("truncation", "truncation", settings.Truncation);
         Add("reading", "data reading", settings.Reading);
+        Add("chat-template", "chat template", settings.ChatTemplate);
+        Add("tokenization", "continuation tokenization", settings.Tokenization);
         if (settings.Generation is { } g)
         {
             Add("generation.max-new-tokens", "generation max new tokens", g.MaxNewTokens.ToString(c));

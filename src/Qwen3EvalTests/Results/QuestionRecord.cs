@@ -23,6 +23,13 @@ public sealed record QuestionRecord(
     int PromptTokens,
     int TruncatedTokens)
 {
+    /// <summary>
+    /// Log-likelihood scoring: the token ids scored for each option A–D after the prompt's tokens, as the protocol's
+    /// tokenization split them (qwen <c>[[362],…]</c> for " A"; lm-eval chat <c>[[198,32],…]</c> for "\nA"); null for
+    /// generation and in files written before it was recorded.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>>? ContinuationTokens { get; init; }
+
     public static QuestionRecord Of(QuestionOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -35,6 +42,9 @@ public sealed record QuestionRecord(
             outcome.Scores.Count > 0 ? outcome.Scores : null,
             outcome.Generated,
             outcome.PromptTokens,
-            outcome.TruncatedTokens);
+            outcome.TruncatedTokens)
+        {
+            ContinuationTokens = outcome.ContinuationTokens,
+        };
     }
 }

@@ -32,8 +32,14 @@ public sealed record RunSettings(
     /// <summary>The truncation rule applied ("left:2048", "none"); null in files written before it was recorded.</summary>
     public string? Truncation { get; init; }
 
+    /// <summary>How context and continuations were tokenized for log-likelihood scoring ("separate", "whole-sequence", "lm-eval-encode-pair"); null for generation and in files written before it was recorded.</summary>
+    public string? Tokenization { get; init; }
+
     /// <summary>How the protocol read the data fields (<see cref="Prompts.FieldReading.Id"/>: "verbatim", "universal-newlines", "pandas1-na", …); null in files written before it was recorded.</summary>
     public string? Reading { get; init; }
+
+    /// <summary>What rendered chat prompts ("model chat_template" or "harness ChatML", <see cref="Evaluation.ChatPromptRendering"/>); null for base prompts and in files written before it was recorded.</summary>
+    public string? ChatTemplate { get; init; }
 }
 
 /// <summary>The generation settings of a generation-scored run, as recorded in its results file.</summary>

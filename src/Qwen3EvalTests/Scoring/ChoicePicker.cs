@@ -53,8 +53,9 @@ public static class ChoicePicker
             throw new InvalidOperationException("SequencePerplexity needs the context log-probability: request it with IncludeContextLogProb.");
         }
 
-        // Average log-probability over every predicted token of the sequence (the first token has no prediction).
-        var predicted = Math.Max(1, result.ContextTokenCount - 1 + continuation.TokenCount);
-        return (contextLogProb + continuation.LogProb) / predicted;
+        // OpenCompass get_ppl (models/huggingface_above_v4_33.py L419-430): the summed loss of the N-1 predicted tokens divided
+        // by N, the sequence's token count including the first, unpredicted one.
+        var tokens = Math.Max(1, result.ContextTokenCount + continuation.TokenCount);
+        return (contextLogProb + continuation.LogProb) / tokens;
     }
 }

@@ -28,7 +28,10 @@ public static class QuestionScorers
             var kind => new LogLikelihoodScorer(
                 settings.Rule ?? throw new ArgumentException($"{kind.ToId()} scoring needs a choice rule", nameof(settings)),
                 NextTokenOnly: kind == ScorerKind.NextTokenChoice,
-                settings.Truncation),
+                settings.Truncation)
+            {
+                Tokenization = settings.Tokenization,
+            },
         };
     }
 }
@@ -44,7 +47,11 @@ public sealed record ScoringSettings(
     ChoiceRule? Rule,
     IAnswerExtractor? Extractor,
     ContextTruncation Truncation,
-    GenerationSettings? Generation);
+    GenerationSettings? Generation)
+{
+    /// <summary>For log-likelihood scorers: how context and continuations are tokenized (the protocol's).</summary>
+    public ContinuationTokenization Tokenization { get; init; } = ContinuationTokenization.Separate;
+}
 
 /// <summary>A question with the exact text a protocol rendered for it and the continuations it scores (none for generation).</summary>
 public sealed record PromptedQuestion(Question Question, string Text, IReadOnlyList<string> Continuations)

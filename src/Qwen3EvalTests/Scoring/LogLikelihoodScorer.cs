@@ -17,6 +17,10 @@ namespace Qwen3EvalTests.Scoring;
 /// the threshold, which the rule keeps whole — is asked again as keep-last(threshold), so every prompt gets exactly the rule.</param>
 public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, ContextTruncation Truncation) : IQuestionScorer
 {
+    /// <summary>How context and continuations are tokenized (the protocol's; <see cref="RequestTokenizer"/>).</summary>
+    public ContinuationTokenization Tokenization { get; init; } = ContinuationTokenization.Separate;
+
+    /// <summary>The request of <paramref name="question"/>, as text.</summary>
     public LogLikelihoodRequest RequestOf(PromptedQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -25,14 +29,38 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
             question.Continuations,
             Truncation.MaxContextTokens,
             IncludeContextLogProb: Rule == ChoiceRule.SequencePerplexity,
-            NextTokenOnly: NextTokenOnly);
+            NextTokenOnly: NextTokenOnly,
+            Tokenization);
+    }
+
+    /// <summary>
+    /// The request of <paramref name="question"/> with its ids from <paramref name="model"/>'s own tokenizer: what the backend
+    /// scores and the results record (before truncation, which the backend applies).
+    /// </summary>
+    public LogLikelihoodRequest TokenizedRequestOf(ILanguageModel model, PromptedQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var request = RequestOf(question);
+        return request with { Tokenized = RequestTokenizer.Tokenize(request, model.Encode) };
+    }
+
+    /// <summary>
+    /// <paramref name="tokens"/> as a backend feeds them to a model of <paramref name="contextLength"/> positions: the context cut
+    /// by the protocol's rule exactly (a prompt of exactly the threshold stays whole), then to what leaves room for the longest
+    /// continuation.
+    /// </summary>
+    public TokenizedRequest AsFed(TokenizedRequest tokens, int contextLength)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var keptByRule = tokens.Context.Count - Truncation.Dropped(tokens.Context.Count);
+        return tokens.KeepLast(Math.Max(0, tokens.ContextLimit(keptByRule, contextLength)));
     }
 
     public IReadOnlyList<QuestionOutcome> Score(ILanguageModel model, IReadOnlyList<PromptedQuestion> questions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(questions);
-        var requests = questions.Select(RequestOf).ToArray();
+        var requests = questions.Select(q => TokenizedRequestOf(model, q)).ToArray();
         var results = model.Score(requests, cancellationToken).ToArray();
         RescoreKeptWhole(model, requests, results, cancellationToken);
         var outcomes = new QuestionOutcome[questions.Count];
@@ -48,7 +76,10 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
                 scores,
                 Generated: null,
                 results[i].ContextTokenCount,
-                results[i].TruncatedTokenCount);
+                results[i].TruncatedTokenCount)
+            {
+                ContinuationTokens = requests[i].Tokenized!.Continuations,
+            };
         }
 
         return outcomes;

@@ -19,6 +19,9 @@ public sealed record QuestionOutcome(
     int PromptTokens,
     int TruncatedTokens)
 {
+    /// <summary>For log-likelihood scoring: the ids scored for each option, in option order (the context/continuation split); else null.</summary>
+    public IReadOnlyList<IReadOnlyList<int>>? ContinuationTokens { get; init; }
+
     public bool Correct => Predicted == Answer;
 
     /// <summary>A generated answer that no extraction rule could read (counted wrong).</summary>

@@ -12,6 +12,7 @@ namespace Qwen3EvalTests.Suites;
 /// <param name="Scoring">The scorer the protocol uses for this benchmark and form (validated against its settings).</param>
 /// <param name="Chat">Whether the prompt goes through the chat template.</param>
 /// <param name="Limit">Questions per subject to keep, or null for all.</param>
+/// <param name="Repeats">Runs per case (sampled generation): the gate compares their mean, with their spread in the tolerance.</param>
 public sealed record SuiteBenchmark(
     Benchmark Benchmark,
     ModelKind? Kind,
@@ -19,4 +20,5 @@ public sealed record SuiteBenchmark(
     int Shots,
     ScorerKind Scoring,
     bool Chat,
-    int? Limit);
+    int? Limit,
+    int Repeats = 1);

@@ -20,7 +20,8 @@ public sealed record SuiteCase(
     bool Chat,
     int? Limit,
     Tolerance Tolerance,
-    BaselineReference Baseline)
+    BaselineReference Baseline,
+    int Repeats = 1)
 {
     /// <summary>E.g. "qwen3-8b-base · mmlu · qwen · 5-shot", with " · non-thinking" for a mode.</summary>
     public string DisplayName
@@ -36,6 +37,14 @@ public sealed record SuiteCase(
     public string Id => Mode is null
         ? $"{Suite}/{ModelId}/{Benchmark.ToId()}"
         : $"{Suite}/{ModelId}/{Benchmark.ToId()}/{Mode}";
+
+    /// <summary>The results file of a case's run under an output folder: "suite/model/benchmark[/mode].json", "…-r2.json" for repeat 2 of several.</summary>
+    public static string ResultsFileName(string caseId, int? repeat)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        var name = caseId.Replace('/', Path.DirectorySeparatorChar);
+        return repeat is { } r ? string.Create(CultureInfo.InvariantCulture, $"{name}-r{r}.json") : name + ".json";
+    }
 
     public override string ToString() => DisplayName;
 }

@@ -119,7 +119,7 @@ internal sealed class SuiteCaseExpander(BaselineCatalog catalog, InputProblemLis
 
         return ok
             ? new SuiteCase(suite.Name, model.Id, model.Kind, model.Folder, entry.Benchmark, mode, entry.Protocol, shots, entry.Scoring,
-                entry.Chat, over?.Limit ?? entry.Limit, tolerance, reference)
+                entry.Chat, over?.Limit ?? entry.Limit, tolerance, reference, entry.Repeats)
             : null;
     }
 

@@ -12,7 +12,7 @@ internal sealed partial class SuiteReader
         var benchmarks = new List<SuiteBenchmark>();
         foreach (var fields in root.Entries("benchmarks", required: true, "{name, protocol, shots, scoring, chat}"))
         {
-            fields.RejectUnknownKeys("name", "kind", "protocol", "shots", "scoring", "chat", "limit");
+            fields.RejectUnknownKeys("name", "kind", "protocol", "shots", "scoring", "chat", "limit", "repeats");
             var name = fields.String("name", required: true, "mmlu, ceval or cmmlu");
             Benchmark benchmark = default;
             var known = name is not null && BenchmarkIds.TryParse(name, out benchmark);
@@ -35,6 +35,12 @@ internal sealed partial class SuiteReader
                 : Invalid(fields, "scoring", $"'{scoringId}' is not a scorer; expected one of {ScorerKinds.Expected}.", (ScorerKind?)null);
             var chat = fields.Bool("chat", required: true);
             var limit = fields.Int("limit", required: false, "a positive number of questions per subject", min: 1);
+            var repeats = fields.Int("repeats", required: false, "a positive number of runs per case", min: 1);
+            if (repeats > 1 && scoring is { } scorer && scorer != ScorerKind.GenerateAndExtract)
+            {
+                fields.Problem("repeats", $"repeats: {repeats} repeats a deterministic case: {ScorerKinds.ToId(scorer)} scoring gives the same answers every run; " +
+                    "repeats are for sampled generation (scoring: generation with thinking modes). Remove repeats, or use `qwen3eval run --repeats N` for a determinism check.", fields.Node("repeats"));
+            }
 
             if (known && (kind is not null || fields.Node("kind") is null) && protocol is not null && PromptProtocols.IsKnown(protocol)
                 && shots is not null && scoring is not null && chat is not null)
@@ -45,7 +51,7 @@ internal sealed partial class SuiteReader
                     fields.Problem(field, message, fields.Node(field));
                 }
 
-                var entry = new SuiteBenchmark(benchmark, kind, protocol, shots.Value, scoring.Value, chat.Value, limit);
+                var entry = new SuiteBenchmark(benchmark, kind, protocol, shots.Value, scoring.Value, chat.Value, limit, repeats ?? 1);
                 if (benchmarks.Any(b => b.Benchmark == entry.Benchmark && b.Kind == entry.Kind))
                 {
                     fields.Problem("name", $"benchmark '{name}' is listed twice for {(kind?.ToString().ToLowerInvariant() ?? "all kinds")}; expected one entry per benchmark and kind.", fields.Node("name"));

@@ -97,6 +97,32 @@ public sealed class GateSummaryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RepeatsOfACaseAreShownAsTheirMeanWithTheirSpreadInTheTolerance()
+    {
+        // Two repeats of tiny-bytes-seed1 · mmlu, as SuiteCaseRunner names them: the fixture's own run and tiny-planted-a's answers.
+        var results = Path.Combine(_folder, "repeat-eval");
+        CopyFolder(ResultsFolder, results);
+        var caseFolder = Path.Combine(results, "tiny", "tiny-bytes-seed1");
+        File.Move(Path.Combine(caseFolder, "mmlu.json"), Path.Combine(caseFolder, "mmlu-r1.json"));
+        File.Copy(Path.Combine(ResultsFolder, "tiny", "tiny-planted-a", "mmlu.json"), Path.Combine(caseFolder, "mmlu-r2.json"));
+
+        var run = await CliRun.RunAsync(["gate", "summary", "--trx", TrxFolder, "--results", results, "--repo", Repo]);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var (first, total) = CountCorrect(Path.Combine(caseFolder, "mmlu-r1.json"));
+        var (second, _) = CountCorrect(Path.Combine(caseFolder, "mmlu-r2.json"));
+        var scores = new[] { 100.0 * first / total, 100.0 * second / total };
+        var mean = scores.Average();
+        var sd = Math.Sqrt(scores.Sum(x => (x - mean) * (x - mean)) / (scores.Length - 1));
+        var p = mean / 100;
+        var tolerance = Math.Max(1, 1.959963984540054 * Math.Sqrt(p * (1 - p) / total) * 100) + 1.959963984540054 * sd / Math.Sqrt(scores.Length);
+        var row = RowOf(run.Stdout, "tiny-bytes-seed1 · mmlu · qwen · 5-shot");
+        row.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"| {mean:F2} % (n={total}) |"), "the measured cell is the repeats' mean")
+            .And.Contain(string.Create(CultureInfo.InvariantCulture, $"±{tolerance:F2}"), "the repeats' spread 1.96·SD/√N is added to the tolerance");
+        run.Stdout.Split('\n').Should().NotContain(l => l.Contains("mmlu-r1", StringComparison.Ordinal), "a repeat's file is its case, not a case of its own");
+    }
+
+    [Fact]
     public async Task BaseBranchResultsAddTheirScoreAndTheAnswersChangedSince()
     {
         // The base branch's tiny-bytes-seed1 answered like tiny-planted-a does now.

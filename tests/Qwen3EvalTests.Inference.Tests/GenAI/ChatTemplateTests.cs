@@ -1,6 +1,9 @@
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts;
 
 namespace Qwen3EvalTests.Inference.Tests.GenAI;
 
@@ -49,5 +52,34 @@ public sealed class ChatTemplateTests
         var text = model.ApplyChatTemplate([new ChatTurn("user", "Hi")], addGenerationPrompt: true);
 
         text.Should().StartWith("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n");
+    }
+
+    /// <summary>
+    /// A run renders chat messages with the model's template (ChatPromptRendering). On the real Qwen3 template — which has
+    /// no default system turn — that is byte for byte the ChatML the protocols render themselves, for every chat
+    /// protocol and benchmark on the sample: so the messages carry everything the harness's text does.
+    /// </summary>
+    [Fact]
+    public void TheRealQwen3TemplateRendersEveryChatProtocolsMessagesAsTheHarnessChatMl()
+    {
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.Qwen3Spec with { Kind = ModelKind.Instruct }));
+        var compared = 0;
+        foreach (var protocol in PromptProtocols.Names)
+        {
+            foreach (var benchmark in new[] { Benchmark.Mmlu, Benchmark.Ceval, Benchmark.Cmmlu })
+            {
+                foreach (var thinking in new bool?[] { null, false })
+                {
+                    var plan = new EvaluationPlan(benchmark, PromptProtocols.Get(protocol), DataFolder.SampleDirectory, Chat: true, ChatOptions: new ChatOptions(EnableThinking: thinking), Limit: 1);
+                    foreach (var prompt in PlanPrompts.Of(plan))
+                    {
+                        ChatPromptRendering.Apply(prompt, model, plan.ChatOptions).Prompt.Text.Should().Be(prompt.Prompt.Text, $"{protocol} {benchmark.ToId()} {prompt.Subject.Id} thinking={thinking}");
+                        compared++;
+                    }
+                }
+            }
+        }
+
+        compared.Should().BeGreaterThan(100);
     }
 }

@@ -55,6 +55,26 @@ public sealed class ServedLanguageModelTests
     }
 
     [Fact]
+    public void FollowsTheRequestsTokenizationThroughTheSharedStep()
+    {
+        // lm-eval _encode_pair: the context's trailing "\n" is scored as part of each continuation ("\nA"); ids given by the
+        // caller (the scorer) are sent as they are.
+        using var server = new FakeCompletionServer(FakeFlavour.Vllm);
+        using var model = ServedLanguageModel.Connect(Fast(server), cancellationToken: Ct);
+        var pair = new LogLikelihoodRequest("Q: 1?\n", ["A", "B"], Tokenization: ContinuationTokenization.LmEvalEncodePair);
+        var given = new LogLikelihoodRequest("ignored", ["x"]) { Tokenized = new TokenizedRequest([81, 58], [[32, 65]]) };
+
+        var results = model.Score([pair, given], Ct);
+
+        results[0].ContextTokenCount.Should().Be("Q: 1?".Length);
+        results[0].Continuations.Select(c => c.TokenCount).Should().Equal(2, 2);
+        results[0].Continuations[0].LogProb.Should().BeApproximately(FakeLanguage.LogLikelihood(FakeLanguage.Encode("Q: 1?"), FakeLanguage.Encode("\nA")), 1e-9);
+        var prompts = server.ScoringRequests.Select(r => r.Body!["prompt"]!.AsArray().Select(p => p!.AsArray().Select(t => t!.GetValue<int>()).ToArray()).ToArray()).ToArray();
+        prompts.Should().ContainSingle(p => p[0].SequenceEqual(FakeLanguage.Encode("Q: 1?\nA")) && p[1].SequenceEqual(FakeLanguage.Encode("Q: 1?\nB")));
+        prompts.Should().ContainSingle(p => p.Length == 1 && p[0].SequenceEqual(new[] { 81, 58, 32, 65 }));
+    }
+
+    [Fact]
     public void ReadsTheNextTokenChoiceFromOneLlamaCppCompletionPerQuestion()
     {
         using var server = new FakeCompletionServer(FakeFlavour.LlamaCpp);
@@ -266,7 +286,36 @@ public sealed class ServedLanguageModelTests
         body["seed"]!.GetValue<int>().Should().Be(42);
         body["stop"]!.AsArray().Select(s => s!.GetValue<string>()).Should().Equal(" hi");
         body["top_p"]!.GetValue<double>().Should().Be(1);
-        body["top_k"]!.GetValue<int>().Should().Be(-1);
+        body["top_k"]!.GetValue<int>().Should().Be(-1, "vLLM's 'off' is -1");
+        body["min_p"]!.GetValue<double>().Should().Be(0);
+        body["repetition_penalty"]!.GetValue<double>().Should().Be(1);
+        body["presence_penalty"]!.GetValue<double>().Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(false, "/v1/completions", "repetition_penalty")]
+    [InlineData(true, "/completion", "repeat_penalty")]
+    public void SendsTheQwen3NonThinkingSettingsUnderEachDialectsNames(bool llamaCpp, string path, string repetitionField)
+    {
+        using var server = new FakeCompletionServer(llamaCpp ? FakeFlavour.LlamaCpp : FakeFlavour.Vllm);
+        using var model = ServedLanguageModel.Connect(Fast(server), cancellationToken: Ct);
+        var settings = GenerationSettings.Qwen3NonThinking with { MaxNewTokens = 5, RepetitionPenalty = 1.05, MinP = 0.01, Seed = 3 };
+
+        model.Generate("Say hi", settings, Ct);
+
+        var body = server.Requests.Single(r => r.Path == path).Body!;
+        body["temperature"]!.GetValue<double>().Should().Be(0.7);
+        body["top_p"]!.GetValue<double>().Should().Be(0.8);
+        body["top_k"]!.GetValue<int>().Should().Be(20);
+        body["min_p"]!.GetValue<double>().Should().Be(0.01);
+        body[repetitionField]!.GetValue<double>().Should().Be(1.05);
+        body["presence_penalty"]!.GetValue<double>().Should().Be(1.5);
+        body["seed"]!.GetValue<int>().Should().Be(3);
+        model.Generation.Should().Be(GenerationSupport.Served);
+        if (llamaCpp)
+        {
+            body["repeat_last_n"]!.GetValue<int>().Should().Be(-1, "Hugging Face penalises every earlier token, llama.cpp only the last 64 unless told");
+        }
     }
 
     [Fact]

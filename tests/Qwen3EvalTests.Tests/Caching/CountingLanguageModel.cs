@@ -15,6 +15,8 @@ internal sealed class CountingLanguageModel : ILanguageModel
 
     public ModelInfo Info { get; } = new("fake", null, ModelKind.Base, 2048, 256, false, "cpu");
 
+    public GenerationSupport Generation => GenerationSupport.All;
+
     public InferenceCounters Counters => new(Scored.Count, ScoreCalls, 0, TimeSpan.Zero);
 
     public IReadOnlyList<int> Encode(string text) => Encoding.UTF8.GetBytes(text).Select(b => (int)b).ToArray();

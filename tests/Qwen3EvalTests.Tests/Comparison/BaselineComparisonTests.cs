@@ -24,6 +24,26 @@ public class BaselineComparisonTests
     }
 
     [Fact]
+    public void RepeatsAreComparedByTheirMeanWithTheirSpreadInTheTolerance()
+    {
+        // Mean 55.0, sample SD 1.0; spread 1.959964 × 1.0 / sqrt(3) = 1.131586; tolerance 1.0 (points beat the 0.82 half-width) + 1.131586.
+        var comparison = BaselineComparison.CompareRepeats([54.0, 55.0, 56.0], 14042, Qwen2SmallMmlu, new Tolerance(1.0, true));
+
+        comparison.Measured.Should().BeApproximately(55.0, 1e-12);
+        comparison.Delta.Should().BeApproximately(-1.5, 1e-9);
+        comparison.RepeatSpread.Should().BeApproximately(1.131586, 1e-6);
+        comparison.EffectiveTolerance.Should().BeApproximately(2.131586, 1e-6);
+        comparison.IsWithin.Should().BeTrue();
+        BaselineComparison.Compare(55.0, 14042, Qwen2SmallMmlu, new Tolerance(1.0, true)).IsWithin.Should().BeFalse("one run at the same mean is 1.5 points off against ±1");
+        comparison.Describe().Should().Contain("the mean of 3 repeats (SD 1.00 points)").And.Contain("plus the repeats' spread 1.13 (1.96·SD/√3)");
+    }
+
+    [Fact]
+    public void OneRepeatIsAPlainComparison() =>
+        BaselineComparison.CompareRepeats([56.0], 14042, Qwen2SmallMmlu, new Tolerance(1.0, true))
+            .Should().BeEquivalentTo(BaselineComparison.Compare(56.0, 14042, Qwen2SmallMmlu, new Tolerance(1.0, true)));
+
+    [Fact]
     public void WidensToTheIntervalForSmallSamples()
     {
         // 1.959964 × 0.05 × 100 = 9.80 points > 1.0

@@ -128,6 +128,31 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         run.Header.Settings.ChoiceRule.Should().Be("TokenNormalised");
     }
 
+    /// <summary>
+    /// The fake encodes one character per id, so the ids of option A are the characters its tokenization scores: qwen the
+    /// last id of " A" ('A'), lm-eval " A" after "Answer:" (nothing to move), OpenCompass the tail of "…Answer: A" that
+    /// the four sequences do not share ('A').
+    /// </summary>
+    [Theory]
+    [InlineData("qwen", "separate", new[] { 'A' })]
+    [InlineData("lm-eval", "lm-eval-encode-pair", new[] { ' ', 'A' })]
+    [InlineData("opencompass", "whole-sequence", new[] { 'A' })]
+    public void RequestsCarryTheProtocolsTokenizationAndTheResultsRecordItWithTheScoredIds(string protocol, string tokenization, char[] optionA)
+    {
+        using var model = new FakeLanguageModel((_, c) => c.EndsWith('A') ? -1 : -2);
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, PromptProtocols.Get(protocol), _data.Root, Shots: 5, Limit: 1), Path.Combine(_out, protocol + ".json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        model.Requests.Should().OnlyContain(r => r.Tokenization.ToId() == tokenization && r.Tokenized != null);
+        var file = ResultsFile.Read(run.ResultsFile);
+        file.Run.Settings.Tokenization.Should().Be(tokenization);
+        file.Questions.Should().OnlyContain(q => q.ContinuationTokens != null && q.ContinuationTokens.Count == 4);
+        file.Questions[0].ContinuationTokens![0].Should().Equal(optionA.Select(c => (int)c));
+        run.Header.Identity.Should().NotBe(
+            RunIdentity.Of(run.Header.Settings with { Tokenization = "separate-x" }, run.Header.Environment),
+            "the tokenization is part of the run identity");
+    }
+
     [Fact]
     public void OpenCompassAsksForTheContextLogProbabilityAndRecordsPerplexity()
     {
@@ -164,5 +189,54 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         run.Header.Settings.Shots.Should().Be(0);
         run.Header.Settings.Scoring.Should().Be("generation");
         run.Header.ModelKindSource.Should().Be("default");
+    }
+
+    [Fact]
+    public void ChatPromptsGoThroughTheModelsOwnTemplateAndTheRunSaysSo()
+    {
+        // A template that, like Qwen2.5's, puts in a default system turn when the messages have none.
+        const string DefaultSystem = "<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\n";
+        static string Template(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) =>
+            (messages[0].Role == "system" ? "" : DefaultSystem)
+            + string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n"))
+            + (addGenerationPrompt ? "<|im_start|>assistant\n" : "");
+        var seen = new List<string>();
+        using var model = new FakeLanguageModel((_, _) => 0, prompt => { seen.Add(prompt); return "A"; }, ModelKind.Instruct, Template);
+        var plan = new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(), _data.Root, Chat: true, Limit: 1, Shots: 0);
+        var messages = PlanPrompts.Of(plan).First().Prompt.Messages!;
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "template.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        messages[0].Role.Should().Be("user", "OpenCompass sends no system turn");
+        seen[0].Should().Be(Template(messages, addGenerationPrompt: true)).And.StartWith(DefaultSystem);
+        run.Header.Settings.ChatTemplate.Should().Be(ChatPromptRendering.ModelTemplate);
+    }
+
+    [Fact]
+    public void NonThinkingModeAppendsQwen3sEmptyThinkBlockAfterTheModelsTemplate()
+    {
+        var seen = new List<string>();
+        using var model = new FakeLanguageModel((_, _) => 0, prompt => { seen.Add(prompt); return "A"; }, ModelKind.Instruct);
+        var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, ChatOptions: new ChatOptions(EnableThinking: false), Limit: 1);
+
+        new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "nothink.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        // Qwen3's template with enable_thinking=false ends the generation prompt with "<think>\n\n</think>\n\n".
+        seen[0].Should().EndWith("<|im_start|>assistant\n<think>\n\n</think>\n\n");
+        seen[0].Should().Be(PlanPrompts.Of(plan).First().Prompt.Text, "this fake's template is plain ChatML, which the harness renders alike");
+    }
+
+    [Fact]
+    public void BasePromptsAndModelsWithoutATemplateKeepTheProtocolsText()
+    {
+        var seen = new List<string>();
+        using var noTemplate = new FakeLanguageModel((_, _) => 0, prompt => { seen.Add(prompt); return "A"; }, ModelKind.Base);
+        var chat = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, Limit: 1, AllowKindMismatch: true);
+
+        var run = new BenchmarkEvaluator(noTemplate, "fake").Run(chat, Path.Combine(_out, "notemplate.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        seen[0].Should().Be(PlanPrompts.Of(chat).First().Prompt.Text);
+        run.Header.Settings.ChatTemplate.Should().Be(ChatPromptRendering.HarnessChatMl);
+        ChatPromptRendering.RendererOf(chat with { Chat = false }, noTemplate.Info).Should().BeNull("base prompts are not chat-rendered");
     }
 }

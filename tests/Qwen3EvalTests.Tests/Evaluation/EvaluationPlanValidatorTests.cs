@@ -107,11 +107,28 @@ public sealed class EvaluationPlanValidatorTests : IDisposable
         var problems = EvaluationPlanValidator.Validate([plan], instruct);
 
         problems.Select(p => p.Message).Should().BeEquivalentTo(
-            "top-p 0.8 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use top-p 1 (off), or an engine that honours it.",
-            "top-k 20 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use top-k 0 (off), or an engine that honours it.",
-            "presence penalty 1.5 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use presence penalty 0 (off), or an engine that honours it.");
+            ["presence penalty 1.5 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use presence penalty 0 (off), or an engine that honours it."],
+            "GenAI has top_p and top_k search options but no presence penalty");
         problems.Should().OnlyContain(p => p.Where == "generation");
+        EvaluationPlanValidator.Validate([plan with { Generation = GenerationSettings.Qwen3NonThinking with { MinP = 0.05 } }], instruct)
+            .Select(p => p.Message).Should().Contain(m => m.StartsWith("min-p 0.05 is not honoured by the onnxruntime-genai engine", StringComparison.Ordinal), "GenAI has no min-p");
+        EvaluationPlanValidator.Validate([plan with { Generation = GenerationSettings.Qwen3Thinking }], instruct).Should().BeEmpty("GenAI honours the thinking mode's temperature, top-p and top-k");
         EvaluationPlanValidator.Validate([plan], instruct, engine: GenerationSupport.All).Should().BeEmpty();
         EvaluationPlanValidator.Validate([plan with { Generation = null }], instruct).Should().BeEmpty("the protocol's own default (Qwen's scripts: greedy) is honoured");
+    }
+
+    [Fact]
+    public void AThinkingPlanMustSampleWithTheFullBudget()
+    {
+        var instruct = new ModelKindFact("m", "/models/m", ModelKind.Instruct, ModelKindSource.Name);
+        var thinking = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, ChatOptions: new ChatOptions(EnableThinking: true));
+
+        EvaluationPlanValidator.Validate([thinking], instruct).Select(p => p.Message).Should().ContainSingle()
+            .Which.Should().StartWith("thinking mode with greedy decoding and at most 512 new tokens cannot reproduce the Qwen3 report", "the protocol's own default is Qwen's greedy scripts");
+        EvaluationPlanValidator.Validate([thinking with { Generation = GenerationSettings.Qwen3Thinking with { MaxNewTokens = 4096 } }], instruct)
+            .Should().ContainSingle().Which.Message.Should().StartWith("thinking mode with at most 4096 new tokens cannot reproduce the Qwen3 report");
+        EvaluationPlanValidator.Validate([thinking with { Generation = GenerationSettings.Qwen3Thinking }], instruct).Should().BeEmpty();
+        EvaluationPlanValidator.Validate([thinking with { ChatOptions = new ChatOptions(EnableThinking: false) }], instruct)
+            .Should().BeEmpty("non-thinking mode may run Qwen's greedy script settings");
     }
 }

@@ -6,9 +6,15 @@ namespace Qwen3EvalTests.Tests.Evaluation;
 /// A deterministic stand-in for a model: a continuation's log-likelihood comes from a function of
 /// (context, continuation), generation from a function of the prompt. Counts calls.
 /// </summary>
-public sealed class FakeLanguageModel(Func<string, string, double> logProb, Func<string, string>? generate = null, ModelKind kind = ModelKind.Base) : ILanguageModel
+public sealed class FakeLanguageModel(
+    Func<string, string, double> logProb,
+    Func<string, string>? generate = null,
+    ModelKind kind = ModelKind.Base,
+    Func<IReadOnlyList<ChatTurn>, bool, string>? chatTemplate = null) : ILanguageModel
 {
     public ModelInfo Info { get; } = new("fake", null, kind, 4096, 256, kind == ModelKind.Instruct, "cpu");
+
+    public GenerationSupport Generation => GenerationSupport.All;
 
     public InferenceCounters Counters => InferenceCounters.Zero;
 
@@ -38,8 +44,9 @@ public sealed class FakeLanguageModel(Func<string, string, double> logProb, Func
         return generate?.Invoke(prompt) ?? "The answer is B.";
     }
 
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) =>
-        string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n")) + (addGenerationPrompt ? "<|im_start|>assistant\n" : "");
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => chatTemplate is not null
+        ? chatTemplate(messages, addGenerationPrompt)
+        : string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n")) + (addGenerationPrompt ? "<|im_start|>assistant\n" : "");
 
     public void Dispose()
     {

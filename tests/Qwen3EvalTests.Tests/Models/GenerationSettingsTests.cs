@@ -29,13 +29,25 @@ public class GenerationSettingsTests
     [Fact]
     public void SamplingFiltersMatterOnlyWhenSamplingButPenaltiesAlways()
     {
-        var none = GenerationSupport.GenAi;
+        var none = new GenerationSupport("none", TopP: false, TopK: false, MinP: false, RepetitionPenalty: false, PresencePenalty: false);
 
         new GenerationSettings(TopP: 0.5, TopK: 5, MinP: 0.1).NotHonouredBy(none).Should().BeEmpty("greedy decoding ignores top-p, top-k and min-p");
         new GenerationSettings(Temperature: 0.7, TopP: 0.5, TopK: 5, MinP: 0.1).NotHonouredBy(none).Should().HaveCount(3);
         new GenerationSettings(RepetitionPenalty: 1.05).NotHonouredBy(none).Should().ContainSingle().Which.Should().StartWith("repetition penalty 1.05 ");
         new GenerationSettings(PresencePenalty: 1.5).NotHonouredBy(none).Should().ContainSingle().Which.Should().StartWith("presence penalty 1.5 ");
         GenerationSettings.Qwen3NonThinking.NotHonouredBy(GenerationSupport.All).Should().BeEmpty();
+        GenerationSettings.Qwen3Thinking.NotHonouredBy(GenerationSupport.GenAi).Should().BeEmpty("GenAI maps temperature, top-p and top-k");
+        GenerationSettings.Qwen3NonThinking.NotHonouredBy(GenerationSupport.GenAi).Should().ContainSingle().Which.Should().StartWith("presence penalty 1.5 ", "GenAI has no presence penalty");
+    }
+
+    [Fact]
+    public void GenAiHonoursTopPTopKAndTheRepetitionPenaltyButNotMinPOrThePresencePenalty()
+    {
+        new GenerationSettings(Temperature: 0.7, TopP: 0.5, TopK: 5, RepetitionPenalty: 1.05).NotHonouredBy(GenerationSupport.GenAi).Should().BeEmpty();
+        GenerationSettings.Qwen3Thinking.NotHonouredBy(GenerationSupport.GenAi).Should().BeEmpty("temperature 0.6, top-p 0.95, top-k 20");
+        new GenerationSettings(Temperature: 0.7, MinP: 0.1).NotHonouredBy(GenerationSupport.GenAi).Should().ContainSingle().Which.Should().StartWith("min-p 0.1 is not honoured by the onnxruntime-genai engine");
+        GenerationSettings.Qwen3NonThinking.NotHonouredBy(GenerationSupport.GenAi).Should().ContainSingle()
+            .Which.Should().Be("presence penalty 1.5 is not honoured by the onnxruntime-genai engine; it would be silently ignored. Use presence penalty 0 (off), or an engine that honours it.");
     }
 
     [Theory]

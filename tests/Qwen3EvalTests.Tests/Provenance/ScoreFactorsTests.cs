@@ -43,7 +43,7 @@ public sealed class ScoreFactorsTests
         var factors = ScoreFactors.Of(Settings, Environment);
 
         RunIdentity.CanonicalText(Settings, Environment).Should().Be(
-            "identity-version=2\n" + string.Concat(factors.Select(f => $"{f.Key}={f.Value ?? "(none)"}\n")));
+            "identity-version=3\n" + string.Concat(factors.Select(f => $"{f.Key}={f.Value ?? "(none)"}\n")));
         factors.Select(f => f.Key).Should().OnlyHaveUniqueItems().And.Contain(["truncation", "engine", "model-file:model.onnx", "data-file:mmlu/test/a.csv"]);
     }
 }

@@ -26,6 +26,7 @@ internal static class RecordMutation
         int i => i + 1,
         double d => d + 0.5,
         bool b => !b,
+        Enum e => Enum.GetValues(type).Cast<object>().First(v => !v.Equals(e)),
         IReadOnlyList<string> list => list.Append("x").ToArray(),
         RunGeneration g => g with { MaxNewTokens = g.MaxNewTokens + 1 },
         null when type == typeof(string) => "x",

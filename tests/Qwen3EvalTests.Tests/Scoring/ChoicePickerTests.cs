@@ -25,13 +25,15 @@ public class ChoicePickerTests
     }
 
     [Fact]
-    public void SequencePerplexityAveragesOverContextAndContinuation()
+    public void SequencePerplexityAveragesOverEveryTokenOfTheSequenceFirstIncluded()
     {
-        // Context of 5 tokens: 4 predicted, summed log-prob -8. Option 0: 1 token -2 → -10/5 = -2.
-        // Option 1: 3 tokens -3 → -11/7 ≈ -1.571 (better per token although its sum is lower).
+        // OpenCompass get_ppl (models/huggingface_above_v4_33.py L419-430): loss summed over the N-1 predicted tokens, divided
+        // by lens = the N non-pad tokens, the first (unpredicted) one included.
+        // Context of 5 tokens: 4 predicted, summed log-prob -8. Option 0: 1 token -2 → N = 6, -10/6.
+        // Option 1: 3 tokens -3 → N = 8, -11/8 (better per token although its sum is lower).
         var result = Result(-8.0, 5, (-2.0, 1), (-3.0, 3), (-20.0, 1), (-20.0, 1));
-        ChoicePicker.Scores(result, ChoiceRule.SequencePerplexity)[0].Should().BeApproximately(-2.0, 1e-12);
-        ChoicePicker.Scores(result, ChoiceRule.SequencePerplexity)[1].Should().BeApproximately(-11.0 / 7, 1e-12);
+        ChoicePicker.Scores(result, ChoiceRule.SequencePerplexity)[0].Should().BeApproximately(-10.0 / 6, 1e-12);
+        ChoicePicker.Scores(result, ChoiceRule.SequencePerplexity)[1].Should().BeApproximately(-11.0 / 8, 1e-12);
         ChoicePicker.Pick(result, ChoiceRule.SequencePerplexity).Should().Be(1);
     }
 

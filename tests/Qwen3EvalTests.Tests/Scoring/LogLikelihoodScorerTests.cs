@@ -43,6 +43,8 @@ public class LogLikelihoodScorerTests
 
         public ModelInfo Info => inner.Info with { ContextLength = 1 << 20 };
 
+        public GenerationSupport Generation => inner.Generation;
+
         public InferenceCounters Counters => inner.Counters;
 
         public IReadOnlyList<int> Encode(string text) => inner.Encode(text);

@@ -176,6 +176,37 @@ public class SuiteLoaderTests
     }
 
     [Fact]
+    public void ReadsRepeatsOfASampledCaseAndRefusesThemOnADeterministicOneWithTheLine()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: rep
+            family: qwen3
+            tolerance: {points: 1.0}
+            models:
+              - {id: qwen3-8b, kind: instruct, folder: Qwen3-8B, modes: [thinking]}
+            benchmarks:
+              - {name: ceval, kind: instruct, protocol: qwen, shots: 0, scoring: generation, chat: true, repeats: 3}
+            """;
+        Parse(yaml).Cases.Should().ContainSingle().Which.Repeats.Should().Be(3);
+
+        const string deterministic = """
+            schemaVersion: 1
+            name: rep
+            family: qwen2
+            tolerance: {points: 1.0}
+            models:
+              - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
+            benchmarks:
+              - {name: mmlu, protocol: qwen, shots: 5, scoring: next-token, chat: false, repeats: 2}
+              - {name: ceval, protocol: qwen, shots: 5, scoring: next-token, chat: false, repeats: 0}
+            """;
+        FluentActions.Invoking(() => Parse(deterministic)).Should().Throw<EvalInputException>().Which.Message.Should()
+            .Contain("test.yaml:8: benchmarks[0].repeats: repeats: 2 repeats a deterministic case: next-token scoring gives the same answers every run")
+            .And.Contain("test.yaml:9: benchmarks[1].repeats:");
+    }
+
+    [Fact]
     public void AppliesPerCaseOverrides()
     {
         const string yaml = """

@@ -30,7 +30,7 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
 
     /// <summary>Both forms: continuation log-likelihood, 0 shots unless asked (the task configs set no num_fewshot), no truncation of its own, subject-size weighted (micro) averages.</summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat) => ProtocolSettings.ForLogLikelihood(
-        Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContextTruncation.None, $"EleutherAI/lm-evaluation-harness lm_eval/tasks/{TaskFolder(benchmark)} @{Release.Revision}")
+        Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContinuationTokenization.LmEvalEncodePair, ContextTruncation.None, $"EleutherAI/lm-evaluation-harness lm_eval/tasks/{TaskFolder(benchmark)} @{Release.Revision}")
         with { DefaultShots = 0 };
 
     private static string TaskFolder(Benchmark benchmark) => benchmark == Benchmark.Mmlu ? "mmlu/default" : benchmark.ToId();

@@ -54,7 +54,7 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
     /// </summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat) => (chat
         ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat), GenerationSettings.OpenCompass)
-        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContextTruncation.None, Source(benchmark, chat)))
+        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContinuationTokenization.WholeSequence, ContextTruncation.None, Source(benchmark, chat)))
         with { Reading = Reading };
 
     /// <summary>The config this form reproduces, at open-compass/opencompass 26d077b0.</summary>

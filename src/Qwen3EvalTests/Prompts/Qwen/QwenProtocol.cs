@@ -40,7 +40,7 @@ public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues
         var average = benchmark == Benchmark.Mmlu ? AverageKind.Micro : AverageKind.Macro;
         var settings = chat
             ? ChatSettings(benchmark, average)
-            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, TruncationOf(benchmark), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py @2df8e8ac");
+            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, ContinuationTokenization.Separate, TruncationOf(benchmark), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py @2df8e8ac");
         return settings with { Reading = Reading };
     }
 
