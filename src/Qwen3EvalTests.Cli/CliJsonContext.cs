@@ -9,6 +9,7 @@ namespace Qwen3EvalTests.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunReport))]
 [JsonSerializable(typeof(RunComparison))]
+[JsonSerializable(typeof(EngineParityReport))]
 [JsonSerializable(typeof(Qwen3EvalTests.Inference.GenAI.GenAiModelInspection))]
 [JsonSerializable(typeof(Qwen3EvalTests.Inference.Bench.BenchReport))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

@@ -51,6 +51,14 @@ internal static class SkipRequirements
             : null;
     }
 
+    /// <summary>
+    /// Why llama.cpp's llama-server cannot be started: no binary at <paramref name="binary"/> (the served backend's tests against
+    /// a real server need it; .ci/run builds it first).
+    /// </summary>
+    public static string? LlamaServer(string binary) => File.Exists(binary)
+        ? null
+        : $"llama-server not found at {binary}: build it with `bash eng/llama-server.sh` (20-40 min on 2 cores the first time, then cached; .ci/run runs it), or set QWEN3EVAL_LLAMA_SERVER to an existing binary.";
+
     /// <summary>Whether an NVIDIA GPU is visible to this process (Linux: /dev/nvidia0; Windows: nvcuda.dll).</summary>
     public static bool CudaDevicePresent => OperatingSystem.IsWindows()
         ? File.Exists(Path.Combine(Environment.SystemDirectory, "nvcuda.dll"))

@@ -14,6 +14,7 @@ public static class CommandCatalog
         yield return BaselineCommand.Create(stdout, stderr);
         yield return SensitivityCommand.Create(stdout, stderr);
         yield return CompareCommand.Create(stdout);
+        yield return EnginesCommand.Create(stdout);
         yield return ReportCommand.Create(stdout);
         yield return ModelCommand.Create(stdout, stderr);
         yield return TinyModelCommand.Create(stdout, stderr);

@@ -5,6 +5,7 @@ using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Inference.LlamaCpp;
 using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
@@ -21,7 +22,7 @@ public static class RunCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = new Option<string?>("--model") { Description = "A GenAI model folder (genai_config.json, model.onnx, tokenizer files). Default: the generated tiny model." };
+        var model = new Option<string?>("--model") { Description = "A GenAI model folder (genai_config.json, model.onnx, tokenizer files; model.gguf for --engine llamacpp). Default: the generated tiny model." };
         var benchmarks = new Option<string[]>("--benchmark") { Description = "mmlu, ceval or cmmlu; repeat for several. Default: all three.", AllowMultipleArgumentsPerToken = true };
         var protocol = new Option<string>("--protocol") { Description = "qwen, lm-eval or opencompass, or a named variant (qwen@pandas2, lm-eval@0.4.9, lm-eval@0.4.3, opencompass@clean).", DefaultValueFactory = _ => "qwen" };
         var data = new Option<string?>("--data") { Description = "Data folder with mmlu/, ceval/, cmmlu/. Default: the shipped sample." };
@@ -38,7 +39,7 @@ public static class RunCommand
         var seed = new Option<int>("--seed") { Description = "Base seed for sampled generation; repeat i uses seed + i − 1.", DefaultValueFactory = _ => 0 };
         var cache = new Option<string?>("--cache") { Description = "Request cache file (SQLite): a re-run or a resumed run is served from it. Default: <out>/cache.sqlite. Off with --repeats > 1 (repeats recompute)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Compute every request; read and write no cache." };
-        var engine = new Option<string>("--engine") { Description = "genai (ONNX Runtime GenAI in process) or openai (a served OpenAI-compatible engine: vLLM, SGLang, llama.cpp's llama-server).", DefaultValueFactory = _ => "genai" };
+        var engine = new Option<string>("--engine") { Description = "genai (ONNX Runtime GenAI in process), llamacpp (llama.cpp in process on the folder's model.gguf) or openai (a served OpenAI-compatible engine: vLLM, SGLang, llama.cpp's llama-server).", DefaultValueFactory = _ => "genai" };
         var endpoint = new Option<string?>("--endpoint") { Description = "With --engine openai: the server's URL, e.g. http://127.0.0.1:8000." };
         var servedModel = new Option<string?>("--served-model") { Description = "With --engine openai: the model name the server serves. Default: the first in its /v1/models." };
         var concurrency = new Option<int?>("--concurrency") { Description = "With --engine openai: requests in flight at once (default 4)." };
@@ -92,7 +93,12 @@ public static class RunCommand
         // Every plan of the command (each benchmark and repeat) is checked before the model loads: a broken ceval/ folder
         // is reported now, not after all of MMLU has been scored.
         var plans = options.Benchmarks.SelectMany(b => Enumerable.Range(1, options.Repeats).Select(r => PlanOf(options, b, r))).ToList();
-        var (engineModel, identity, engineDescription) = options.Engine == RunEngine.OpenAi ? ConnectServed(options, plans, cancellationToken) : LoadGenAi(options, plans);
+        var (engineModel, identity, engineDescription) = options.Engine switch
+        {
+            RunEngine.OpenAi => ConnectServed(options, plans, cancellationToken),
+            RunEngine.LlamaCpp => LoadLlamaCpp(options, plans),
+            _ => LoadGenAi(options, plans),
+        };
         using ILanguageModel model = options.NoCache || options.Repeats > 1
             ? engineModel
             : new CachingLanguageModel(engineModel, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine), identity);
@@ -168,6 +174,17 @@ public static class RunCommand
         EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: GenerationSupport.GenAi);
         var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize, options.Kind));
         return (genai, null, GenAiLanguageModel.EngineDescription);
+    }
+
+    /// <summary>llama.cpp in process on the folder's model.gguf, tokenized by the folder's tokenizer; its identity keeps its answers apart from genai's in the cache.</summary>
+    private static (ILanguageModel Model, ModelIdentity? Identity, string Engine) LoadLlamaCpp(RunOptions options, IReadOnlyList<EvaluationPlan> plans)
+    {
+        var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
+        var folder = GenAiModelFolder.Open(modelFolder);
+        var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
+        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: LlamaCppLanguageModel.Supported);
+        var llama = LlamaCppLanguageModel.Load(modelFolder, options.Kind);
+        return (llama, llama.Identity, llama.EngineDescription);
     }
 
     /// <summary>

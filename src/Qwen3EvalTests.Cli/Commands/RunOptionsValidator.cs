@@ -44,6 +44,7 @@ public static class RunOptionsValidator
 
         CheckModelFolder(problems, options.ModelFolder);
         CheckServedEngine(problems, options);
+        CheckLlamaCppEngine(problems, options);
         CheckOutputFolder(problems, "--out", options.OutputFolder);
         if (!options.NoCache && options.Repeats == 1 && options.CacheFile is { } cache)
         {
@@ -170,6 +171,25 @@ public static class RunOptionsValidator
         if (options.ApiKeyEnvironmentVariable is { } variable && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
         {
             problems.Add("--api-key-env", $"the environment variable {variable} is not set or empty; export the server's API key in it, or leave --api-key-env out for a server without a key.");
+        }
+    }
+
+    /// <summary>The llamacpp engine runs LLamaSharp's CPU backend at batch 1 with prefix reuse: --device cuda and --batch-size above 1 do not apply.</summary>
+    private static void CheckLlamaCppEngine(InputProblemList problems, RunOptions options)
+    {
+        if (options.Engine != RunEngine.LlamaCpp)
+        {
+            return;
+        }
+
+        if (options.Device != "cpu")
+        {
+            problems.Add("--device", $"'{options.Device}' does not apply to --engine llamacpp, which runs LLamaSharp's CPU backend; leave --device out or use --engine genai --device cuda.");
+        }
+
+        if (options.BatchSize != 1)
+        {
+            problems.Add("--batch-size", $"{options.BatchSize} does not apply to --engine llamacpp, which scores one prompt at a time and reuses each shared prefix's KV cache; leave --batch-size out.");
         }
     }
 

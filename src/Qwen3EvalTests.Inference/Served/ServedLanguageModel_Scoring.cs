@@ -164,7 +164,8 @@ public sealed partial class ServedLanguageModel
 
     private async Task<IReadOnlyList<LlamaTopLogprob>> NextTokenTopAsync(IReadOnlyList<int> prompt, int topLogProbs, CancellationToken cancellationToken)
     {
-        var response = await http.PostAsync("completion", ServedWireMapping.NextToken(prompt, topLogProbs), ServedJsonContext.Default.LlamaScoreRequest, ServedJsonContext.Default.LlamaCompletionResponse, "scoring", prompt.Count, cancellationToken).ConfigureAwait(false);
+        var wholeCharacter = await EncodeAsync("A", cancellationToken).ConfigureAwait(false);
+        var response = await http.PostAsync("completion", ServedWireMapping.NextToken(prompt, topLogProbs, wholeCharacter is [var token] ? token : null), ServedJsonContext.Default.LlamaScoreRequest, ServedJsonContext.Default.LlamaCompletionResponse, "scoring", prompt.Count, cancellationToken).ConfigureAwait(false);
         return response.CompletionProbabilities is [{ TopLogprobs: { Count: > 0 } top }, ..]
             ? top
             : throw new EngineFaultException(http.Endpoint + "/completion", "scoring", prompt.Count, "the answer has no completion_probabilities[0].top_logprobs", "that the server is llama.cpp's llama-server and honours n_probs");

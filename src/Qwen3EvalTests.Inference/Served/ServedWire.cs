@@ -43,14 +43,18 @@ internal sealed record CompletionsLogprobs(
     IReadOnlyList<double?>? TokenLogprobs,
     IReadOnlyList<Dictionary<string, double>?>? TopLogprobs);
 
-/// <summary>llama.cpp server's native <c>POST /completion</c> for scoring: the top <c>n_probs</c> log-softmax of the next position.</summary>
+/// <summary>
+/// llama.cpp server's native <c>POST /completion</c> for scoring: the top <c>n_probs</c> log-softmax of the next position.
+/// <c>logit_bias</c> ([[id, bias]]) makes the one generated token a whole character (see <see cref="ServedWireMapping.NextToken"/>).
+/// </summary>
 internal sealed record LlamaScoreRequest(
     IReadOnlyList<int> Prompt,
     int NPredict,
     int NProbs,
     double Temperature,
     bool CachePrompt,
-    bool PostSamplingProbs);
+    bool PostSamplingProbs,
+    IReadOnlyList<IReadOnlyList<double>>? LogitBias = null);
 
 /// <summary>llama.cpp server's native <c>POST /completion</c> for generation.</summary>
 internal sealed record LlamaGenerateRequest(

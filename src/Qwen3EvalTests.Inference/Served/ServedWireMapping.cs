@@ -12,9 +12,19 @@ internal static class ServedWireMapping
     public static CompletionsScoreRequest Score(string model, IReadOnlyList<IReadOnlyList<int>> prompts) =>
         new(model, prompts, MaxTokens: 1, Temperature: 0, Logprobs: 1, Echo: true, Seed: ScoringSeed);
 
-    /// <summary>The next position's top <paramref name="topLogProbs"/> log-softmax (pre-sampling probabilities) after <paramref name="prompt"/>.</summary>
-    public static LlamaScoreRequest NextToken(IReadOnlyList<int> prompt, int topLogProbs) =>
-        new(prompt, NPredict: 1, NProbs: topLogProbs, Temperature: 0, CachePrompt: true, PostSamplingProbs: false);
+    /// <summary>Added to the forced token's logit in the sampler only: it wins over any logit of a real model.</summary>
+    public const double ForcedTokenBias = 1000;
+
+    /// <summary>
+    /// The next position's top <paramref name="topLogProbs"/> log-softmax (pre-sampling probabilities) after <paramref name="prompt"/>.
+    /// The one generated token is forced to <paramref name="wholeCharacterToken"/> (a token that is a whole UTF-8 character, e.g. "A")
+    /// through logit_bias: llama-server (v0.5.0) answers no completion_probabilities when the generated token is an incomplete UTF-8
+    /// sequence (a lone byte of a CJK character, as byte-level vocabularies generate), measured on this machine. The bias acts in the
+    /// sampler only; n_probs without post_sampling_probs reports the raw logits' log-softmax, which it leaves unchanged.
+    /// </summary>
+    public static LlamaScoreRequest NextToken(IReadOnlyList<int> prompt, int topLogProbs, int? wholeCharacterToken = null) =>
+        new(prompt, NPredict: 1, NProbs: topLogProbs, Temperature: 0, CachePrompt: true, PostSamplingProbs: false,
+            wholeCharacterToken is { } token ? [[token, ForcedTokenBias]] : null);
 
     /// <summary>
     /// Every <see cref="GenerationSettings"/> field, so a server's own defaults (vLLM takes them from generation_config.json,

@@ -10,7 +10,8 @@ namespace Qwen3EvalTests.Inference.TinyModels;
 /// <c>python -m onnxruntime_genai.models.builder</c>: model.onnx + model.onnx.data, genai_config.json as the builder writes
 /// it (share buffer, max_length = context length, eos [im_end, endoftext], pad endoftext), and the tokenizer files of
 /// save_pretrained (tokenizer.json, tokenizer_config.json, special_tokens_map.json, chat_template.jinja). Legacy exports keep
-/// the harness's first layout. tiny_model.json records the spec.
+/// the harness's first layout. Unplanted models also get model.gguf, the same weights for llama.cpp (<see cref="Qwen3Gguf"/>).
+/// tiny_model.json records the spec.
 /// </summary>
 public static class TinyModelGenerator
 {
@@ -61,6 +62,14 @@ public static class TinyModelGenerator
         }
 
         File.WriteAllBytes(Path.Combine(folder, "genai_config.json"), GenAiConfig(spec, tokenizer, vocabSize, padTokenId));
+
+        // llama.cpp's qwen3 graph has no output bias, so the logit bias that plants an answer has no place in a GGUF: planted
+        // models get no model.gguf (an engine parity run uses unplanted models, which both engines compute exactly alike).
+        if (spec.PlantedAnswer is null)
+        {
+            Qwen3Gguf.Save(Path.Combine(folder, Qwen3Gguf.FileName), spec, weights, tokenizer, vocabSize, padTokenId);
+        }
+
         File.WriteAllBytes(
             Path.Combine(folder, TinyModelManifest.FileName),
             JsonSerializer.SerializeToUtf8Bytes(new TinyModelManifest(TinyModelSpec.FormatVersion, spec), TinyModelJsonContext.Default.TinyModelManifest));

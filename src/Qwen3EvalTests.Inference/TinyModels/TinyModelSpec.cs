@@ -35,8 +35,8 @@ public sealed record TinyModelSpec(
     TinyModelExport Export = TinyModelExport.CpuInt4,
     bool PruneLmHead = false)
 {
-    /// <summary>The format version of tiny_model.json; a change regenerates cached models.</summary>
-    public const int FormatVersion = 3;
+    /// <summary>The format version of tiny_model.json; a change regenerates cached models (4: unplanted models carry model.gguf).</summary>
+    public const int FormatVersion = 4;
 
     /// <summary>
     /// The smallest Qwen3-shaped model (hidden 8, 1 layer, 2 query heads sharing 1 KV head of size 16, the least

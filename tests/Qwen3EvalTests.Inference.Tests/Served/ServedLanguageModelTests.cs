@@ -90,6 +90,10 @@ public sealed class ServedLanguageModelTests
         var scoring = server.ScoringRequests;
         scoring.Should().HaveCount(2, "one /completion per question");
         scoring.Should().OnlyContain(r => r.Body!["n_probs"]!.GetValue<int>() == FakeLanguage.VocabSize && r.Body["n_predict"]!.GetValue<int>() == 1);
+
+        // The generated token is forced to "A" (a whole character) in the sampler: llama-server sends no probabilities for a lone UTF-8 byte.
+        var bias = scoring[0].Body!["logit_bias"]!.AsArray().Single()!.AsArray();
+        (bias[0]!.GetValue<double>(), bias[1]!.GetValue<double>()).Should().Be((FakeLanguage.Encode("A").Single(), 1000));
     }
 
     [Fact]

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Comparison;
+using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Inference.Engines;
+using Qwen3EvalTests.Inference.TinyModels;
+using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts;
+
+namespace Qwen3EvalTests.Cli.Commands;
+
+/// <summary>
+/// <c>qwen3eval engines compare --model DIR --engines genai,llamacpp[,openai|llama-server] [--endpoint URL] --benchmark B
+/// [--protocol P] [--limit N] [--json]</c>: one plan through each engine (the first is the reference), then per-question
+/// agreement, flips with McNemar, the largest |Δ log-likelihood|, and accuracy, questions/s and settings per engine.
+/// </summary>
+public static class EnginesCompareCommand
+{
+    private const string CommandLine = "qwen3eval engines compare";
+
+    public static Command Create(TextWriter stdout)
+    {
+        var model = new Option<string?>("--model") { Description = "A GenAI model folder with model.gguf beside model.onnx. Default: the generated tiny model in its fp32 (legacy) export, which every engine computes alike." };
+        var engines = new Option<string>("--engines") { Description = "Comma-separated engines, the reference first: genai, llamacpp, openai (a running server at --endpoint), llama-server (eng/llama-server.sh's binary, started for the run).", DefaultValueFactory = _ => "genai,llamacpp" };
+        var endpoint = new Option<string?>("--endpoint") { Description = "With openai in --engines: the server's URL, e.g. http://127.0.0.1:8000." };
+        var benchmark = new Option<string>("--benchmark") { Description = "mmlu, ceval or cmmlu.", DefaultValueFactory = _ => "mmlu" };
+        var protocol = new Option<string>("--protocol") { Description = "qwen, lm-eval or opencompass, or a named variant.", DefaultValueFactory = _ => "qwen" };
+        var data = new Option<string?>("--data") { Description = "Data folder with mmlu/, ceval/, cmmlu/. Default: the shipped sample." };
+        var limit = new Option<int?>("--limit") { Description = "Score only the first N questions of each subject." };
+        var kind = new Option<string?>("--kind") { Description = "Declare the model base or instruct. Default: from the folder." };
+        var output = new Option<string>("--out") { Description = "Folder for each engine's results JSON (and the generated tiny model).", DefaultValueFactory = _ => "artifacts" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+        var command = new Command("compare", "Run one benchmark through several engines and report agreement, flips, McNemar, |Δ log-likelihood| and questions/s.")
+        {
+            model, engines, endpoint, benchmark, protocol, data, limit, kind, output, json,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var problems = new InputProblemList(CommandLine);
+            var list = ParseEngines(parse.GetValue(engines)!, problems);
+            var url = CheckEndpoint(parse.GetValue(endpoint), list, problems);
+            if (parse.GetValue(limit) is < 1)
+            {
+                problems.Add("--limit", string.Create(CultureInfo.InvariantCulture, $"must be at least 1 (got {parse.GetValue(limit)}); leave --limit out to score every question."));
+            }
+
+            if (parse.GetValue(model) is { } folder && !Directory.Exists(folder))
+            {
+                problems.Add(new InputProblem(Path.GetFullPath(folder), null, "--model", "the model folder does not exist; check the path, or leave --model out for the generated tiny model."));
+            }
+
+            problems.ThrowIfAny("the options");
+            var modelFolder = parse.GetValue(model) ?? TinyModelCache.GetOrCreate(new TinyModelSpec(Export: TinyModelExport.Legacy), Path.Combine(parse.GetValue(output)!, "models"));
+            var declared = parse.GetValue(kind) is { } k ? ModelKinds.Parse(k, "--kind") : (ModelKind?)null;
+            var plan = new EvaluationPlan(BenchmarkIds.Parse(parse.GetValue(benchmark)!), PromptProtocols.Get(parse.GetValue(protocol)!), parse.GetValue(data) ?? DataFolder.SampleDirectory, Limit: parse.GetValue(limit));
+            EvaluationPlanValidator.ThrowIfInvalid([plan], null);
+            var report = EngineParityRunner.Run(modelFolder, list, url, plan, Path.Combine(parse.GetValue(output)!, "engines"), declared, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.EngineParityReport));
+            }
+            else
+            {
+                Write(stdout, report);
+            }
+
+            return Task.FromResult(QwenEvalCli.ExitOk);
+        });
+        return command;
+    }
+
+    public static void Write(TextWriter output, EngineParityReport report)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(report);
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"{"engine",-14} {"accuracy",9} {"q/s",8}  settings"));
+        foreach (var engine in report.Engines)
+        {
+            output.WriteLine(string.Create(c, $"{engine.Name,-14} {engine.Accuracy * 100,8:F2}% {engine.QuestionsPerSecond,8:F2}  {engine.Settings}"));
+        }
+
+        var delta = report.MaxAbsLogLikelihoodDelta is { } d ? d.ToString("E2", c) : "none (no log-likelihoods)";
+        output.WriteLine(string.Create(c, $"{report.Questions} questions; agreement {report.Agreement * 100:F2}%; max |Δ log-likelihood| {delta}; McNemar p {report.McnemarP:G4}; {report.Flips.Count} flips"));
+        foreach (var flip in report.Flips.Take(20))
+        {
+            output.WriteLine($"  {flip.Engine}: {flip.Subject} #{flip.Index} answer {flip.Answer}, reference {flip.Reference ?? "-"}, {flip.Engine} {flip.Predicted ?? "-"}");
+        }
+    }
+
+    private static List<ParityEngine> ParseEngines(string text, InputProblemList problems)
+    {
+        var engines = new List<ParityEngine>();
+        foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!ParityEngines.TryParse(id, out var engine))
+            {
+                problems.Add("--engines", $"'{id}' is not an engine; expected {ParityEngines.Expected}.");
+            }
+            else if (engines.Contains(engine))
+            {
+                problems.Add("--engines", $"{id} is named twice; name each engine once.");
+            }
+            else
+            {
+                engines.Add(engine);
+            }
+        }
+
+        if (engines.Count + problems.Count < 2)
+        {
+            problems.Add("--engines", $"'{text}' names {engines.Count} engine(s); a comparison needs at least two, e.g. genai,llamacpp.");
+        }
+
+        return engines;
+    }
+
+    private static Uri? CheckEndpoint(string? endpoint, List<ParityEngine> engines, InputProblemList problems)
+    {
+        var wanted = engines.Contains(ParityEngine.OpenAi);
+        if (!wanted)
+        {
+            if (endpoint is not null)
+            {
+                problems.Add("--endpoint", "applies to the openai engine only; add openai to --engines, or leave --endpoint out (llama-server is started on a free port by itself).");
+            }
+
+            return null;
+        }
+
+        if (endpoint is null)
+        {
+            problems.Add("--endpoint", "is required with openai in --engines: the server's URL, e.g. http://127.0.0.1:8000.");
+            return null;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+        {
+            problems.Add("--endpoint", $"'{endpoint}' is not a well-formed http or https URL; pass the server's base address, e.g. http://127.0.0.1:8000.");
+            return null;
+        }
+
+        return uri;
+    }
+}
