@@ -64,4 +64,35 @@ internal static class LogSoftmaxRow
 
     /// <summary>The first index of the row's largest logit (the greedy token); 0 for a row of NaN.</summary>
     public static int ArgMax(ReadOnlySpan<float> row) => Math.Max(0, row.IndexOf(Max(row)));
+
+    /// <summary>
+    /// The row's log-probabilities (length vocab), materialized for callers that keep a whole row (the llama.cpp backend);
+    /// the GenAI backend reads single entries through <see cref="NextTokenRow"/> instead.
+    /// </summary>
+    public static double[] Compute(ReadOnlySpan<float> row)
+    {
+        var logSumExp = LogSumExp(row);
+        var result = new double[row.Length];
+        for (var i = 0; i < row.Length; i++)
+        {
+            result[i] = row[i] - logSumExp;
+        }
+
+        return result;
+    }
+
+    /// <summary>The first index of the largest entry of a log-probability row.</summary>
+    public static int ArgMax(ReadOnlySpan<double> row)
+    {
+        var best = 0;
+        for (var i = 1; i < row.Length; i++)
+        {
+            if (row[i] > row[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
 }

@@ -75,4 +75,22 @@ public sealed class LogSoftmaxRowTests
         LogSoftmaxRow.ArgMax(row).Should().Be(17);
         LogSoftmaxRow.ArgMax(row.AsSpan(18)).Should().Be(999 - 18);
     }
+
+    [Fact]
+    public void AMaterializedRowIsEachLogitMinusTheLogSumExpAndItsArgMaxIsTheLogitsArgMax()
+    {
+        var row = RandomRow(1_003, 9, 10f);
+        row[500] = 12f;
+
+        var logProbs = LogSoftmaxRow.Compute(row);
+
+        var reference = Reference(row);
+        logProbs.Should().HaveCount(row.Length);
+        for (var i = 0; i < row.Length; i += 97)
+        {
+            logProbs[i].Should().BeApproximately(row[i] - reference, 1e-9, $"token {i}");
+        }
+
+        LogSoftmaxRow.ArgMax(logProbs).Should().Be(500);
+    }
 }
