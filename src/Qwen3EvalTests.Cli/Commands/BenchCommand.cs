@@ -27,10 +27,11 @@ public static class BenchCommand
         var limit = new Option<int?>("--limit") { Description = "Score only the first N questions of each subject." };
         var engines = new Option<string>("--engines") { Description = "Engines to run, comma-separated; only genai for now.", DefaultValueFactory = _ => "genai" };
         var runs = new Option<string>("--runs") { Description = "GenAI runs, comma-separated: naive, reuse, floor (floor replays reuse).", DefaultValueFactory = _ => string.Join(',', GenAiBench.RunNames) };
+        var threads = new Option<int?>("--threads") { Description = "ONNX Runtime intra-op threads for GenAI and the floor (default: genai_config.json's session_options.intra_op_num_threads, else every core)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var command = new Command("bench", "Measure the harness against a naive run and the engine's floor on the same questions.")
         {
-            model, benchmark, protocol, data, limit, engines, runs, json,
+            model, benchmark, protocol, data, limit, engines, runs, threads, json,
         };
         command.SetAction(parse =>
         {
@@ -51,8 +52,13 @@ public static class BenchCommand
                 throw new EvalInputException($"--limit must be at least 1 (got {parse.GetValue(limit)}).", field: "limit");
             }
 
+            if (parse.GetValue(threads) is < 1)
+            {
+                throw new EvalInputException($"--threads must be at least 1 (got {parse.GetValue(threads)}).", field: "threads");
+            }
+
             var plan = new EvaluationPlan(BenchmarkIds.Parse(parse.GetValue(benchmark)!), PromptProtocols.Get(parse.GetValue(protocol)!), DataOption.Resolve(parse, data), Limit: parse.GetValue(limit));
-            var report = Run(parse.GetValue(model)!, plan, runNames);
+            var report = Run(parse.GetValue(model)!, plan, runNames, new GenAiModelOptions(IntraOpThreads: parse.GetValue(threads)));
             if (parse.GetValue(json))
             {
                 stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.BenchReport));
@@ -67,14 +73,18 @@ public static class BenchCommand
         return command;
     }
 
-    public static BenchReport Run(string modelFolder, EvaluationPlan plan, IReadOnlyCollection<string> runs)
+    public static BenchReport Run(string modelFolder, EvaluationPlan plan, IReadOnlyCollection<string> runs, GenAiModelOptions? options = null)
     {
         EvaluationPlanValidator.ThrowIfInvalid([plan], model: null);
         var scratch = Directory.CreateTempSubdirectory("qwen3eval-bench-");
         try
         {
-            return GenAiBench.Run(modelFolder, runs, model =>
-                new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription).Run(plan, Path.Combine(scratch.FullName, $"{Guid.NewGuid():N}.json")).Outcomes.Count);
+            return GenAiBench.Run(
+                modelFolder,
+                runs,
+                (model, scored) => new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription)
+                    .Run(plan, Path.Combine(scratch.FullName, $"{Guid.NewGuid():N}.json"), new QuestionCountProgress(scored)).Outcomes.Count,
+                options);
         }
         finally
         {
@@ -87,14 +97,16 @@ public static class BenchCommand
     private static void Print(TextWriter stdout, BenchReport report)
     {
         var c = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(c, $"{report.Questions} questions"));
-        stdout.WriteLine("run     prefilled    minimum  forward s  harness s      q/s  peak RSS MB");
+        stdout.WriteLine(string.Create(c, $"{report.Questions} questions, {report.IntraOpThreads} intra-op threads{(report.IntraOpSpinning ? " (spinning)" : "")}"));
+        stdout.WriteLine("run     prefilled    minimum  forward s  harness s      q/s  peak RSS MB  RSS MB at 1,000 / end");
         foreach (var run in report.Runs)
         {
-            stdout.WriteLine(string.Create(c, $"{run.Name,-6} {run.PrefilledTokens,10:N0} {run.MinimumTokens,10:N0} {run.ForwardSeconds,10:F2} {run.HarnessSeconds,10:F2} {run.QuestionsPerSecond,8:F1} {run.PeakRssBytes / 1048576.0,12:F0}"));
+            var first = run.Rss.FirstOrDefault(s => s.Questions >= 1000);
+            var rss = run.Rss.Count == 0 ? "" : string.Create(c, $"{(first is null ? "-" : (first.RssBytes / 1048576.0).ToString("F0", c))} / {run.Rss[^1].RssBytes / 1048576.0:F0}");
+            stdout.WriteLine(string.Create(c, $"{run.Name,-6} {run.PrefilledTokens,10:N0} {run.MinimumTokens,10:N0} {run.ForwardSeconds,10:F2} {run.HarnessSeconds,10:F2} {run.QuestionsPerSecond,8:F1} {run.PeakRssBytes / 1048576.0,12:F0}  {rss}"));
         }
 
         var r = report.Ratios;
-        stdout.WriteLine(string.Create(c, $"reuse/naive prefilled {r.ReuseOverNaive:F3}; harness/engine {r.HarnessOverEngine:F3} (target ≤ 0.05); engine/floor {r.EngineOverFloor:F2} (target ≤ 1.3); prefilled/minimum {r.PrefilledOverMinimum:F3} (target ≤ 1.05)"));
+        stdout.WriteLine(string.Create(c, $"reuse/naive prefilled {r.ReuseOverNaive:F3}; harness/engine {r.HarnessOverEngine:F3} (target ≤ 0.05); engine/floor {r.EngineOverFloor:F2} (target ≤ 1.3); prefilled/minimum {r.PrefilledOverMinimum:F3} (target ≤ 1.05); RSS end/1,000 {r.RssEndOverFirstThousand:F3} (target ≤ 1.10)"));
     }
 }

@@ -27,6 +27,10 @@ public static class TinyModelCommand
         exportOption.AcceptOnlyFromAmong([.. TinyModelExportIds.All]);
         var sizeOption = new Option<string>("--size") { Description = "default (hidden 64, 2 layers) or smallest (hidden 8, 1 layer: for throughput benchmarks; planted models answer the same).", DefaultValueFactory = _ => "default" };
         sizeOption.AcceptOnlyFromAmong("default", "smallest");
+        var pruneOption = new Option<bool>("--prune-lm-head")
+        {
+            Description = "Compute logits for the last position only, [batch, 1, vocab] (the model builder's --extra_options prune_lm_head=true); cpu-int4 and fp16-logits only.",
+        };
         var command = new Command("tiny-model", "Generate a tiny Qwen3-shaped ONNX model folder that ONNX Runtime GenAI loads (for tests and dry runs).");
         command.Options.Add(outOption);
         command.Options.Add(seedOption);
@@ -35,6 +39,7 @@ public static class TinyModelCommand
         command.Options.Add(kindOption);
         command.Options.Add(sizeOption);
         command.Options.Add(exportOption);
+        command.Options.Add(pruneOption);
         command.Subcommands.Add(TinyModelMeasureCommand.Create(stdout));
         command.SetAction(parseResult =>
         {
@@ -44,7 +49,13 @@ public static class TinyModelCommand
                 Tokenizer: parseResult.GetValue(tokenizerOption) == "qwen3" ? TinyTokenizerKind.Qwen3 : TinyTokenizerKind.Bytes,
                 PlantedAnswer: parseResult.GetValue(plantedOption) is { Length: 1 } letter ? letter[0] : null,
                 Kind: parseResult.GetValue(kindOption) == "instruct" ? ModelKind.Instruct : ModelKind.Base,
-                Export: TinyModelExportIds.TryParse(parseResult.GetValue(exportOption), out var export) ? export : TinyModelExport.CpuInt4);
+                Export: TinyModelExportIds.TryParse(parseResult.GetValue(exportOption), out var export) ? export : TinyModelExport.CpuInt4,
+                PruneLmHead: parseResult.GetValue(pruneOption));
+            if (spec.PruneLmHead && spec.Export == TinyModelExport.Legacy)
+            {
+                throw new EvalInputException("needs a builder-shaped export (--export cpu-int4 or fp16-logits); the legacy graph has no pruned form.", field: "--prune-lm-head");
+            }
+
             if (parseResult.GetValue(sizeOption) == "smallest")
             {
                 spec = TinyModelSpec.Smallest(spec);
@@ -57,7 +68,7 @@ public static class TinyModelCommand
             var folder = Path.GetFullPath(parseResult.GetValue(outOption)!);
             var stopwatch = Stopwatch.StartNew();
             TinyModelGenerator.Generate(spec, folder);
-            stdout.WriteLine($"wrote {folder} ({spec.Export.ToId()}, {spec.Tokenizer}, {spec.Kind}, seed {spec.Seed}{(spec.PlantedAnswer is { } a ? $", planted answer {a}" : "")}) in {stopwatch.Elapsed.TotalSeconds:F2} s");
+            stdout.WriteLine($"wrote {folder} ({spec.Export.ToId()}, {spec.Tokenizer}, {spec.Kind}, seed {spec.Seed}{(spec.PlantedAnswer is { } a ? $", planted answer {a}" : "")}{(spec.PruneLmHead ? ", LM head pruned to the last position" : "")}) in {stopwatch.Elapsed.TotalSeconds:F2} s");
             _ = stderr;
             return QwenEvalCli.ExitOk;
         });

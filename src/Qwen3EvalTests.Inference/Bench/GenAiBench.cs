@@ -13,8 +13,13 @@ public static class GenAiBench
 {
     public static IReadOnlyList<string> RunNames { get; } = ["naive", "reuse", "floor"];
 
-    /// <summary>Runs <paramref name="runs"/> (a subset of <see cref="RunNames"/>; floor needs reuse) with <paramref name="harness"/>, which scores the questions on the model it is given and returns how many it scored.</summary>
-    public static BenchReport Run(string modelFolder, IReadOnlyCollection<string> runs, Func<ILanguageModel, int> harness)
+    /// <summary>
+    /// Runs <paramref name="runs"/> (a subset of <see cref="RunNames"/>; floor needs reuse) with <paramref name="harness"/>, which
+    /// scores the questions on the model it is given, reports the questions scored so far to the callback it is given (for the
+    /// resident-set samples) and returns how many it scored.
+    /// </summary>
+    /// <param name="options">How GenAI loads the model (thread count); the floor runs with the same intra-op threading.</param>
+    public static BenchReport Run(string modelFolder, IReadOnlyCollection<string> runs, Func<ILanguageModel, Action<int>, int> harness, GenAiModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(harness);
         if (runs.Contains("floor") && !runs.Contains("reuse"))
@@ -26,58 +31,57 @@ public static class GenAiBench
         var questions = 0;
         List<PrefillRecord>? reuseLog = null;
         long? minimum = null;
+        IntraOpThreading? threading = null;
         foreach (var name in RunNames.Where(runs.Contains))
         {
             if (name == "floor")
             {
-                PeakRss.Reset();
-                using var floor = new OnnxFloor(modelFolder);
+                ResidentSet.ResetPeak();
+                using var floor = new OnnxFloor(modelFolder, threading!);
                 var (forward, read) = floor.Replay(reuseLog!);
-                results.Add(new BenchRun(name, reuseLog!.Sum(r => (long)r.Tokens.Length), minimum!.Value, forward, read, questions / (forward + read), PeakRss.Read()));
+                results.Add(new BenchRun(name, reuseLog!.Sum(r => (long)r.Tokens.Length), minimum!.Value, forward, read, questions / (forward + read), ResidentSet.Peak(), []));
                 continue;
             }
 
-            using var model = GenAiLanguageModel.Load(modelFolder);
-            var log = new List<PrefillRecord>();
-            model.RecordPrefills(log);
+            using var model = GenAiLanguageModel.Load(modelFolder, options);
+            threading = model.Threading;
+            // The floor replays the reuse run's forward calls, so only then are they kept (they grow with the dataset).
+            var log = name == "reuse" && runs.Contains("floor") ? new List<PrefillRecord>() : null;
+            var minimumCount = new MinimumTokenCount();
+            model.RecordPrefills(record =>
+            {
+                minimumCount.Add(record);
+                log?.Add(record);
+            });
             model.PrefillsFromScratch = name == "naive";
-            PeakRss.Reset();
+            ResidentSet.ResetPeak();
+            var rss = new RssSampler();
             var clock = Stopwatch.StartNew();
-            questions = harness(model);
+            questions = harness(model, rss.Scored);
             var seconds = clock.Elapsed.TotalSeconds;
             var counters = model.Counters;
             var forwardSeconds = counters.ForwardTime.TotalSeconds;
-            minimum ??= MinimumTokens(log);
-            results.Add(new BenchRun(name, counters.PrefilledTokens, minimum.Value, forwardSeconds, seconds - forwardSeconds, questions / seconds, PeakRss.Read()));
+            minimum ??= minimumCount.Tokens;
+            results.Add(new BenchRun(name, counters.PrefilledTokens, minimum.Value, forwardSeconds, seconds - forwardSeconds, questions / seconds, ResidentSet.Peak(), rss.Finish(questions)));
             if (name == "reuse")
             {
                 reuseLog = log;
             }
         }
 
-        return new BenchReport(questions, results, RatiosOf(results));
+        return new BenchReport(questions, threading?.Threads ?? 0, threading?.Spins ?? false, results, RatiosOf(results));
     }
 
-    /// <summary>
-    /// The fewest tokens a KV cache holding one sequence can prefill for these forward calls: each full sequence (the cache's
-    /// kept tokens plus the appended ones) counts its tokens beyond what it shares with the sequence before it. Within a subject
-    /// that shares at least the few-shot prefix, so this is at most "each subject's prefix once plus what truncation forces".
-    /// </summary>
+    /// <summary>The fewest tokens a KV cache holding one sequence can prefill for these forward calls (<see cref="MinimumTokenCount"/>).</summary>
     public static long MinimumTokens(IEnumerable<PrefillRecord> log)
     {
-        var held = new List<int>();
-        int[] previous = [];
-        long minimum = 0;
+        var count = new MinimumTokenCount();
         foreach (var record in log)
         {
-            held.RemoveRange(record.Start, held.Count - record.Start);
-            held.AddRange(record.Tokens);
-            int[] sequence = [.. held];
-            minimum += sequence.Length - sequence.AsSpan().CommonPrefixLength(previous);
-            previous = sequence;
+            count.Add(record);
         }
 
-        return minimum;
+        return count.Tokens;
     }
 
     private static BenchRatios RatiosOf(List<BenchRun> runs)
@@ -90,6 +94,14 @@ public static class GenAiBench
             naive is not null && reuse is not null ? (double)reuse.PrefilledTokens / naive.PrefilledTokens : null,
             measured is null ? null : measured.HarnessSeconds / measured.ForwardSeconds,
             reuse is not null && floor is not null ? reuse.ForwardSeconds / floor.ForwardSeconds : null,
-            measured is null ? null : (double)measured.PrefilledTokens / measured.MinimumTokens);
+            measured is null ? null : (double)measured.PrefilledTokens / measured.MinimumTokens,
+            measured is null ? null : RssGrowth(measured.Rss));
+    }
+
+    /// <summary>The last sample's resident set ÷ the first sample's at or after 1,000 questions; null without two such samples.</summary>
+    public static double? RssGrowth(IReadOnlyList<RssSample> samples)
+    {
+        var first = samples.FirstOrDefault(s => s.Questions >= RssSampler.Every);
+        return first is null || ReferenceEquals(first, samples[^1]) ? null : (double)samples[^1].RssBytes / first.RssBytes;
     }
 }

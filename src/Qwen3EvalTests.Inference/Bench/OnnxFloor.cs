@@ -8,7 +8,7 @@ namespace Qwen3EvalTests.Inference.Bench;
 
 /// <summary>
 /// The engine's floor: a plain ONNX Runtime session over the model's own graph (default session options, as GenAI's CPU
-/// provider gets them, plus genai_config.json's thread counts) replaying exactly the harness's forward calls, with its own
+/// provider gets them, with the intra-op threading GenAI ran with) replaying exactly the harness's forward calls, with its own
 /// KV cache (a rewind copies the kept positions), reading only the rows each call's score needs.
 /// </summary>
 internal sealed class OnnxFloor : IDisposable
@@ -26,24 +26,19 @@ internal sealed class OnnxFloor : IDisposable
     private readonly List<IDisposable> owned = [];
     private int held;
 
-    public OnnxFloor(string modelFolder)
+    /// <param name="modelFolder">The GenAI model folder whose decoder graph is run.</param>
+    /// <param name="threading">The intra-op threading the harness's GenAI session ran with (<see cref="IntraOpThreading"/>).</param>
+    public OnnxFloor(string modelFolder, IntraOpThreading threading)
     {
         using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(modelFolder, "genai_config.json")));
         var decoder = config.RootElement.GetProperty("model").GetProperty("decoder");
         kvHeads = decoder.GetProperty("num_key_value_heads").GetInt32();
         headSize = decoder.GetProperty("head_size").GetInt32();
-        using var sessionOptions = new SessionOptions();
-        if (decoder.TryGetProperty("session_options", out var settings))
+        using var sessionOptions = new SessionOptions { IntraOpNumThreads = threading.Threads };
+        sessionOptions.AddSessionConfigEntry(IntraOpThreading.AllowSpinningKey, threading.Spins ? "1" : "0");
+        if (decoder.TryGetProperty("session_options", out var settings) && settings.TryGetProperty("inter_op_num_threads", out var inter))
         {
-            if (settings.TryGetProperty("intra_op_num_threads", out var intra))
-            {
-                sessionOptions.IntraOpNumThreads = intra.GetInt32();
-            }
-
-            if (settings.TryGetProperty("inter_op_num_threads", out var inter))
-            {
-                sessionOptions.InterOpNumThreads = inter.GetInt32();
-            }
+            sessionOptions.InterOpNumThreads = inter.GetInt32();
         }
 
         session = new InferenceSession(Path.Combine(modelFolder, decoder.GetProperty("filename").GetString()!), sessionOptions);

@@ -40,6 +40,9 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
     public GenerationSupport Generation => GenerationSupport.GenAi;
 
+    /// <summary>How ONNX Runtime's intra-op threads run this model (<see cref="GenAI.IntraOpThreading"/>).</summary>
+    internal IntraOpThreading Threading { get; private init; } = new(1, false);
+
     public InferenceCounters Counters => new(prefilledTokens, forwardCalls, reusedTokens, forwardTime);
 
     /// <summary>Validates <paramref name="modelFolder"/> (see <see cref="GenAiModelFolder.Open"/>) and loads it.</summary>
@@ -56,13 +59,20 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
             throw new EvalInputException($"batch size {options.BatchSize} must be at least 1.", field: "BatchSize");
         }
 
+        if (options.IntraOpThreads is < 1)
+        {
+            throw new EvalInputException($"intra-op thread count {options.IntraOpThreads} must be at least 1.", field: "IntraOpThreads");
+        }
+
         var folder = GenAiModelFolder.Open(modelFolder, options.ExecutionProvider);
+        var threading = IntraOpThreading.Resolve(options.IntraOpThreads, folder.ConfigPath);
         OgaRuntime.EnsureInitialized();
         Config? config = null;
         Model? model = null;
         try
         {
             config = new Config(folder.Folder);
+            config.Overlay(threading.Overlay());
             config.ClearProviders();
             if (options.ExecutionProvider == "cuda")
             {
@@ -71,7 +81,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
             model = new Model(config);
             var tokenizer = new Tokenizer(model);
-            return new GenAiLanguageModel(folder, options, config, model, tokenizer);
+            return new GenAiLanguageModel(folder, options, config, model, tokenizer) { Threading = threading };
         }
         catch (OnnxRuntimeGenAIException e)
         {
@@ -123,7 +133,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     /// <summary>Runs one AppendTokens on <paramref name="generator"/>, counting it.</summary>
     private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens, bool readsEveryRow = false)
     {
-        prefillLog?.Add(new PrefillRecord((int)generator.TokenCount(), tokens.ToArray(), readsEveryRow));
+        prefillLog?.Invoke(new PrefillRecord((int)generator.TokenCount(), tokens.ToArray(), readsEveryRow));
         TrackEngineCall(generator, tokens.Length);
         var stopwatch = Stopwatch.StartNew();
         generator.AppendTokens(tokens);

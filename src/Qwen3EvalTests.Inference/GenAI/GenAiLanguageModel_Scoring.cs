@@ -67,7 +67,7 @@ public sealed partial class GenAiLanguageModel
             foreach (var token in request.Continuations[0].Take(shared))
             {
                 sharedLogProb += cache.LastRow[token];
-                sharedGreedy &= cache.LastRowArgMax == token;
+                sharedGreedy &= cache.LastRow.ArgMax == token;
                 extended.Add(token);
                 MoveTo(cache, extended, needContextLogProbs: false);
             }
@@ -154,7 +154,7 @@ public sealed partial class GenAiLanguageModel
             }
             else
             {
-                cache.LastRow = LogSoftmaxRow.Compute(values);
+                cache.LastRow.Set(values);
             }
         });
         if (!needContextLogProbs)
@@ -175,7 +175,7 @@ public sealed partial class GenAiLanguageModel
         }
 
         var logProb = cache.LastRow[continuation[0]];
-        var greedy = cache.LastRowArgMax == continuation[0];
+        var greedy = cache.LastRow.ArgMax == continuation[0];
         if (continuation.Count > 1)
         {
             var appended = continuation.Take(continuation.Count - 1).ToArray();

@@ -4,7 +4,7 @@ namespace Qwen3EvalTests.Inference.GenAI;
 
 /// <summary>
 /// One live generator whose KV cache holds <see cref="Tokens"/>, with log p(next actual token) for every held position
-/// and the full log-softmax row after the last one. Moving to a new sequence keeps the longest common prefix.
+/// and the next-token distribution after the last one. Moving to a new sequence keeps the longest common prefix.
 /// </summary>
 /// <param name="generator">A batch-1 generator.</param>
 /// <param name="maxLength">The generator's max_length: the most tokens it can hold.</param>
@@ -24,19 +24,8 @@ internal sealed class PrefixKvCache(Generator generator, int maxLength, bool rew
     /// <summary>NextTokenLogProbs[p] = log p(Tokens[p + 1] | Tokens[0..p]).</summary>
     public List<double> NextTokenLogProbs { get; } = [];
 
-    /// <summary>Log-softmax of the distribution after the last held token, computed once per forward call.</summary>
-    public double[] LastRow
-    {
-        get;
-        set
-        {
-            field = value;
-            LastRowArgMax = value.Length == 0 ? -1 : LogSoftmaxRow.ArgMax(value);
-        }
-    } = [];
-
-    /// <summary>The greedy token after the last held token (the arg max of <see cref="LastRow"/>), shared by every continuation.</summary>
-    public int LastRowArgMax { get; private set; } = -1;
+    /// <summary>The distribution after the last held token (log-sum-exp and arg max computed once per forward call), shared by every continuation.</summary>
+    public NextTokenRow LastRow { get; } = new();
 
     /// <summary>Rewinds the generator to <paramref name="length"/> tokens when it holds more (without a shared buffer: at most once between appends).</summary>
     public void RewindTo(int length)
@@ -52,7 +41,7 @@ internal sealed class PrefixKvCache(Generator generator, int maxLength, bool rew
     {
         Tokens.Clear();
         NextTokenLogProbs.Clear();
-        LastRow = [];
+        LastRow.Clear();
     }
 
     public void Dispose() => Generator.Dispose();

@@ -46,4 +46,31 @@ public sealed class TinyModelCommandTests : IDisposable
         run.ExitCode.Should().NotBe(0);
         (run.Stdout + run.Stderr).Should().Contain("int8");
     }
+
+    [Theory]
+    [InlineData("cpu-int4")]
+    [InlineData("fp16-logits")]
+    public async Task PruneLmHeadWritesLogitsForTheLastPositionOnly(string export)
+    {
+        var folder = Path.Combine(root, "pruned-" + export);
+
+        var written = await CliRun.RunAsync("tiny-model", "--out", folder, "--export", export, "--size", "smallest", "--prune-lm-head");
+        var inspected = await CliRun.RunAsync("model", "inspect", "--model", folder, "--json");
+
+        written.ExitCode.Should().Be(0, written.Stderr);
+        written.Stdout.Should().Contain("LM head pruned to the last position");
+        using var json = JsonDocument.Parse(inspected.Stdout);
+        json.RootElement.GetProperty("logitsShape").EnumerateArray().Select(d => d.GetString()).Should().Equal("batch_size", "1", "300");
+        json.RootElement.GetProperty("lastPositionLogitsOnly").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task PruneLmHeadOnTheLegacyExportIsRefusedNamingTheOption()
+    {
+        var run = await CliRun.RunAsync("tiny-model", "--out", Path.Combine(root, "legacy-pruned"), "--export", "legacy", "--prune-lm-head");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--prune-lm-head").And.Contain("builder-shaped export");
+        Directory.Exists(Path.Combine(root, "legacy-pruned")).Should().BeFalse();
+    }
 }
