@@ -29,21 +29,10 @@ public sealed partial class GenAiLanguageModel
     /// <summary>Tokenizes a request as its protocol does (<see cref="RequestTokenizer"/>, unless the caller did) and left-truncates its context to fit.</summary>
     private PreparedRequest Prepare(LogLikelihoodRequest request)
     {
-        var tokens = request.TokensWith(Encode);
-        var limit = tokens.ContextLimit(request.MaxContextTokens, folder.ContextLength);
-        if (limit < 1)
-        {
-            throw new EvalInputException($"a continuation of {tokens.LongestContinuation} tokens leaves no room for context in the model's context length {folder.ContextLength}.", folder.ConfigPath, field: "model.context_length");
-        }
-
-        if (tokens.Context.Count == 0)
-        {
-            tokens = tokens with { Context = [folder.BosTokenId] };
-        }
-
         // Pad ids inside a context or continuation are harmless here: at batch 1 GenAI masks nothing, and every row is read
         // from the full logits by position (batched rows that end in the pad id are scored at batch 1, see ScoreBatched).
-        var kept = tokens.KeepLast(limit);
+        var kept = request.TokensWith(Encode).FittedTo(request.MaxContextTokens, folder.ContextLength, folder.BosTokenId,
+            $"the model's context length {folder.ContextLength}", folder.ConfigPath, "model.context_length");
         return new PreparedRequest(kept.Context, kept.Continuations, kept.TruncatedTokens, request.IncludeContextLogProb);
     }
 

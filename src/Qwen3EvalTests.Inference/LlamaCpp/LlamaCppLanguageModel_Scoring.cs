@@ -31,19 +31,8 @@ public sealed partial class LlamaCppLanguageModel
     /// <summary>Tokenized as the request's protocol does (<see cref="RequestTokenizer"/>, unless the caller did) and truncated as the GenAI backend does, so both engines score the same ids.</summary>
     private LogLikelihoodResult ScoreOne(LogLikelihoodRequest request)
     {
-        var tokens = request.TokensWith(Encode);
-        var limit = tokens.ContextLimit(request.MaxContextTokens, Info.ContextLength);
-        if (limit < 1)
-        {
-            throw new EvalInputException($"a continuation of {tokens.LongestContinuation} tokens leaves no room for context in the llamacpp engine's context size {Info.ContextLength}.", GgufPath, field: "context_length");
-        }
-
-        if (tokens.Context.Count == 0)
-        {
-            tokens = tokens with { Context = [bosTokenId] };
-        }
-
-        var kept = tokens.KeepLast(limit);
+        var kept = request.TokensWith(Encode).FittedTo(request.MaxContextTokens, Info.ContextLength, bosTokenId,
+            $"the llamacpp engine's context size {Info.ContextLength}", GgufPath, "context_length");
         var contextTokens = kept.Context;
         var continuations = kept.Continuations;
         var truncated = kept.TruncatedTokens;

@@ -49,19 +49,10 @@ public sealed partial class ServedLanguageModel
     {
         var tokens = request.Tokenized ?? await RequestTokenizer.TokenizeAsync(request, EncodeAsync, cancellationToken).ConfigureAwait(false);
 
-        // The server also generates one token after each prompt (max_tokens/n_predict 1), so it needs one position more than in process.
-        var limit = tokens.ContextLimit(request.MaxContextTokens, Info.ContextLength - 1);
-        if (limit < 1)
-        {
-            throw new EvalInputException($"a continuation of {tokens.LongestContinuation} tokens leaves no room for context in the served model's context length {Info.ContextLength}.", field: "--served-model");
-        }
-
-        if (tokens.Context.Count == 0)
-        {
-            throw new EvalInputException("an empty context cannot be scored by a served engine: the first continuation token would have nothing to be predicted from.", field: "Context");
-        }
-
-        var kept = tokens.KeepLast(limit);
+        // The server also generates one token after each prompt (max_tokens/n_predict 1), so it needs one position more than in
+        // process; an empty context is refused: the first continuation token would have nothing to be predicted from.
+        var kept = tokens.FittedTo(request.MaxContextTokens, Info.ContextLength - 1, emptyContext: null,
+            $"the served model's context length {Info.ContextLength}", file: null, "--served-model");
         return new PreparedRequest(kept.Context, kept.Continuations, kept.TruncatedTokens, request.IncludeContextLogProb);
     }
 

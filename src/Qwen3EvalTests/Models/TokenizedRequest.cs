@@ -20,6 +20,37 @@ public sealed record TokenizedRequest(IReadOnlyList<int> Context, IReadOnlyList<
     /// </summary>
     public int ContextLimit(int? maxContextTokens, int positions) => Math.Min(maxContextTokens ?? int.MaxValue, positions - LongestContinuation);
 
+    /// <summary>
+    /// What an engine feeds: the context cut to <see cref="ContextLimit"/> for its <paramref name="positions"/>, an empty
+    /// context replaced by <paramref name="emptyContext"/> (the BOS id; null: an empty context is refused). Every backend
+    /// fits requests here, so all of them truncate the same ids.
+    /// </summary>
+    /// <param name="maxContextTokens">The protocol's limit; null: none.</param>
+    /// <param name="positions">The positions the engine has for context and continuation.</param>
+    /// <param name="emptyContext">The id an empty context becomes, or null to refuse one.</param>
+    /// <param name="engine">The engine's context, for the message: "the model's context length 4096".</param>
+    /// <param name="file">The file that sets the context length, if any.</param>
+    /// <param name="field">The field or option that sets it.</param>
+    /// <exception cref="EvalInputException">No room for any context, or an empty context the engine cannot score.</exception>
+    public TokenizedRequest FittedTo(int? maxContextTokens, int positions, int? emptyContext, string engine, string? file, string field)
+    {
+        var limit = ContextLimit(maxContextTokens, positions);
+        if (limit < 1)
+        {
+            throw new EvalInputException($"a continuation of {LongestContinuation} tokens leaves no room for context in {engine}; use shorter continuations or a model with a longer context.", file, field: field);
+        }
+
+        var request = this;
+        if (Context.Count == 0)
+        {
+            request = emptyContext is { } id
+                ? this with { Context = [id] }
+                : throw new EvalInputException("an empty context cannot be scored by this engine: the first continuation token would have nothing to be predicted from.", field: "Context");
+        }
+
+        return request.KeepLast(limit);
+    }
+
     /// <summary>The request with its context cut to the last <paramref name="limit"/> tokens (unchanged when it fits).</summary>
     public TokenizedRequest KeepLast(int limit)
     {
