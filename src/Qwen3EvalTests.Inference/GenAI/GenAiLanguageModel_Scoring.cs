@@ -47,7 +47,7 @@ public sealed partial class GenAiLanguageModel
         MoveTo(cache, request.Context, request.IncludeContextLogProb);
 
         // Tokens every continuation starts with (" " of " A"…" D" under a byte tokenizer) are appended once, not once per continuation.
-        var shared = SharedLeadingTokens(request.Continuations);
+        var shared = TokenizedRequest.SharedLeadingTokens(request.Continuations);
         var sharedLogProb = 0.0;
         var sharedGreedy = true;
         if (shared > 0)
@@ -227,24 +227,6 @@ public sealed partial class GenAiLanguageModel
         {
             onRow(firstRow + position, logits.Row(0, position));
         }
-    }
-
-    /// <summary>How many leading tokens all continuations share while each keeps at least one token of its own.</summary>
-    private static int SharedLeadingTokens(IReadOnlyList<IReadOnlyList<int>> continuations)
-    {
-        if (continuations.Count < 2)
-        {
-            return 0;
-        }
-
-        var shortest = continuations.Min(c => c.Count);
-        var shared = 0;
-        while (shared < shortest - 1 && continuations.All(c => c[shared] == continuations[0][shared]))
-        {
-            shared++;
-        }
-
-        return shared;
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed partial class LlamaCppLanguageModel
         double? contextLogProb = request.IncludeContextLogProb ? heldLogProbs.Take(contextTokens.Count - 1).Sum() : null;
 
         // Tokens every continuation starts with (" " of " A"…" D" under a byte tokenizer) are decoded once, as the genai engine does.
-        var shared = SharedLeadingTokens(continuations);
+        var shared = TokenizedRequest.SharedLeadingTokens(continuations);
         var sharedLogProb = 0.0;
         var sharedGreedy = true;
         var extended = contextTokens.ToList();
@@ -129,24 +129,6 @@ public sealed partial class LlamaCppLanguageModel
         }
 
         held.AddRange(appended);
-    }
-
-    /// <summary>How many leading tokens all continuations share while each keeps at least one token of its own.</summary>
-    private static int SharedLeadingTokens(IReadOnlyList<IReadOnlyList<int>> continuations)
-    {
-        if (continuations.Count < 2)
-        {
-            return 0;
-        }
-
-        var shortest = continuations.Min(c => c.Count);
-        var shared = 0;
-        while (shared < shortest - 1 && continuations.All(c => c[shared] == continuations[0][shared]))
-        {
-            shared++;
-        }
-
-        return shared;
     }
 
     /// <summary>Scores a continuation after the held context: its first token from the context's last row, the rest decoded and then dropped from the cache.</summary>

@@ -58,4 +58,26 @@ public sealed record TokenizedRequest(IReadOnlyList<int> Context, IReadOnlyList<
         var dropped = Math.Max(0, Context.Count - limit);
         return dropped == 0 ? this : this with { Context = Context.Skip(dropped).ToArray(), TruncatedTokens = TruncatedTokens + dropped };
     }
+
+    /// <summary>
+    /// How many leading tokens all continuations share while each keeps at least one token of its own (" " of " A"…" D"
+    /// under a byte tokenizer): engines decode them once after the context instead of once per continuation.
+    /// </summary>
+    public static int SharedLeadingTokens(IReadOnlyList<IReadOnlyList<int>> continuations)
+    {
+        ArgumentNullException.ThrowIfNull(continuations);
+        if (continuations.Count < 2)
+        {
+            return 0;
+        }
+
+        var shortest = continuations.Min(c => c.Count);
+        var shared = 0;
+        while (shared < shortest - 1 && continuations.All(c => c[shared] == continuations[0][shared]))
+        {
+            shared++;
+        }
+
+        return shared;
+    }
 }

@@ -37,4 +37,14 @@ public sealed class TokenizedRequestTests
             .Should().Throw<EvalInputException>()
             .WithMessage("*/m/genai_config.json*model.context_length*a continuation of 2 tokens leaves no room for context in the model's context length 2*");
     }
+
+    [Theory]
+    [InlineData("1 7|1 8|1 9", 1)]
+    [InlineData("1 2 7|1 2 8", 2)]
+    [InlineData("1 2|1 2", 1)]
+    [InlineData("7|8", 0)]
+    [InlineData("1 7", 0)]
+    public void SharedLeadingTokensLeaveEachContinuationOneOfItsOwn(string continuations, int shared) =>
+        TokenizedRequest.SharedLeadingTokens([.. continuations.Split('|').Select(c => (IReadOnlyList<int>)[.. c.Split(' ').Select(int.Parse)])])
+            .Should().Be(shared);
 }
