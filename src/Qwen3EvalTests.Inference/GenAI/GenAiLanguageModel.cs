@@ -18,6 +18,9 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     private readonly Model model;
     private readonly Tokenizer tokenizer;
     private readonly int[] eosTokenIds;
+
+    /// <summary>Encodes a subject's shared few-shot prefix once (the same ids as encoding each prompt whole).</summary>
+    private readonly PrefixReusingEncoder prefixEncoder;
     private long prefilledTokens;
     private long forwardCalls;
     private long reusedTokens;
@@ -32,6 +35,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         this.model = model;
         this.tokenizer = tokenizer;
         eosTokenIds = tokenizer.GetEosTokenIds().ToArray();
+        prefixEncoder = new PrefixReusingEncoder(EncodeWhole);
         var (kind, source) = options.DeclaredKind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
         Info = new ModelInfo(folder.Name, folder.Folder, kind, folder.ContextLength, folder.VocabSize, folder.ChatTemplate is not null, options.ExecutionProvider, source);
     }
@@ -94,6 +98,15 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     private IReadOnlyList<int> EncodeUnguarded(string text)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        return prefixEncoder.Encode(text);
+    }
+
+    /// <summary>Texts encoded from a kept prefix plus their remainder so far.</summary>
+    internal long PrefixReusedEncodings => prefixEncoder.ReusedEncodings;
+
+    /// <summary>The tokenizer's ids for the whole text, with no prefix reuse (what <see cref="Encode"/> must equal).</summary>
+    internal int[] EncodeWhole(string text)
+    {
         using var sequences = tokenizer.Encode(text);
         return sequences[0].ToArray();
     }

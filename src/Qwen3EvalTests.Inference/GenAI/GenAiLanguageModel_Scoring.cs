@@ -171,8 +171,9 @@ public sealed partial class GenAiLanguageModel
             cache.RewindTo(cache.Tokens.Count);
             AppendAndReadRows(cache.Generator, appended, everyRow: true, (row, values) =>
             {
-                logProb += values[continuation[row + 1]] - LogSoftmaxRow.LogSumExp(values);
-                greedy &= LogSoftmaxRow.ArgMax(values) == continuation[row + 1];
+                var (max, argMax) = LogSoftmaxRow.MaxAndArgMax(values);
+                logProb += values[continuation[row + 1]] - LogSoftmaxRow.LogSumExp(values, max);
+                greedy &= argMax == continuation[row + 1];
             });
 
             // With a shared KV buffer the continuation is dropped at once. Without one it stays in the KV cache until the next

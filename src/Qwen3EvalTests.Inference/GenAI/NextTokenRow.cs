@@ -32,8 +32,9 @@ internal sealed class NextTokenRow
 
         row.CopyTo(logits);
         length = row.Length;
-        LogSumExp = LogSoftmaxRow.LogSumExp(row);
-        ArgMax = LogSoftmaxRow.ArgMax(row);
+        var (max, argMax) = LogSoftmaxRow.MaxAndArgMax(row);
+        LogSumExp = LogSoftmaxRow.LogSumExp(row, max);
+        ArgMax = argMax;
     }
 
     public void Clear()

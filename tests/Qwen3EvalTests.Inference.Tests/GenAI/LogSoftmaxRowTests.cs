@@ -76,6 +76,21 @@ public sealed class LogSoftmaxRowTests
         LogSoftmaxRow.ArgMax(row.AsSpan(18)).Should().Be(999 - 18);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    [InlineData(151_936)]
+    public void ANaNLogitIsNeverTheMaximumAndMakesTheLogSumExpNaN(int length)
+    {
+        var row = RandomRow(length, 10, 10f);
+        row[length / 2] = float.NaN;
+        var expected = Enumerable.Range(0, length).Where(i => i != length / 2).MaxBy(i => row[i]);
+
+        LogSoftmaxRow.MaxAndArgMax(row).Should().Be((row[expected], expected));
+        double.IsNaN(LogSoftmaxRow.LogSumExp(row)).Should().BeTrue();
+        LogSoftmaxRow.ArgMax([.. Enumerable.Repeat(float.NaN, length)]).Should().Be(0);
+    }
+
     [Fact]
     public void AMaterializedRowIsEachLogitMinusTheLogSumExpAndItsArgMaxIsTheLogitsArgMax()
     {
