@@ -6,7 +6,7 @@ namespace Qwen3EvalTests.Scoring.Extraction;
 /// rapidfuzz's Indel similarity of one pattern against many texts: the longest common subsequence by the bit-parallel
 /// rule of LCSseq_py.py <c>_block_similarity</c> (<c>S = (S + u) | (S - u)</c>, one bit per pattern code point, in
 /// 64-bit words), and <c>fuzz.ratio</c> = <c>(1 - (len1 + len2 - 2·LCS) / (len1 + len2)) · 100</c> in that order of
-/// operations (Indel_py.py <c>normalized_similarity</c>; rapidfuzz-cpp v3.0.4 distance.hpp L235-246), so equal
+/// operations (Indel_py.py <c>normalized_similarity</c>; rapidfuzz-cpp v3.0.4 details/distance.hpp L235-246), so equal
 /// fractions give equal doubles and ties break as upstream's do.
 /// </summary>
 internal sealed class IndelRatio
