@@ -102,6 +102,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
             Truncation = scoring.Truncation.Id,
             Reading = settings.Reading.Id,
             Tokenization = scoring.Scorer.ReadsLogLikelihoods() ? scoring.Tokenization.ToId() : null,
+            Extractor = scoring.Extractor?.Name,
         };
     }
 

@@ -48,6 +48,11 @@ public static class ScoreFactors
         Add("reading", "data reading", settings.Reading);
         Add("chat-template", "chat template", settings.ChatTemplate);
         Add("tokenization", "continuation tokenization", settings.Tokenization);
+        if (settings.Extractor is not null)
+        {
+            Add("extractor", "answer extractor", settings.Extractor); // only where there is one: log-likelihood identities stay as they were
+        }
+
         if (settings.Generation is { } g)
         {
             Add("generation.max-new-tokens", "generation max new tokens", g.MaxNewTokens.ToString(c));

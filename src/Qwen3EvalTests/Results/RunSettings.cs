@@ -38,6 +38,9 @@ public sealed record RunSettings(
     /// <summary>How the protocol read the data fields (<see cref="Prompts.FieldReading.Id"/>: "verbatim", "universal-newlines", "pandas1-na", …); null in files written before it was recorded.</summary>
     public string? Reading { get; init; }
 
+    /// <summary>The answer extractor of a generation run (<see cref="Scoring.Extraction.IAnswerExtractor.Name"/>, e.g. "qwen-chat-ceval+thefuzz-0.22.1-wratio": the function and its fuzzy scorer); null for log-likelihood runs and in files written before it was recorded.</summary>
+    public string? Extractor { get; init; }
+
     /// <summary>What rendered chat prompts ("model chat_template" or "harness ChatML", <see cref="Evaluation.ChatPromptRendering"/>); null for base prompts and in files written before it was recorded.</summary>
     public string? ChatTemplate { get; init; }
 }

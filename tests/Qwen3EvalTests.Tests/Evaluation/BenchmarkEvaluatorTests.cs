@@ -65,6 +65,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         header.Identity.Should().Be(RunIdentity.Of(header.Settings, header.Environment));
         header.Settings.ChoiceRule.Should().Be("LogLikelihood");
         header.Settings.Generation.Should().BeNull("log-likelihood scoring generates nothing");
+        header.Settings.Extractor.Should().BeNull("log-likelihood scoring extracts no letter");
         again.Header.Identity.Should().Be(first.Header.Identity);
         noSpace.Header.Identity.Should().NotBe(first.Header.Identity, "a template variant can change the score");
     }
@@ -189,6 +190,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         run.Header.Settings.Shots.Should().Be(0);
         run.Header.Settings.Scoring.Should().Be("generation");
         run.Header.ModelKindSource.Should().Be("default");
+        ResultsFile.Read(run.ResultsFile).Run.Settings.Extractor.Should().Be("qwen-chat-mmlu+thefuzz-0.22.1-wratio", "a run says which fuzzy scorer its extraction falls back to");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Qwen3EvalTests.Scoring.Extraction;
 /// (the last <c>。</c>-sentence of the question, split on <c>_</c>: a first part longer than 4 characters becomes
 /// <c>答案是</c>, a last part longer than 4 is removed; then each option text, <c>rstrip("。")</c>, longest first, is
 /// replaced by its letter — all plain <c>str.replace</c>), then four regexes in order, then the fuzzy match, which
-/// always yields a letter (see <see cref="OptionSimilarity"/>). Never null. Also applied to CMMLU (no upstream script).
+/// always yields a letter (thefuzz 0.22.1 <c>process.extractOne</c> with rapidfuzz WRatio, see <see cref="OptionSimilarity"/>). Never null. Also applied to CMMLU (no upstream script).
 /// </summary>
 public sealed class QwenChatCevalExtractor : IAnswerExtractor
 {
@@ -29,7 +29,8 @@ public sealed class QwenChatCevalExtractor : IAnswerExtractor
 
     public static QwenChatCevalExtractor Instance { get; } = new();
 
-    public string Name => "qwen-chat-ceval";
+    /// <summary>The function and the fuzzy scorer it falls back to: a run records it (<c>extractor</c> in the results).</summary>
+    public string Name => "qwen-chat-ceval+" + OptionSimilarity.ScorerId;
 
     public char? Extract(string output, Question question)
     {

@@ -7,7 +7,7 @@ namespace Qwen3EvalTests.Scoring.Extraction;
 /// QwenLM/Qwen eval/evaluate_chat_mmlu.py (2df8e8ac) <c>extract_answer</c>, L53-93: <c>process_before_extraction</c>
 /// (each option text, <c>rstrip(".")</c>, longest first, replaced by its letter, case-insensitive, as
 /// <c>re.sub(re.escape(val), key, gen, IGNORECASE)</c>), then four English regexes in order, then the fuzzy match,
-/// which always yields a letter (see <see cref="OptionSimilarity"/>). Never null.
+/// which always yields a letter (thefuzz 0.22.1 <c>process.extractOne</c> with rapidfuzz WRatio, see <see cref="OptionSimilarity"/>). Never null.
 /// </summary>
 public sealed class QwenChatMmluExtractor : IAnswerExtractor
 {
@@ -28,7 +28,8 @@ public sealed class QwenChatMmluExtractor : IAnswerExtractor
 
     public static QwenChatMmluExtractor Instance { get; } = new();
 
-    public string Name => "qwen-chat-mmlu";
+    /// <summary>The function and the fuzzy scorer it falls back to: a run records it (<c>extractor</c> in the results).</summary>
+    public string Name => "qwen-chat-mmlu+" + OptionSimilarity.ScorerId;
 
     public char? Extract(string output, Question question)
     {

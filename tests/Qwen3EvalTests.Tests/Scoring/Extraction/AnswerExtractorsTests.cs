@@ -96,6 +96,37 @@ public class AnswerExtractorsTests
     public void QwenMmluExtractionFollowsTheScript(string output, char expected) =>
         AnswerExtractors.QwenChatMmlu.Extract(output, Mmlu).Should().Be(expected);
 
+    // Expected letters from upstream's own extract_answer: the function definitions of QwenLM/Qwen 2df8e8ac
+    // eval/evaluate_chat_{ceval,mmlu}.py exec'd by /usr/bin/python3 with thefuzz 0.22.1 over rapidfuzz v3.9.3 (pure-Python
+    // fallback) from the snapshots. No regex matches these outputs, so process.extractOne decides; fuzz.ratio alone
+    // (the former port) picks A, A and D.
+    [Fact]
+    public void QwenCevalFuzzyFallbackIsThefuzzWRatio()
+    {
+        var home = Make(Benchmark.Ceval, Split.Val, 3, "下列家庭小实验最合理的是____", ["将适量的苏打粉放在容器中加热，观察气体的产生", "在洁净的水杯中先加入小苏打粉，再加入食醋，观察气体的产生", "往稀白粥中加入少量加碘食盐，检验加碘食盐中含有$I_2$", "在一瓣橘子上插入两根铜线并与小灯泡连接，验证电流的产生"], 'B'); // C-Eval val high_school_chemistry 3
+
+        AnswerExtractors.QwenChatCeval.Extract("苏打粉加热观察气体", home).Should().Be('B');
+    }
+
+    [Theory]
+    [InlineData("selection that is disruptive", 'D')] // MMLU test high_school_biology 0: token_set_ratio·0.95
+    [InlineData("substitution at the third position", 'C')] // high_school_biology 1: C and D both partial_token_ratio 100·0.95·0.9, the first wins
+    public void QwenMmluFuzzyFallbackIsThefuzzWRatio(string output, char expected)
+    {
+        string[] options = output.StartsWith("selection", StringComparison.Ordinal)
+            ? ["directional selection.", "stabilizing selection.", "sexual selection.", "disruptive selection."]
+            : ["a deletion of a single nucleotide", "a deletion of a nucleotide triplet", "a single nucleotide substitution of the nucleotide occupying the first codon position", "a single nucleotide substitution of the nucleotide occupying the third codon position"];
+
+        AnswerExtractors.QwenChatMmlu.Extract(output, Make(Benchmark.Mmlu, Split.Test, 0, "Which?", options, 'A')).Should().Be(expected);
+    }
+
+    [Fact]
+    public void QwenExtractorNamesSayWhichFuzzyScorerTheyFallBackTo()
+    {
+        AnswerExtractors.QwenChatCeval.Name.Should().Be("qwen-chat-ceval+thefuzz-0.22.1-wratio");
+        AnswerExtractors.QwenChatMmlu.Name.Should().Be("qwen-chat-mmlu+thefuzz-0.22.1-wratio");
+    }
+
     [Fact]
     public void QwenMmluPreprocessingReplacesLongestOptionTextsFirstIgnoringCase() =>
         QwenChatMmluExtractor.Preprocessed("gravity, not friction.", ["Friction.", "Gravity", "Magnetism", "Tension"]).Should().Be("B, not A.");
