@@ -135,7 +135,7 @@ public sealed partial class GenAiLanguageModel
 
         reusedTokens += start;
         var appended = target.Skip(start).ToArray();
-        AppendAndReadRows(cache.Generator, appended, everyRow: needContextLogProbs, (row, values) =>
+        AppendAndReadRows(cache.Generator, appended, everyRow: needContextLogProbs, lastRowHolder: cache.LastRow, onRow: (row, values) =>
         {
             if (row < appended.Length - 1)
             {
@@ -193,7 +193,8 @@ public sealed partial class GenAiLanguageModel
     /// tokens[i]): every row, or only the last, which is then the only row copied out of GenAI. A graph that returns the last position only (prune_lm_head) gets the tokens
     /// one at a time when every row is needed.
     /// </summary>
-    private void AppendAndReadRows(Generator generator, int[] tokens, bool everyRow, LogitsRowAction onRow)
+    /// <param name="lastRowHolder">Where the last row goes when only it is read natively: it takes the tensor instead of a copy (onRow is not called for that row).</param>
+    private void AppendAndReadRows(Generator generator, int[] tokens, bool everyRow, LogitsRowAction onRow, NextTokenRow? lastRowHolder = null)
     {
         if (everyRow && tokens.Length > 1 && folder.Graph.LastPositionLogitsOnly)
         {
@@ -211,6 +212,12 @@ public sealed partial class GenAiLanguageModel
         if (!everyRow && ReadsNextTokenRowNatively && tokens[^1] != folder.PadTokenId)
         {
             // Only the last row is needed: copy one row, not [tokens, vocab] (GenAI would take it before a trailing pad id).
+            if (lastRowHolder is not null)
+            {
+                lastRowHolder.Hold(ReadNextTokenLogits(generator));
+                return;
+            }
+
             using var next = ReadNextTokenLogits(generator);
             onRow(tokens.Length - 1, next.Row(0, 0));
             return;

@@ -44,5 +44,9 @@ internal sealed class PrefixKvCache(Generator generator, int maxLength, bool rew
         LastRow.Clear();
     }
 
-    public void Dispose() => Generator.Dispose();
+    public void Dispose()
+    {
+        LastRow.Dispose();
+        Generator.Dispose();
+    }
 }

@@ -38,6 +38,27 @@ public sealed class NextTokenLogitsTests
         next.GetData<float>().ToArray().Should().Equal(expected);
     }
 
+    [Fact]
+    public void TheNativeRowIsACopyThatLaterAppendsDoNotTouch()
+    {
+        // NextTokenRow holds this tensor across the appends of multi-token continuations instead of copying it.
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpecIn("cpu-int4"));
+        OgaRuntime.EnsureInitialized();
+        using var model = new Model(folder);
+        using var generatorParams = new GeneratorParams(model);
+        generatorParams.SetSearchOption("max_length", 64);
+        using var generator = new Generator(model, generatorParams);
+        generator.AppendTokens([84, 104, 101, 32, 97, 110]);
+        using var held = NextTokenLogits.Read(generator);
+        var before = held.GetData<float>().ToArray();
+
+        generator.AppendTokens([115, 119, 101, 114]);
+        using var later = NextTokenLogits.Read(generator);
+
+        later.GetData<float>().ToArray().Should().NotEqual(before, "the next row after more tokens differs");
+        held.GetData<float>().ToArray().Should().Equal(before);
+    }
+
     [Theory]
     [MemberData(nameof(TinyModelFixture.Exports), MemberType = typeof(TinyModelFixture))]
     public void ScoresAreExactlyThoseOfTheFullLogitsRoute(string export)

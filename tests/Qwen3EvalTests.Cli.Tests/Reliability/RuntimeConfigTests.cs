@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace Qwen3EvalTests.Cli.Tests.Reliability;
+
+/// <summary>The runtime settings qwen3eval ships with, read from the qwen3eval.runtimeconfig.json the build writes.</summary>
+public sealed class RuntimeConfigTests
+{
+    [Fact]
+    public void TheGen0BudgetIsCappedSoMemoryStaysFlatOverALongRun()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "qwen3eval.runtimeconfig.json")));
+
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64().Should().Be(16 * 1024 * 1024);
+    }
+}
