@@ -7,6 +7,9 @@ namespace Qwen3EvalTests.Evaluation;
 /// <summary>One question of a plan as the model will see it: its subject, the question and the rendered prompt.</summary>
 public sealed record PlannedPrompt(SubjectInfo Subject, Question Question, RenderedPrompt Prompt)
 {
+    /// <summary>What <see cref="Prompt"/> was rendered from (question, subject, shots, form): a later stage with the model's tokenizer re-renders it (<see cref="ShotFitting"/>).</summary>
+    public PromptRequest? Request { get; init; }
+
     public PromptedQuestion ToScored() => new(Question, Prompt.Text, Prompt.Continuations);
 }
 
@@ -42,8 +45,8 @@ public static class PlanPrompts
         foreach (var question in questions)
         {
             // The prompt's question as the protocol's reference reads it (line endings, NA strings): what its extractor compares with.
-            var prompt = plan.Protocol.Render(new PromptRequest(question, subject, shotQuestions, plan.Chat, plan.ChatOptions));
-            yield return new PlannedPrompt(subject, plan.Settings.Reading.Apply(question), prompt);
+            var request = new PromptRequest(question, subject, shotQuestions, plan.Chat, plan.ChatOptions);
+            yield return new PlannedPrompt(subject, plan.Settings.Reading.Apply(question), plan.Protocol.Render(request)) { Request = request };
         }
     }
 
