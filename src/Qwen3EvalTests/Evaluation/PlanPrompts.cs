@@ -35,8 +35,11 @@ public static class PlanPrompts
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(subject);
         var shots = plan.EffectiveShots;
-        var shotQuestions = shots > 0 ? ShotSelection.FirstK(ReadDev(dataset, subject.Id, shots), shots) : [];
-        var questions = dataset.Read(subject.Id, plan.Settings.ScoredSplit);
+        var reading = plan.Settings.Reading;
+        var shotQuestions = shots > 0 ? ShotSelection.FirstK(ReadDev(dataset, subject.Id, shots, reading), shots) : [];
+        var questions = reading.OptionColumnTypes
+            ? reading.Typed(dataset.Read(subject.Id, plan.Settings.ScoredSplit).ToList())
+            : dataset.Read(subject.Id, plan.Settings.ScoredSplit);
         if (plan.Limit is { } limit)
         {
             questions = questions.Take(limit);
@@ -50,9 +53,12 @@ public static class PlanPrompts
         }
     }
 
-    private static IReadOnlyList<Question> ReadDev(IBenchmarkDataset dataset, string subject, int shots)
+    // Column types are inferred from the whole dev file, as pandas reads it, before the first K rows are taken.
+    private static IReadOnlyList<Question> ReadDev(IBenchmarkDataset dataset, string subject, int shots, FieldReading reading)
     {
-        var dev = dataset.Read(subject, Split.Dev).Take(shots).ToList();
+        var dev = reading.OptionColumnTypes
+            ? reading.Typed(dataset.Read(subject, Split.Dev).ToList()).Take(shots).ToList()
+            : dataset.Read(subject, Split.Dev).Take(shots).ToList();
         return dev.Count >= shots
             ? dev
             : throw new EvalInputException($"the dev split has {dev.Count} rows but {shots} shots were requested; pass fewer shots (--shots) or use a complete dev file.", file: dataset.PathOf(subject, Split.Dev), field: "shots");
