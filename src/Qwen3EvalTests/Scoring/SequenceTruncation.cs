@@ -19,12 +19,12 @@ public sealed record SequenceTruncation(SequenceTruncationKind Kind, int? Tokens
     /// The most context tokens a continuation of <paramref name="continuationTokens"/> tokens keeps, the limit being
     /// <see cref="Tokens"/> or else <paramref name="modelContextLength"/>:
     /// <list type="bullet">
-    /// <item>OpenCompass (open-compass/opencompass 26d077b0 opencompass/models/huggingface_above_v4_33.py L399-407, get_ppl:
+    /// <item>OpenCompass (open-compass/opencompass 26d077b0 opencompass/models/huggingface_above_v4_33.py L400-407, get_ppl:
     /// <c>tokenizer.batch_encode_plus(..., truncation=True, max_length=self.max_seq_len)</c> with <c>truncation_side='left'</c>,
     /// L180): the whole sequence keeps its last L tokens, so the context keeps L − n.</item>
     /// <item>lm-eval (EleutherAI/lm-evaluation-harness 4e7e0d47 lm_eval/models/huggingface.py L1436,
     /// <c>(context_enc + continuation_enc)[-(self.max_length + 1):][:-1]</c>): the last L + 1 tokens are kept and the last one
-    /// is not fed, so the context keeps L + 1 − n; a continuation longer than L fails L1414's
+    /// is not fed, so the context keeps L + 1 − n; a continuation longer than L fails L1417's
     /// <c>assert len(continuation_enc) &lt;= self.max_length</c>.</item>
     /// </list>
     /// </summary>

@@ -12,7 +12,7 @@ namespace Qwen3EvalTests.Tests.Scoring;
 /// lm-eval (EleutherAI/lm-evaluation-harness 4e7e0d47 lm_eval/models/huggingface.py L1436)
 /// <c>inp = (context_enc + continuation_enc)[-(max_length + 1):][:-1]</c>, the context being what precedes the continuation's
 /// first token in <c>inp</c>; OpenCompass (open-compass/opencompass 26d077b0 opencompass/models/huggingface_above_v4_33.py
-/// L399-407, truncation_side='left' L180) <c>tokenizer(context + continuation, truncation=True, max_length=max_seq_len)</c>.
+/// L400-407, truncation_side='left' L180) <c>tokenizer(context + continuation, truncation=True, max_length=max_seq_len)</c>.
 /// </summary>
 public class SequenceTruncationTests
 {
