@@ -64,7 +64,13 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
     public ProtocolSettings Settings(Benchmark benchmark, bool chat) => (chat
         ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat), GenerationSettings.OpenCompass)
         : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContinuationTokenization.WholeSequence, ContextTruncation.OpenCompass(MaxSeqLen), Source(benchmark, chat)))
-        with { Reading = Reading };
+        with
+        {
+            Reading = Reading,
+            UnreproducedShotRule = chat && MaxSeqLen is { } max
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"GenInferencer drops shots while the chat-template prompt has more than max_seq_len {max} tokens (openicl/icl_inferencer/icl_gen_inferencer.py L200-203), which the harness does only for the base (perplexity) form")
+                : null,
+        };
 
     /// <summary>The config this form reproduces, at open-compass/opencompass 26d077b0.</summary>
     public static string Source(Benchmark benchmark, bool chat)

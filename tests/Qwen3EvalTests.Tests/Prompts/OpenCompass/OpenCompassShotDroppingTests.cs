@@ -95,6 +95,17 @@ public class OpenCompassShotDroppingTests
         Protocol.Settings(Benchmark.Mmlu, chat: true).Truncation.Should().Be(ContextTruncation.None);
     }
 
+    [Fact]
+    public void TheMaxSeqLenVariantsChatFormIsRefusedWithShotsBecauseGenInferencersDroppingIsNotReproduced()
+    {
+        var chat = new OpenCompassProtocol(maxSeqLen: 2048).Settings(Benchmark.Mmlu, chat: true);
+
+        chat.Disallowed(scorer: null, shots: null).Should().ContainSingle().Which.Message.Should().Contain("GenInferencer").And.Contain("--shots 0");
+        chat.Disallowed(scorer: null, shots: 0).Should().BeEmpty("a 0-shot prompt has nothing to drop");
+        Protocol.Settings(Benchmark.Mmlu, chat: true).Disallowed(scorer: null, shots: null).Should().BeEmpty("max_seq_len unset: GenInferencer drops nothing");
+        new OpenCompassProtocol(maxSeqLen: 2048).Settings(Benchmark.Mmlu, chat: false).Disallowed(scorer: null, shots: null).Should().BeEmpty();
+    }
+
     private static int Chars(string text) => text.Length;
 
     private static RenderedPrompt Fitted(int budget, Func<string, int> count) =>
