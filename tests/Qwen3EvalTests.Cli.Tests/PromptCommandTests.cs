@@ -67,9 +67,27 @@ public class PromptCommandTests
         root.GetProperty("scoring").GetString().Should().Be("NextTokenChoice");
         root.GetProperty("shots").GetInt32().Should().Be(5);
         root.GetProperty("truncation").GetString().Should().Be("none", "evaluate_ceval.py never truncates");
-        root.GetProperty("reading").GetString().Should().Be("pandas1-na");
+        root.GetProperty("reading").GetString().Should().Be("pandas1-na+pandas1-dtypes");
         root.GetProperty("tokenization").GetString().Should().Be("separate", "evaluate_ceval.py encodes the prompt and the letter apart");
         root.GetProperty("chatTemplate").ValueKind.Should().Be(JsonValueKind.Null, "a base prompt has no chat template");
+    }
+
+    [Fact]
+    public async Task WithoutAModelAShotDroppingRuleSaysItAppliesWithATokenizerAndKeepsEveryShot()
+    {
+        var subject = FirstSubject(Benchmark.Mmlu);
+
+        var (exit, output, _) = await RunAsync("prompt", "--benchmark", "mmlu", "--subject", subject, "--protocol", "opencompass@max-seq-len-2048", "--json");
+        var (_, plain, _) = await RunAsync("prompt", "--benchmark", "mmlu", "--subject", subject, "--protocol", "opencompass", "--json");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(output);
+        using var plainJson = JsonDocument.Parse(plain);
+        var root = json.RootElement;
+        root.GetProperty("truncation").GetString().Should().Be("opencompass-drop-shots:2048+opencompass-hf-left:2048");
+        root.GetProperty("shotDropping").GetString().Should().Contain("applies with a model's tokenizer").And.Contain("keeps all 5 shots");
+        root.GetProperty("prompt").GetString().Should().Be(plainJson.RootElement.GetProperty("prompt").GetString());
+        plainJson.RootElement.GetProperty("shotDropping").ValueKind.Should().Be(JsonValueKind.Null, "the Qwen base configs set no max_seq_len");
     }
 
     [Fact]

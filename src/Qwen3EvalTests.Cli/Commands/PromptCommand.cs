@@ -79,6 +79,9 @@ public static class PromptCommand
             Reading = settings.Reading.Id,
             Tokenization = settings.Scorer.ReadsLogLikelihoods() ? settings.Tokenization.ToId() : null,
             ChatTemplate = request.Chat ? NoModelChatTemplate : null,
+            ShotDropping = ShotFitting.NeedsTokenizer(selected.Plan)
+                ? string.Create(CultureInfo.InvariantCulture, $"applies with a model's tokenizer (run, tokenize --model): shots are dropped from the end while a labelled prompt has more than {settings.Truncation.DropShotsOver} tokens; without a model this prompt keeps all {selected.Plan.EffectiveShots} shots")
+                : null,
         };
     }
 

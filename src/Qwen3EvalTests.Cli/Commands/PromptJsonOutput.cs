@@ -52,6 +52,12 @@ public sealed record PromptJsonOutput(
     /// <summary>How the protocol read the data fields ("verbatim", "universal-newlines", "pandas1-na", …).</summary>
     public string? Reading { get; init; }
 
+    /// <summary>
+    /// When the protocol drops shots to fit a token budget (<c>opencompass-drop-shots:N</c>): that the rule applies with a model's
+    /// tokenizer (<c>run</c>, <c>tokenize</c>) and that this prompt, rendered without one, keeps all its shots; null otherwise.
+    /// </summary>
+    public string? ShotDropping { get; init; }
+
     /// <summary>For chat prompts: which chat template rendered them (no model is loaded, so not a model's own); null for base prompts.</summary>
     public string? ChatTemplate { get; init; }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
@@ -79,6 +80,7 @@ public static class TokenizeCommand
             return new TokenizeOutput(ids, Pieces(model, ids), [], 0);
         }
 
+        selected = selected with { Prompt = ShotFitting.Apply(selected.Plan, selected.Prompt, model.Encode) };
         if (QuestionScorers.For(selected.Plan.Scoring) is LogLikelihoodScorer scorer)
         {
             var request = scorer.TokenizedRequestOf(model, selected.Prompt.ToScored());

@@ -42,7 +42,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         using var writer = new ResultsFileWriter(resultsPath, header);
         foreach (var subject in subjects)
         {
-            foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Select(p => ChatPromptRendering.Apply(p, model, plan.ChatOptions)).Chunk(ChunkSize))
+            foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Select(p => ChatPromptRendering.Apply(ShotFitting.Apply(plan, p, model.Encode), model, plan.ChatOptions)).Chunk(ChunkSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var outcome in ScoreChunk(scorer, plan, subject, chunk, cancellationToken))

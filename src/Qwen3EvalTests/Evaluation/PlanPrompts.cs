@@ -7,6 +7,9 @@ namespace Qwen3EvalTests.Evaluation;
 /// <summary>One question of a plan as the model will see it: its subject, the question and the rendered prompt.</summary>
 public sealed record PlannedPrompt(SubjectInfo Subject, Question Question, RenderedPrompt Prompt)
 {
+    /// <summary>What <see cref="Prompt"/> was rendered from (question, subject, shots, form): a later stage with the model's tokenizer re-renders it (<see cref="ShotFitting"/>).</summary>
+    public PromptRequest? Request { get; init; }
+
     public PromptedQuestion ToScored() => new(Question, Prompt.Text, Prompt.Continuations);
 }
 
@@ -32,8 +35,11 @@ public static class PlanPrompts
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(subject);
         var shots = plan.EffectiveShots;
-        var shotQuestions = shots > 0 ? ShotSelection.FirstK(ReadDev(dataset, subject.Id, shots), shots) : [];
-        var questions = dataset.Read(subject.Id, plan.Settings.ScoredSplit);
+        var reading = plan.Settings.Reading;
+        var shotQuestions = shots > 0 ? ShotSelection.FirstK(ReadDev(dataset, subject.Id, shots, reading), shots) : [];
+        var questions = reading.OptionColumnTypes
+            ? reading.Typed(dataset.Read(subject.Id, plan.Settings.ScoredSplit).ToList())
+            : dataset.Read(subject.Id, plan.Settings.ScoredSplit);
         if (plan.Limit is { } limit)
         {
             questions = questions.Take(limit);
@@ -42,14 +48,17 @@ public static class PlanPrompts
         foreach (var question in questions)
         {
             // The prompt's question as the protocol's reference reads it (line endings, NA strings): what its extractor compares with.
-            var prompt = plan.Protocol.Render(new PromptRequest(question, subject, shotQuestions, plan.Chat, plan.ChatOptions));
-            yield return new PlannedPrompt(subject, plan.Settings.Reading.Apply(question), prompt);
+            var request = new PromptRequest(question, subject, shotQuestions, plan.Chat, plan.ChatOptions);
+            yield return new PlannedPrompt(subject, plan.Settings.Reading.Apply(question), plan.Protocol.Render(request)) { Request = request };
         }
     }
 
-    private static IReadOnlyList<Question> ReadDev(IBenchmarkDataset dataset, string subject, int shots)
+    // Column types are inferred from the whole dev file, as pandas reads it, before the first K rows are taken.
+    private static IReadOnlyList<Question> ReadDev(IBenchmarkDataset dataset, string subject, int shots, FieldReading reading)
     {
-        var dev = dataset.Read(subject, Split.Dev).Take(shots).ToList();
+        var dev = reading.OptionColumnTypes
+            ? reading.Typed(dataset.Read(subject, Split.Dev).ToList()).Take(shots).ToList()
+            : dataset.Read(subject, Split.Dev).Take(shots).ToList();
         return dev.Count >= shots
             ? dev
             : throw new EvalInputException($"the dev split has {dev.Count} rows but {shots} shots were requested; pass fewer shots (--shots) or use a complete dev file.", file: dataset.PathOf(subject, Split.Dev), field: "shots");

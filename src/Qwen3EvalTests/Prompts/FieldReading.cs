@@ -15,6 +15,14 @@ public sealed record FieldReading(bool UniversalNewlines = false, PandasNaValues
     /// <summary>Every field as the CSV holds it.</summary>
     public static FieldReading Verbatim { get; } = new();
 
+    /// <summary>
+    /// pandas' per-column type inference on the option columns (<see cref="PandasColumnTypes"/>), per CSV file as
+    /// <c>pd.read_csv</c> without <c>dtype=</c> does it: an all-integer column prints as integers, an all-numeric one through
+    /// <c>str(float)</c>, an all-boolean one as True/False. Needs <see cref="OptionNaValues"/> (the NA strings decide the types);
+    /// applied to a whole file by <see cref="Typed"/>.
+    /// </summary>
+    public bool OptionColumnTypes { get; init; }
+
     // pandas._libs.parsers STR_NA_VALUES of pandas 1.5; pandas 2.0 added "None".
     private static readonly HashSet<string> Pandas1Na = new(StringComparer.Ordinal)
     {
@@ -23,7 +31,7 @@ public sealed record FieldReading(bool UniversalNewlines = false, PandasNaValues
 
     private static readonly HashSet<string> Pandas2Na = new(Pandas1Na.Append("None"), StringComparer.Ordinal);
 
-    /// <summary>"verbatim", or the rules joined by '+': "universal-newlines", "pandas1-na", "pandas2-na" — as the results file records it.</summary>
+    /// <summary>"verbatim", or the rules joined by '+': "universal-newlines", "pandas1-na", "pandas2-na", "pandas1-dtypes" — as the results file records it.</summary>
     public string Id
     {
         get
@@ -37,6 +45,11 @@ public sealed record FieldReading(bool UniversalNewlines = false, PandasNaValues
             if (OptionNaValues is { } na)
             {
                 parts.Add(na == PandasNaValues.Pandas2 ? "pandas2-na" : "pandas1-na");
+            }
+
+            if (OptionColumnTypes)
+            {
+                parts.Add(OptionNaValues == PandasNaValues.Pandas2 ? "pandas2-dtypes" : "pandas1-dtypes");
             }
 
             return parts.Count == 0 ? "verbatim" : string.Join('+', parts);
@@ -66,6 +79,37 @@ public sealed record FieldReading(bool UniversalNewlines = false, PandasNaValues
         ArgumentNullException.ThrowIfNull(request);
         return this == Verbatim ? request : request with { Question = Apply(request.Question), Shots = [.. request.Shots.Select(Apply)] };
     }
+
+    /// <summary>
+    /// The rows of one CSV file (all of them: pandas infers a column's dtype from the whole file) with each option column as
+    /// its dtype prints (<see cref="OptionColumnTypes"/>); unchanged without that rule. Column i of the options is column A…D.
+    /// </summary>
+    public IReadOnlyList<Question> Typed(IReadOnlyList<Question> file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!OptionColumnTypes || file.Count == 0)
+        {
+            return file;
+        }
+
+        var na = NaStrings ?? throw new InvalidOperationException("pandas column types need the NA strings (OptionNaValues) that decide them.");
+        var columns = Enumerable.Range(0, file.Max(q => q.Options.Count))
+            .Select(i => PandasColumnTypes.Infer(file.Select(q => i < q.Options.Count ? q.Options[i] : string.Empty), na))
+            .ToArray();
+        if (columns.All(c => c == PandasColumnType.Object))
+        {
+            return file;
+        }
+
+        return [.. file.Select(q => q with { Options = [.. q.Options.Select((o, i) => PandasColumnTypes.Render(o, columns[i], na))] })];
+    }
+
+    private IReadOnlySet<string>? NaStrings => OptionNaValues switch
+    {
+        PandasNaValues.Pandas1 => Pandas1Na,
+        PandasNaValues.Pandas2 => Pandas2Na,
+        _ => null,
+    };
 
     private string Newlines(string field) => UniversalNewlines
         ? field.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')

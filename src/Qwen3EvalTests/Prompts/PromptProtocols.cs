@@ -10,7 +10,8 @@ public static class PromptProtocols
     /// <summary>
     /// The protocols and their named variants: "qwen" (pandas &lt; 2 NA strings) and "qwen@pandas2" ("None" options are nan);
     /// "lm-eval" (HEAD 4e7e0d47), "lm-eval@0.4.9", "lm-eval@0.4.3"; "opencompass" (as it sends the data) and
-    /// "opencompass@clean" (fields verbatim, no safe_format leak).
+    /// "opencompass@clean" (fields verbatim, no safe_format leak), "opencompass@max-seq-len-2048" (a model config with
+    /// <c>max_seq_len=2048</c>: shots dropped to fit, each sequence cut to its last 2048 tokens).
     /// </summary>
     public static IReadOnlyList<IPromptProtocol> All { get; } =
     [
@@ -21,6 +22,7 @@ public static class PromptProtocols
         new LmEvalProtocol(release: LmEvalRelease.V0_4_3),
         new OpenCompassProtocol(),
         new OpenCompassProtocol(clean: true),
+        new OpenCompassProtocol(maxSeqLen: 2048),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();

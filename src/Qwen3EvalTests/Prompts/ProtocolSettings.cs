@@ -57,6 +57,12 @@ public sealed record ProtocolSettings(
     /// <summary>How the reference reads the CSV fields (line endings, pandas NA strings); applied when rendering.</summary>
     public FieldReading Reading { get; init; } = FieldReading.Verbatim;
 
+    /// <summary>
+    /// A rule the reference applies to shots in this form that the harness does not reproduce (OpenCompass GenInferencer's
+    /// chat-template shot dropping under max_seq_len); null: none. Such a form is refused with shots, naming the rule.
+    /// </summary>
+    public string? UnreproducedShotRule { get; init; }
+
     /// <summary>"base" or "chat".</summary>
     public string Form => Chat ? "chat" : "base";
 
@@ -119,6 +125,10 @@ public sealed record ProtocolSettings(
         if (shots is < 0)
         {
             problems.Add(("shots", string.Create(CultureInfo.InvariantCulture, $"shots must be 0 or more, not {shots}.")));
+        }
+        else if ((shots ?? DefaultShots) > 0 && AcceptsShots && UnreproducedShotRule is { } rule)
+        {
+            problems.Add(("shots", string.Create(CultureInfo.InvariantCulture, $"protocol {Protocol} with shots in the {Form} form is not reproduced: {rule}; use --shots 0 (shots: 0), or the protocol without max_seq_len.")));
         }
         else if (shots is > 0 && !AcceptsShots)
         {

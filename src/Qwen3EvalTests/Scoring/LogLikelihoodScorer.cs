@@ -14,7 +14,8 @@ namespace Qwen3EvalTests.Scoring;
 /// <param name="Truncation">The protocol's context limit, applied by the backend, which keeps the last
 /// <see cref="LogLikelihoodRequest.MaxContextTokens"/> of a longer context. A rule with a separate threshold ("longer than
 /// 2048: keep the last 2047") is asked as keep-last(2047); the one prompt length where that differs — a prompt of exactly
-/// the threshold, which the rule keeps whole — is asked again as keep-last(threshold), so every prompt gets exactly the rule.</param>
+/// the threshold, which the rule keeps whole — is asked again as keep-last(threshold), so every prompt gets exactly the rule.
+/// A whole-sequence rule (OpenCompass's tokenizer, lm-eval's window) is asked per continuation length (<see cref="SequenceFitted"/>).</param>
 public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, ContextTruncation Truncation) : IQuestionScorer
 {
     /// <summary>How context and continuations are tokenized (the protocol's; <see cref="RequestTokenizer"/>).</summary>
@@ -46,13 +47,18 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
 
     /// <summary>
     /// <paramref name="tokens"/> as a backend feeds them to a model of <paramref name="contextLength"/> positions: the context cut
-    /// by the protocol's rule exactly (a prompt of exactly the threshold stays whole), then to what leaves room for the longest
-    /// continuation.
+    /// by the protocol's rule exactly (a prompt of exactly the threshold stays whole; under a whole-sequence rule, what the longest
+    /// continuation keeps), then to what leaves room for the longest continuation.
     /// </summary>
     public TokenizedRequest AsFed(TokenizedRequest tokens, int contextLength)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var keptByRule = tokens.Context.Count - Truncation.Dropped(tokens.Context.Count);
+        if (Truncation.ContextLimitFor(tokens.LongestContinuation, contextLength) is { } sequenceLimit)
+        {
+            keptByRule = Math.Min(keptByRule, sequenceLimit);
+        }
+
         return tokens.KeepLast(Math.Max(0, tokens.ContextLimit(keptByRule, contextLength)));
     }
 
@@ -61,12 +67,18 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(questions);
         var requests = questions.Select(q => TokenizedRequestOf(model, q)).ToArray();
-        var results = model.Score(requests, cancellationToken).ToArray();
-        RescoreKeptWhole(model, requests, results, cancellationToken);
+        var asked = requests.Select(r => SequenceFitted(r, model.Info.ContextLength)).ToArray();
+        var flat = asked.SelectMany(a => a).ToArray();
+        var results = model.Score(flat, cancellationToken).ToArray();
+        RescoreKeptWhole(model, flat, results, cancellationToken);
         var outcomes = new QuestionOutcome[questions.Count];
+        var at = 0;
         for (var i = 0; i < questions.Count; i++)
         {
-            var scores = ChoicePicker.Scores(results[i], Rule);
+            var parts = results.AsSpan(at, asked[i].Count).ToArray();
+            at += parts.Length;
+            var scores = parts.Length == 1 ? ChoicePicker.Scores(parts[0], Rule) : [.. parts.Select(p => ChoicePicker.Scores(p, Rule)[0])];
+            var mostCut = parts.MaxBy(p => p.TruncatedTokenCount)!;
             var q = questions[i];
             outcomes[i] = new QuestionOutcome(
                 q.Question.Subject,
@@ -75,14 +87,48 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
                 Question.Letters[ChoicePicker.ArgMax(scores)],
                 scores,
                 Generated: null,
-                results[i].ContextTokenCount,
-                results[i].TruncatedTokenCount)
+                mostCut.ContextTokenCount,
+                mostCut.TruncatedTokenCount)
             {
                 ContinuationTokens = requests[i].Tokenized!.Continuations,
             };
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// What is asked of the backend for <paramref name="request"/> under the whole-sequence rule (<see cref="ContextTruncation.Sequence"/>):
+    /// the request itself when its context fits every continuation's limit; with that limit as <see cref="LogLikelihoodRequest.MaxContextTokens"/>
+    /// when every continuation has the same length; else one request per continuation, each with its own limit (the references
+    /// truncate each option's sequence apart: lm-eval scores each pair alone, OpenCompass's tokenizer cuts each row).
+    /// </summary>
+    public IReadOnlyList<LogLikelihoodRequest> SequenceFitted(LogLikelihoodRequest request, int contextLength)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Truncation.Sequence is null)
+        {
+            return [request];
+        }
+
+        var tokens = request.Tokenized ?? throw new ArgumentException("a whole-sequence rule needs the request's token ids (TokenizedRequestOf)", nameof(request));
+        var limits = tokens.Continuations.Select(c => Truncation.ContextLimitFor(c.Count, contextLength)!.Value).ToArray();
+        if (limits.Length == 0 || tokens.Context.Count <= limits.Min())
+        {
+            return [request];
+        }
+
+        if (limits.All(l => l == limits[0]))
+        {
+            return [request with { MaxContextTokens = Math.Min(request.MaxContextTokens ?? int.MaxValue, limits[0]) }];
+        }
+
+        return [.. limits.Select((limit, j) => request with
+        {
+            Continuations = [request.Continuations[j]],
+            MaxContextTokens = Math.Min(request.MaxContextTokens ?? int.MaxValue, limit),
+            Tokenized = tokens with { Continuations = [tokens.Continuations[j]] },
+        })];
     }
 
     // The backend dropped tokens from a prompt the rule keeps whole (length ≤ threshold, cut to exactly MaxContextTokens):

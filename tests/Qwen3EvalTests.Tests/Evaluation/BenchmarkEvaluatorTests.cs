@@ -163,8 +163,28 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
 
         model.Requests.Should().OnlyContain(r => r.IncludeContextLogProb && !r.NextTokenOnly && r.MaxContextTokens == null);
         run.Header.Settings.Scoring.Should().Be("perplexity");
-        run.Header.Settings.Truncation.Should().Be("none");
+        run.Header.Settings.Truncation.Should().Be("opencompass-hf-left:model-context", "the Qwen base configs set no max_seq_len: no shot dropping, each sequence cut at the model's length");
         run.Header.Settings.Average.Should().Be("macro");
+    }
+
+    [Fact]
+    public void OpenCompassWithAMaxSeqLenDropsShotsCountedByTheModelsTokenizerAndRecordsTheRule()
+    {
+        // The fake tokenizer is one id per character; the budget leaves room for two of the five dev rows.
+        using var model = new FakeLanguageModel((_, _) => -1);
+        var unlimited = new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(), _data.Root, Limit: 1, Subjects: ["abstract_algebra"]);
+        var twoShots = new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(), _data.Root, Shots: 2, Limit: 1, Subjects: ["abstract_algebra"]);
+        var expected = PlanPrompts.Of(twoShots).Single().Prompt;
+        var budget = expected.Text.Length + expected.Continuations.Max(c => c.Length);
+        var plan = new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(maxSeqLen: budget), _data.Root, Limit: 1, Subjects: ["abstract_algebra"]);
+
+        var run = new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "oc.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        var sent = model.Requests.Single();
+        sent.Context.Should().Be(expected.Text, "five shots are over the budget, so the last three go (icl_ppl_inferencer.py L115-120)");
+        sent.Continuations.Should().Equal(expected.Continuations);
+        PlanPrompts.Of(plan).Single().Prompt.Text.Should().Be(PlanPrompts.Of(unlimited).Single().Prompt.Text, "without a tokenizer the prompt keeps every shot");
+        run.Header.Settings.Truncation.Should().Be(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"opencompass-drop-shots:{budget}+opencompass-hf-left:{budget}"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class PromptProtocolsTests
 
     [Fact]
     public void ListsTheThreeProtocolsAndTheirNamedVariants() =>
-        PromptProtocols.Names.Should().Equal("qwen", "qwen@pandas2", "lm-eval", "lm-eval@0.4.9", "lm-eval@0.4.3", "opencompass", "opencompass@clean");
+        PromptProtocols.Names.Should().Equal("qwen", "qwen@pandas2", "lm-eval", "lm-eval@0.4.9", "lm-eval@0.4.3", "opencompass", "opencompass@clean", "opencompass@max-seq-len-2048");
 
     [Fact]
     public void UnknownNameNamesTheValidOnes()

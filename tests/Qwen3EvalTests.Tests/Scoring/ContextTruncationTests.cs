@@ -30,5 +30,8 @@ public class ContextTruncationTests
         ContextTruncation.KeepLast(2048).Id.Should().Be("left:2048");
         QwenMmlu.Id.Should().Be("left:2047-if-over:2048");
         ContextTruncation.KeepLastWhenLongerThan(512, 512).Should().Be(ContextTruncation.KeepLast(512));
+        ContextTruncation.OpenCompass(2048).Id.Should().Be("opencompass-drop-shots:2048+opencompass-hf-left:2048");
+        ContextTruncation.OpenCompass(null).Id.Should().Be("opencompass-hf-left:model-context");
+        ContextTruncation.LmEval(2048).Id.Should().Be("lm-eval-left:2048");
     }
 }

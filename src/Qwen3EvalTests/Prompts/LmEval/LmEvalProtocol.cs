@@ -28,9 +28,15 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
-    /// <summary>Both forms: continuation log-likelihood, 0 shots unless asked (the task configs set no num_fewshot), no truncation of its own, subject-size weighted (micro) averages.</summary>
+    /// <summary>
+    /// Both forms: continuation log-likelihood, 0 shots unless asked (the task configs set no num_fewshot), subject-size weighted
+    /// (micro) averages, and HFLM's window (<see cref="ContextTruncation.LmEval"/>): the last max_length + 1 tokens of context +
+    /// continuation, the last not fed, max_length being the model's (lm_eval/models/huggingface.py L620-625 →
+    /// models/utils.py resolve_max_length: config n_positions / max_position_embeddings / n_ctx, then the tokenizer's
+    /// model_max_length, then 2048), which a builder export's context_length is.
+    /// </summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat) => ProtocolSettings.ForLogLikelihood(
-        Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContinuationTokenization.LmEvalEncodePair, ContextTruncation.None, $"EleutherAI/lm-evaluation-harness lm_eval/tasks/{TaskFolder(benchmark)} @{Release.Revision}")
+        Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContinuationTokenization.LmEvalEncodePair, ContextTruncation.LmEval(maxLength: null), $"EleutherAI/lm-evaluation-harness lm_eval/tasks/{TaskFolder(benchmark)} @{Release.Revision}")
         with { DefaultShots = 0 };
 
     private static string TaskFolder(Benchmark benchmark) => benchmark == Benchmark.Mmlu ? "mmlu/default" : benchmark.ToId();

@@ -32,9 +32,15 @@ namespace Qwen3EvalTests.Prompts.OpenCompass;
 /// <param name="templates">The strings; null: <see cref="OpenCompassTemplates.Default"/>.</param>
 /// <param name="clean">"opencompass@clean": fields go into the templates verbatim instead of through safe_format's
 /// sequential replacement (which puts option A's text into a question holding <c>\bar{A}</c>).</param>
-public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, bool clean = false) : IPromptProtocol
+/// <param name="maxSeqLen">The model config's <c>max_seq_len</c> ("opencompass@max-seq-len-2048"); null: unset, as in the Qwen
+/// base configs at 26d077b0 (configs/models/qwen/hf_qwen2_1_5b.py and the rest give none), so no shot is dropped and each
+/// sequence is cut only at the model's max_position_embeddings.</param>
+public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, bool clean = false, int? maxSeqLen = null) : IShotFittingProtocol
 {
     public const string ProtocolName = "opencompass";
+
+    /// <summary>The model config's <c>max_seq_len</c>; null: unset (the model's max_position_embeddings bounds each sequence).</summary>
+    public int? MaxSeqLen { get; } = maxSeqLen is < 1 ? throw new ArgumentOutOfRangeException(nameof(maxSeqLen)) : maxSeqLen;
 
     public OpenCompassTemplates Templates { get; } = templates ?? OpenCompassTemplates.Default;
 
@@ -44,18 +50,27 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
     /// <summary>The dataset classes open the CSVs without <c>newline=''</c>: <c>\r\n</c> and <c>\r</c> inside fields become <c>\n</c>.</summary>
     public FieldReading Reading { get; } = new(UniversalNewlines: true);
 
-    public string Name => Clean ? ProtocolName + "@clean" : ProtocolName;
+    public string Name => (Clean ? ProtocolName + "@clean" : ProtocolName)
+        + (MaxSeqLen is { } max ? "@max-seq-len-" + max.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
     /// <summary>
     /// Base: the ppl configs, whole-sequence perplexity, 5 shots. Chat: the gen configs, MMLU read by first_option_postprocess,
     /// C-Eval and CMMLU by first_capital_postprocess. Macro averages. <see cref="ProtocolSettings.Source"/> names the config id.
+    /// Base forms truncate as <see cref="ContextTruncation.OpenCompass"/>: shots dropped over <see cref="MaxSeqLen"/> (when set),
+    /// each whole sequence keeping its last max_seq_len tokens.
     /// </summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat) => (chat
         ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat), GenerationSettings.OpenCompass)
-        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContinuationTokenization.WholeSequence, ContextTruncation.None, Source(benchmark, chat)))
-        with { Reading = Reading };
+        : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContinuationTokenization.WholeSequence, ContextTruncation.OpenCompass(MaxSeqLen), Source(benchmark, chat)))
+        with
+        {
+            Reading = Reading,
+            UnreproducedShotRule = chat && MaxSeqLen is { } max
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"GenInferencer drops shots while the chat-template prompt has more than max_seq_len {max} tokens (openicl/icl_inferencer/icl_gen_inferencer.py L200-203), which the harness does only for the base (perplexity) form")
+                : null,
+        };
 
     /// <summary>The config this form reproduces, at open-compass/opencompass 26d077b0.</summary>
     public static string Source(Benchmark benchmark, bool chat)
@@ -79,9 +94,47 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
         return request.Chat ? RenderChat(request) : RenderPerplexity(request);
     }
 
-    private RenderedPrompt RenderPerplexity(PromptRequest request)
+    private RenderedPrompt RenderPerplexity(PromptRequest request) =>
+        Perplexity([.. Question.Letters.Select(letter => FullSequence(request, letter.ToString()))]);
+
+    /// <summary>
+    /// The perplexity form with shots dropped as PPLInferencer.inference does (openicl/icl_inferencer/icl_ppl_inferencer.py
+    /// L93-120 at 26d077b0): for each label in order, while the label's whole prompt (generate_label_prompt: the sequence with
+    /// its label) has more than max_seq_len tokens (get_token_len_from_template → HuggingFaceBaseModel.get_token_len,
+    /// <c>len(tokenizer(prompt)['input_ids'])</c>) and a shot is left, the last shot is dropped. The shot list is shared across the
+    /// labels (<c>ice_idx_list[idx]</c> is overwritten), so a later label starts from what an earlier one kept: the labels'
+    /// shot counts never grow from A to D. Chat forms are returned as rendered.
+    /// </summary>
+    public RenderedPrompt RenderFitted(PromptRequest request, int maxSequenceTokens, Func<string, int> countTokens)
     {
-        var sequences = Question.Letters.Select(letter => FullSequence(request, letter.ToString())).ToArray();
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(countTokens);
+        request = Reading.Apply(request);
+        if (request.Chat)
+        {
+            return RenderChat(request);
+        }
+
+        var kept = request.Shots.Count;
+        var sequences = new List<string>();
+        foreach (var letter in Question.Letters)
+        {
+            var label = letter.ToString();
+            var sequence = FullSequence(request with { Shots = [.. request.Shots.Take(kept)] }, label);
+            while (kept > 0 && countTokens(sequence) > maxSequenceTokens)
+            {
+                kept--;
+                sequence = FullSequence(request with { Shots = [.. request.Shots.Take(kept)] }, label);
+            }
+
+            sequences.Add(sequence);
+        }
+
+        return Perplexity(sequences);
+    }
+
+    private static RenderedPrompt Perplexity(IReadOnlyList<string> sequences)
+    {
         var shared = SharedPrefixLength(sequences);
         return new RenderedPrompt(sequences[0][..shared], Messages: null, sequences.Select(s => s[shared..]).ToArray());
     }

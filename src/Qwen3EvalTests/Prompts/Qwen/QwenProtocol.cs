@@ -22,8 +22,13 @@ public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues
 
     public QwenTemplates Templates { get; } = templates ?? QwenTemplates.Default;
 
-    /// <summary>How the scripts' pandas reads the fields: options that are a default NA string render as "nan"; line endings kept.</summary>
-    public FieldReading Reading { get; } = new(UniversalNewlines: false, OptionNaValues: pandas);
+    /// <summary>
+    /// How the scripts' pandas reads the fields: options that are a default NA string render as "nan"; line endings kept; each
+    /// option column of each file as its inferred dtype prints (evaluate_{mmlu,ceval,cmmlu}.py and evaluate_chat_{mmlu,ceval}.py
+    /// call pd.read_csv without dtype=; the options reach the prompt through f-strings, <c>f'\n{choice}. {line[f"{choice}"]}'</c>,
+    /// the chat MMLU script after <c>.astype(str)</c>: both <c>str()</c> of the value).
+    /// </summary>
+    public FieldReading Reading { get; } = new FieldReading(UniversalNewlines: false, OptionNaValues: pandas) { OptionColumnTypes = true };
 
     public string Name => pandas == PandasNaValues.Pandas2 ? ProtocolName + "@pandas2" : ProtocolName;
 

@@ -67,6 +67,7 @@ public class LmEvalProtocolTests
         settings.Average.Should().Be(AverageKind.Micro);
         settings.Scorer.Should().Be(ScorerKind.ContinuationLogLikelihood);
         settings.Truncation.MaxContextTokens.Should().BeNull();
+        settings.Truncation.Should().Be(ContextTruncation.LmEval(maxLength: null), "HFLM keeps the last max_length + 1 tokens, max_length the model's own (huggingface.py L1436, L620-625)");
     }
 
     [Theory]

@@ -158,6 +158,6 @@ public class QwenProtocolTests
         var text = variant.Render(new PromptRequest(q, Subject(Benchmark.Mmlu), [])).Text;
 
         text.Should().EndWith($"Question: Which?\r\nPick one.\nA. yes\nB. {rendered}\nC. no\nD. maybe\nAnswer:");
-        variant.Settings(Benchmark.Mmlu, chat: false).Reading.Id.Should().Be(name == "qwen" ? "pandas1-na" : "pandas2-na");
+        variant.Settings(Benchmark.Mmlu, chat: false).Reading.Id.Should().Be(name == "qwen" ? "pandas1-na+pandas1-dtypes" : "pandas2-na+pandas2-dtypes");
     }
 }
