@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -18,6 +19,7 @@ internal static class LogSoftmaxRow
     /// log Σ exp(row[i]) given the row's maximum <paramref name="max"/> (from <see cref="MaxAndArgMax"/>): every term is
     /// exp(row[i] − max) ≤ 1, so nothing overflows. Negative infinity for an empty row or one of −∞ only; NaN when a logit is NaN.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimized from the first call: at tier 0 the vector math is not inlined and runs several times slower
     public static double LogSumExp(ReadOnlySpan<float> row, float max)
     {
         if (float.IsNegativeInfinity(max))
@@ -76,6 +78,7 @@ internal static class LogSoftmaxRow
     /// index where it first saw it (a strict comparison, so a later equal value never replaces it), then the lanes are merged
     /// by value and, on a tie, by the smaller index. NaN never compares larger, so it is never the maximum.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (float Max, int ArgMax) MaxAndArgMax(ReadOnlySpan<float> row)
     {
         var max = float.NegativeInfinity;

@@ -14,6 +14,11 @@ internal sealed class LogitsTensor : IDisposable
     private readonly bool float16;
     private readonly float[] widened;
 
+    // The float32 data's native address and length, read once: GenAI's GetData asks the native side for the shape and the
+    // data pointer on every call, and a held next-token row is read once per scored token.
+    private readonly nint floats;
+    private readonly int floatCount;
+
     public LogitsTensor(Tensor tensor, int vocabSize)
     {
         this.tensor = tensor;
@@ -33,6 +38,10 @@ internal sealed class LogitsTensor : IDisposable
 
         float16 = type == ElementType.float16;
         widened = float16 ? new float[vocabSize] : [];
+        if (!float16)
+        {
+            (floats, floatCount) = AddressOf(tensor.GetData<float>());
+        }
     }
 
     public int Batch => (int)shape[0];
@@ -50,7 +59,7 @@ internal sealed class LogitsTensor : IDisposable
         var start = ((long)batch * Positions + position) * VocabSize;
         if (!float16)
         {
-            return tensor.GetData<float>().Slice((int)start, VocabSize);
+            return Floats().Slice((int)start, VocabSize);
         }
 
         var halves = tensor.GetData<Half>().Slice((int)start, VocabSize);
@@ -63,4 +72,15 @@ internal sealed class LogitsTensor : IDisposable
     }
 
     public void Dispose() => tensor.Dispose();
+
+    // The tensor's memory is native (not moved by the GC) and lives until Dispose.
+    private static unsafe (nint Address, int Count) AddressOf(ReadOnlySpan<float> data)
+    {
+        fixed (float* first = data)
+        {
+            return ((nint)first, data.Length);
+        }
+    }
+
+    private unsafe ReadOnlySpan<float> Floats() => new((void*)floats, floatCount);
 }
