@@ -1,3 +1,5 @@
 using Qwen3EvalTests.Cli;
+using Qwen3EvalTests.Inference.GenAI;
 
+NativeHeap.FixMmapThreshold();
 return await QwenEvalCli.RunAsync(args, Console.Out, Console.Error);

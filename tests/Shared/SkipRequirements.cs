@@ -67,6 +67,11 @@ internal static class SkipRequirements
     /// Why llama.cpp's llama-server cannot be started: no binary at <paramref name="binary"/> (the served backend's tests against
     /// a real server need it; .ci/run builds it first).
     /// </summary>
+    /// <summary>glibc's allocator settings exist on Linux only.</summary>
+    public static string? Glibc() => OperatingSystem.IsLinux()
+        ? null
+        : "mallopt (glibc's allocator settings) exists only on Linux; this machine is not Linux.";
+
     public static string? LlamaServer(string binary) => File.Exists(binary)
         ? null
         : $"llama-server not found at {binary}: build it with `bash eng/llama-server.sh` (20-40 min on 2 cores the first time, then cached; .ci/run runs it), or set QWEN3EVAL_LLAMA_SERVER to an existing binary.";

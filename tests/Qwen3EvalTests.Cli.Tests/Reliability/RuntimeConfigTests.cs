@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Tests;
 
 namespace Qwen3EvalTests.Cli.Tests.Reliability;
 
@@ -13,5 +15,16 @@ public sealed class RuntimeConfigTests
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
         properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64().Should().Be(16 * 1024 * 1024);
+    }
+
+    [Fact]
+    public void GlibcsMmapThresholdIsFixedOnLinux()
+    {
+        if (SkipRequirements.Glibc() is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        NativeHeap.FixMmapThreshold().Should().BeTrue("glibc's mallopt accepts M_MMAP_THRESHOLD = 128 KiB");
     }
 }
