@@ -19,6 +19,6 @@ public static class CommandCatalog
         yield return ModelCommand.Create(stdout, stderr);
         yield return TinyModelCommand.Create(stdout, stderr);
         yield return GateCommand.Create(stdout);
-        yield return BenchCommand.Create(stdout);
+        yield return BenchCommand.Create(stdout, stderr);
     }
 }

@@ -91,10 +91,10 @@ public static class GenAiBench
         var floor = runs.FirstOrDefault(r => r.Name == "floor");
         var measured = reuse ?? naive;
         return new BenchRatios(
-            naive is not null && reuse is not null ? (double)reuse.PrefilledTokens / naive.PrefilledTokens : null,
+            naive is not null && reuse is not null ? (double?)reuse.PrefilledTokens / naive.PrefilledTokens : null,
             measured is null ? null : measured.HarnessSeconds / measured.ForwardSeconds,
             reuse is not null && floor is not null ? reuse.ForwardSeconds / floor.ForwardSeconds : null,
-            measured is null ? null : (double)measured.PrefilledTokens / measured.MinimumTokens,
+            measured is null ? null : (double?)measured.PrefilledTokens / measured.MinimumTokens,
             measured is null ? null : RssGrowth(measured.Rss));
     }
 

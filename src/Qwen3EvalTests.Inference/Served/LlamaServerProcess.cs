@@ -7,8 +7,9 @@ namespace Qwen3EvalTests.Inference.Served;
 
 /// <summary>
 /// llama.cpp's llama-server (built by eng/llama-server.sh) started on 127.0.0.1 with a model.gguf and the settings that
-/// parity with the in-process engines needs (flash attention off, F32 KV cache, one slot), then stopped: for engine parity
-/// runs and the tests of the served backend against a real server. The server's output is kept (the last lines) for messages.
+/// parity with the in-process engines needs (flash attention off, F32 KV cache, one slot unless asked for more), then stopped:
+/// for engine parity runs, <c>bench</c> and the tests of the served backend against a real server. /metrics is on (bench reads
+/// the prompt tokens the server processed there). The server's output is kept (the last lines) for messages.
 /// </summary>
 public sealed class LlamaServerProcess : IDisposable
 {
@@ -27,14 +28,17 @@ public sealed class LlamaServerProcess : IDisposable
     private readonly string ggufPath;
     private readonly Queue<string> output = new();
     private readonly TimeSpan startTimeout;
+    private readonly int? contextPerSlot;
     private Process? process;
 
-    private LlamaServerProcess(string binary, string ggufPath, int port, TimeSpan startTimeout)
+    private LlamaServerProcess(string binary, string ggufPath, int port, TimeSpan startTimeout, int slots, int? contextPerSlot)
     {
         this.binary = binary;
         this.ggufPath = ggufPath;
         this.startTimeout = startTimeout;
+        this.contextPerSlot = contextPerSlot;
         Port = port;
+        Slots = slots;
     }
 
     /// <summary>Where the binary is: $QWEN3EVAL_LLAMA_SERVER, else where eng/llama-server.sh caches it.</summary>
@@ -50,6 +54,17 @@ public sealed class LlamaServerProcess : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's slots (<c>-np</c>): how many requests it decodes at once.</summary>
+    public int Slots { get; }
+
+    /// <summary>The running server's process id (for its resident set in /proc), or null when it is not running.</summary>
+    public int? ProcessId => process is { HasExited: false } running ? running.Id : null;
+
+    /// <summary>This server's settings: <see cref="Settings"/> with its slot count and context per slot.</summary>
+    public string SettingsText => Slots == 1
+        ? Settings
+        : string.Create(CultureInfo.InvariantCulture, $"flash_attn off, kv f32, {Slots} slots (-np {Slots}) of n_ctx {contextPerSlot} each (--kv-unified-per-slot), prompt cache on");
+
     public Uri Endpoint => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>The pinned settings, as the engine-parity report lists them.</summary>
@@ -57,11 +72,20 @@ public sealed class LlamaServerProcess : IDisposable
 
     /// <summary>
     /// Starts <paramref name="binary"/> on a free port with <paramref name="ggufPath"/> and waits until /health answers ok.
+    /// One slot takes its context from the GGUF (<c>-c 0 -np 1</c>); more slots (<c>-np N</c>) each get
+    /// <paramref name="contextPerSlot"/> tokens (<c>--kv-unified-per-slot</c>: a KV pool of N × that, so every slot holds a
+    /// prompt as long as one slot would).
     /// </summary>
     /// <exception cref="EvalInputException">The binary or the GGUF is missing.</exception>
     /// <exception cref="InvalidOperationException">The server exited or did not become healthy in time (its output is quoted).</exception>
-    public static LlamaServerProcess Start(string binary, string ggufPath, TimeSpan? startTimeout = null)
+    public static LlamaServerProcess Start(string binary, string ggufPath, TimeSpan? startTimeout = null, int slots = 1, int? contextPerSlot = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        if (slots > 1 && contextPerSlot is not > 0)
+        {
+            throw new ArgumentException("more than one slot needs the context of each slot.", nameof(contextPerSlot));
+        }
+
         if (!File.Exists(binary))
         {
             throw new EvalInputException($"llama-server not found at {binary}: build it with 'bash eng/llama-server.sh' (its last line is the path), or set {BinaryVariable} to an existing binary.", binary, field: BinaryVariable);
@@ -72,7 +96,7 @@ public sealed class LlamaServerProcess : IDisposable
             throw new EvalInputException($"llama-server needs a GGUF model, and {ggufPath} does not exist.", ggufPath);
         }
 
-        var server = new LlamaServerProcess(binary, ggufPath, FreePort(), startTimeout ?? TimeSpan.FromSeconds(60));
+        var server = new LlamaServerProcess(binary, ggufPath, FreePort(), startTimeout ?? TimeSpan.FromSeconds(60), slots, contextPerSlot);
         try
         {
             server.Launch();
@@ -135,11 +159,13 @@ public sealed class LlamaServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        var c = CultureInfo.InvariantCulture;
+        string[] context = Slots == 1 ? ["-c", "0", "-np", "1"] : ["-np", Slots.ToString(c), "--kv-unified-per-slot", contextPerSlot!.Value.ToString(c)];
         string[] arguments =
         [
-            "-m", ggufPath, "--host", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture),
-            "-c", "0", "-np", "1", "-t", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-            "-fa", "off", "-ctk", "f32", "-ctv", "f32", "--no-webui", "--offline",
+            "-m", ggufPath, "--host", "127.0.0.1", "--port", Port.ToString(c),
+            .. context, "-t", Environment.ProcessorCount.ToString(c),
+            "-fa", "off", "-ctk", "f32", "-ctv", "f32", "--no-webui", "--offline", "--metrics",
         ];
         foreach (var argument in arguments)
         {

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Qwen3EvalTests.Inference.Bench;
+using Qwen3EvalTests.Inference.Served;
+using Qwen3EvalTests.Inference.TinyModels;
+using Qwen3EvalTests.Tests;
 
 namespace Qwen3EvalTests.Cli.Tests.Commands;
 
@@ -57,12 +61,155 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public async Task AnEngineOtherThanGenAiIsRefusedWithAMessageSayingItIsNotAvailableYet()
+    public async Task AnUnknownEngineIsRefusedNamingTheOptionAndTheEnginesThereAre()
     {
-        var run = await CliRun.RunAsync("bench", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--engines", "genai,llamacpp");
+        var run = await CliRun.RunAsync("bench", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--engines", "genai,vllm");
 
-        run.ExitCode.Should().NotBe(0);
-        run.Stderr.Should().Contain("llamacpp").And.Contain("not available yet");
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--engines").And.Contain("'vllm' is not an engine; expected genai, llamacpp, openai or llama-server");
+    }
+
+    [Fact]
+    public async Task LlamaCppOnAFolderWithoutModelGgufIsRefusedNamingTheFileAndTheFix()
+    {
+        // Planted tiny models get no model.gguf (llama.cpp's qwen3 has no output bias to plant a letter with).
+        var planted = TinyModelCache.GetOrCreate(new TinyModelSpec(Seed: 7, PlantedAnswer: 'C'), Path.Combine(AppContext.BaseDirectory, "tiny-models"));
+
+        var run = await CliRun.RunAsync("bench", "--model", planted, "--benchmark", "mmlu", "--engines", "genai,llamacpp");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain(Path.Combine(planted, "model.gguf")).And.Contain("--model")
+            .And.Contain("llamacpp in --engines reads model.gguf").And.Contain("convert_hf_to_gguf.py").And.Contain("leave llamacpp out of --engines");
+    }
+
+    [Fact]
+    public void AMissingLlamaServerBinaryIsRefusedNamingTheScriptThatBuildsIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-llama-server-{Guid.NewGuid():N}", "llama-server");
+        var model = TinyModelCache.GetOrCreate(new TinyModelSpec(Export: TinyModelExport.Legacy), Path.Combine(AppContext.BaseDirectory, "tiny-models"));
+
+        var parse = () => BenchEngineSelection.Parse("genai,llama-server", null, model, missing);
+
+        parse.Should().Throw<EvalInputException>()
+            .Which.Message.Should().Contain(missing).And.Contain("bash eng/llama-server.sh").And.Contain("QWEN3EVAL_LLAMA_SERVER").And.Contain("--engines");
+    }
+
+    [Fact]
+    public async Task OpenAiWithoutEndpointIsRefused()
+    {
+        var run = await CliRun.RunAsync("bench", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--engines", "genai,openai");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--endpoint").And.Contain("is required with openai in --engines");
+    }
+
+    [Fact]
+    public async Task AnEndpointWithoutOpenAiIsRefused()
+    {
+        var run = await CliRun.RunAsync("bench", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--endpoint", "http://127.0.0.1:1");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--endpoint").And.Contain("applies to the openai engine only; add openai to --engines");
+    }
+
+    [Fact]
+    public async Task EnginesWithoutGenAiAreRefusedSayingGenAiIsTheReference()
+    {
+        var run = await CliRun.RunAsync("bench", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--engines", "llamacpp");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--engines").And.Contain("leaves out genai");
+    }
+
+    [Fact]
+    public async Task LlamaCppRunsOnTheSameQuestionsWithGenAisAnswers()
+    {
+        var model = TinyModelCache.GetOrCreate(new TinyModelSpec(Export: TinyModelExport.Legacy), Path.Combine(AppContext.BaseDirectory, "tiny-models"));
+
+        var run = await CliRun.RunAsync("bench", "--model", model, "--benchmark", "mmlu", "--limit", "2", "--engines", "genai,llamacpp", "--json");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        AssertEngineRuns(run, ["naive", "reuse", "floor", "llamacpp"]);
+    }
+
+    [Fact]
+    public async Task LlamaCppAndLlamaServerAtOneTwoAndFourSlotsRunOnTheSameQuestionsWithGenAisAnswers()
+    {
+        var binary = LlamaServerProcess.BinaryPath;
+        if (SkipRequirements.LlamaServer(binary) is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var model = TinyModelCache.GetOrCreate(new TinyModelSpec(Export: TinyModelExport.Legacy), Path.Combine(AppContext.BaseDirectory, "tiny-models"));
+
+        var run = await CliRun.RunAsync("bench", "--model", model, "--benchmark", "mmlu", "--limit", "2", "--engines", "genai,llamacpp,llama-server", "--json");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var runs = AssertEngineRuns(run, ["naive", "reuse", "floor", "llamacpp", "llama-server-c1", "llama-server-c2", "llama-server-c4"]);
+        foreach (var (name, slots) in new[] { ("llama-server-c1", 1), ("llama-server-c2", 2), ("llama-server-c4", 4) })
+        {
+            var served = runs[name];
+            served.EnumerateObject().Select(p => p.Name).Should().Equal([.. RunFields, .. ServedFields], name);
+            served.GetProperty("slots").GetInt32().Should().Be(slots, $"{name} starts llama-server with -np {slots} and reads total_slots from /props");
+            served.GetProperty("concurrency").GetInt32().Should().Be(slots);
+            served.GetProperty("settings").GetString().Should().StartWith("llama.cpp server").And.Contain(slots == 1 ? "1 slot" : $"{slots} slots (-np {slots})");
+            served.GetProperty("serverPeakRssBytes").GetInt64().Should().BePositive("the server's own VmHWM");
+            served.GetProperty("prefilledTokens").GetInt64().Should().BePositive("llama.cpp's /metrics counts the prompt tokens it processed");
+        }
+
+        runs["llama-server-c1"].GetProperty("prefilledTokens").GetInt64().Should().BeGreaterThanOrEqualTo(runs["reuse"].GetProperty("minimumTokens").GetInt64(), "one slot is a one-sequence KV cache");
+    }
+
+    private static readonly string[] EngineFields = ["settings", "accuracy", "answersDifferentFromGenAi", "maxAbsLogLikelihoodDeltaFromGenAi"];
+
+    private static readonly string[] ServedFields = ["settings", "slots", "concurrency", "serverPeakRssBytes", "accuracy", "answersDifferentFromGenAi", "maxAbsLogLikelihoodDeltaFromGenAi"];
+
+    /// <summary>
+    /// The runs are the ones named, in order; the GenAI runs keep their fields; every harness run scored the report's
+    /// questions (its last RSS sample), with the same minimum; every other engine answered as the reuse run did (fp32 export:
+    /// log-likelihoods within 1e-3) and is in the ratios' secondsOverGenAi.
+    /// </summary>
+    private static Dictionary<string, JsonElement> AssertEngineRuns(CliRun run, string[] names)
+    {
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        root.EnumerateObject().Select(p => p.Name).Should().Equal("questions", "intraOpThreads", "intraOpSpinning", "runs", "ratios");
+        var questions = root.GetProperty("questions").GetInt32();
+        questions.Should().Be(6, "--limit 2 on the sample's three MMLU subjects");
+        var list = root.GetProperty("runs").EnumerateArray().ToList();
+        list.Select(r => r.GetProperty("name").GetString()).Should().Equal(names);
+        var runs = list.ToDictionary(r => r.GetProperty("name").GetString()!);
+        var minimum = runs["reuse"].GetProperty("minimumTokens").GetInt64();
+        var reuseSeconds = questions / runs["reuse"].GetProperty("questionsPerSecond").GetDouble();
+        var secondsOverGenAi = root.GetProperty("ratios").GetProperty("secondsOverGenAi");
+        secondsOverGenAi.EnumerateObject().Select(p => p.Name).Should().Equal(names.Except(["naive", "reuse", "floor"]));
+        foreach (var (name, entry) in runs)
+        {
+            entry.GetProperty("minimumTokens").GetInt64().Should().Be(minimum, $"{name}: the same prompts");
+            entry.GetProperty("peakRssBytes").GetInt64().Should().BePositive();
+            if (name is "naive" or "reuse" or "floor")
+            {
+                entry.EnumerateObject().Select(p => p.Name).Should().Equal(RunFields, name);
+                continue;
+            }
+
+            if (name == "llamacpp")
+            {
+                entry.EnumerateObject().Select(p => p.Name).Should().Equal([.. RunFields, .. EngineFields], name);
+                entry.GetProperty("prefilledTokens").GetInt64().Should().BeGreaterThanOrEqualTo(minimum, "llama.cpp keeps one sequence's shared prefix");
+            }
+
+            entry.GetProperty("rss").EnumerateArray().Last().GetProperty("questions").GetInt32().Should().Be(questions, $"{name} scores the GenAI runs' questions");
+            entry.GetProperty("answersDifferentFromGenAi").GetInt32().Should().Be(0, name);
+            entry.GetProperty("maxAbsLogLikelihoodDeltaFromGenAi").GetDouble().Should().BeLessThan(1e-3, name);
+            entry.GetProperty("forwardSeconds").GetDouble().Should().BePositive();
+            var seconds = questions / entry.GetProperty("questionsPerSecond").GetDouble();
+            (entry.GetProperty("forwardSeconds").GetDouble() + entry.GetProperty("harnessSeconds").GetDouble()).Should().BeApproximately(seconds, 1e-6, $"{name}: forward and harness seconds are its wall time");
+            secondsOverGenAi.GetProperty(name).GetDouble().Should().BeApproximately(seconds / reuseSeconds, 1e-9);
+        }
+
+        run.Stderr.Should().NotContain("warning", "every engine answered as genai");
+        return runs;
     }
 
     [Fact]
