@@ -40,7 +40,7 @@ public static class EnginesCompareCommand
         {
             var problems = new InputProblemList(CommandLine);
             var list = ParseEngines(parse.GetValue(engines)!, problems);
-            var url = CheckEndpoint(parse.GetValue(endpoint), list, problems);
+            var url = EndpointOption.Check(parse.GetValue(endpoint), list.Contains(ParityEngine.OpenAi), problems);
             if (parse.GetValue(limit) is < 1)
             {
                 problems.Add("--limit", string.Create(CultureInfo.InvariantCulture, $"must be at least 1 (got {parse.GetValue(limit)}); leave --limit out to score every question."));
@@ -115,33 +115,5 @@ public static class EnginesCompareCommand
         }
 
         return engines;
-    }
-
-    private static Uri? CheckEndpoint(string? endpoint, List<ParityEngine> engines, InputProblemList problems)
-    {
-        var wanted = engines.Contains(ParityEngine.OpenAi);
-        if (!wanted)
-        {
-            if (endpoint is not null)
-            {
-                problems.Add("--endpoint", "applies to the openai engine only; add openai to --engines, or leave --endpoint out (llama-server is started on a free port by itself).");
-            }
-
-            return null;
-        }
-
-        if (endpoint is null)
-        {
-            problems.Add("--endpoint", "is required with openai in --engines: the server's URL, e.g. http://127.0.0.1:8000.");
-            return null;
-        }
-
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
-        {
-            problems.Add("--endpoint", $"'{endpoint}' is not a well-formed http or https URL; pass the server's base address, e.g. http://127.0.0.1:8000.");
-            return null;
-        }
-
-        return uri;
     }
 }

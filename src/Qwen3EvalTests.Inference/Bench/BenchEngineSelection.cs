@@ -61,35 +61,8 @@ public sealed record BenchEngineSelection(IReadOnlyList<ParityEngine> Others, Ur
             problems.Add(new InputProblem(llamaServerBinary, null, "--engines", $"llama-server in --engines starts llama.cpp's llama-server, and there is no binary at {llamaServerBinary}: build it with 'bash eng/llama-server.sh' (its last line is the path), set QWEN3EVAL_LLAMA_SERVER to an existing binary, or leave llama-server out of --engines."));
         }
 
-        var url = CheckEndpoint(endpoint, named.Contains(ParityEngine.OpenAi), problems);
+        var url = EndpointOption.Check(endpoint, named.Contains(ParityEngine.OpenAi), problems);
         problems.ThrowIfAny("the options");
         return new BenchEngineSelection([.. named.Where(e => e != ParityEngine.GenAi)], url, llamaServerBinary);
-    }
-
-    private static Uri? CheckEndpoint(string? endpoint, bool wanted, InputProblemList problems)
-    {
-        if (!wanted)
-        {
-            if (endpoint is not null)
-            {
-                problems.Add("--endpoint", "applies to the openai engine only; add openai to --engines, or leave --endpoint out (llama-server is started on a free port by itself).");
-            }
-
-            return null;
-        }
-
-        if (endpoint is null)
-        {
-            problems.Add("--endpoint", "is required with openai in --engines: the server's URL, e.g. http://127.0.0.1:8000.");
-            return null;
-        }
-
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
-        {
-            problems.Add("--endpoint", $"'{endpoint}' is not a well-formed http or https URL; pass the server's base address, e.g. http://127.0.0.1:8000.");
-            return null;
-        }
-
-        return uri;
     }
 }
