@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
@@ -63,14 +62,7 @@ public static class BenchCommand
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {run.Name} answered {run.AnswersDifferentFromGenAi} of {report.Questions} questions differently from genai (accuracy {run.Accuracy:P2}); its speed is not comparable until the engines agree ('qwen3eval engines compare' lists the questions)."));
             }
 
-            if (parse.GetValue(json))
-            {
-                stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.BenchReport));
-            }
-            else
-            {
-                Print(stdout, report);
-            }
+            ReportOutput.Write(stdout, parse.GetValue(json), report, CliJsonContext.Default.BenchReport, Print);
 
             return Task.FromResult(QwenEvalCli.ExitOk);
         });

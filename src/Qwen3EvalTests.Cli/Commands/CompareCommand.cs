@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 
@@ -21,14 +20,7 @@ public static class CompareCommand
         command.SetAction(parse =>
         {
             var comparison = RunComparison.Compare(parse.GetValue(runA)!, parse.GetValue(runB)!);
-            if (parse.GetValue(json))
-            {
-                stdout.WriteLine(JsonSerializer.Serialize(comparison, CliJsonContext.Default.RunComparison));
-            }
-            else
-            {
-                Write(stdout, comparison);
-            }
+            ReportOutput.Write(stdout, parse.GetValue(json), comparison, CliJsonContext.Default.RunComparison, Write);
 
             return QwenEvalCli.ExitOk;
         });

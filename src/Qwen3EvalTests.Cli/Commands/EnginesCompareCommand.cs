@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
@@ -57,14 +56,7 @@ public static class EnginesCompareCommand
             var plan = new EvaluationPlan(BenchmarkIds.Parse(parse.GetValue(benchmark)!), PromptProtocols.Get(parse.GetValue(protocol)!), parse.GetValue(data) ?? DataFolder.SampleDirectory, Limit: parse.GetValue(limit));
             EvaluationPlanValidator.ThrowIfInvalid([plan], null);
             var report = EngineParityRunner.Run(modelFolder, list, url, plan, Path.Combine(parse.GetValue(output)!, "engines"), declared, cancellationToken);
-            if (parse.GetValue(json))
-            {
-                stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.EngineParityReport));
-            }
-            else
-            {
-                Write(stdout, report);
-            }
+            ReportOutput.Write(stdout, parse.GetValue(json), report, CliJsonContext.Default.EngineParityReport, Write);
 
             return Task.FromResult(QwenEvalCli.ExitOk);
         });

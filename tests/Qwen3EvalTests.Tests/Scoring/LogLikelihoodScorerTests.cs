@@ -21,46 +21,23 @@ public class LogLikelihoodScorerTests
     [InlineData(5000, 2047, 2953)]
     public void EveryPromptGetsExactlyQwensMmluTruncation(int promptTokens, int kept, int dropped)
     {
-        using var model = new KeepLastModel();
+        // Keeps the last MaxContextTokens characters of a longer context, as the GenAI backend does with tokens.
+        var fed = new List<int>();
+        using var model = new ScoringOnlyModel((r, _) =>
+        {
+            var kept = Math.Min(r.Context.Length, r.MaxContextTokens ?? int.MaxValue);
+            fed.Add(kept);
+            return new LogLikelihoodResult([.. r.Continuations.Select(_ => new ContinuationScore(-1, 1, false))], kept, r.Context.Length - kept, null);
+        });
         var question = new PromptedQuestion(Question(), new string('x', promptTokens - 1) + ":", [" A", " B", " C", " D"]);
 
         var outcome = QwenMmlu.Score(model, [question], TestContext.Current.CancellationToken).Single();
 
         outcome.PromptTokens.Should().Be(kept);
         outcome.TruncatedTokens.Should().Be(dropped);
-        model.Fed.Last().Should().Be(kept, "the backend was last asked for the rule's length");
+        fed.Last().Should().Be(kept, "the backend was last asked for the rule's length");
     }
 
     private static Question Question() =>
         new(Benchmark.Mmlu, "anatomy", Split.Test, 0, "q", ["a", "b", "c", "d"], 'A', Explanation: null, new SourceLocation("anatomy_test.csv", 1));
-
-    /// <summary>Keeps the last MaxContextTokens characters of a longer context, as the GenAI backend does with tokens.</summary>
-    private sealed class KeepLastModel : IDisposable, ILanguageModel
-    {
-        private readonly FakeLanguageModel inner = new((_, _) => -1);
-
-        public List<int> Fed { get; } = [];
-
-        public ModelInfo Info => inner.Info with { ContextLength = 1 << 20 };
-
-        public GenerationSupport Generation => inner.Generation;
-
-        public InferenceCounters Counters => inner.Counters;
-
-        public IReadOnlyList<int> Encode(string text) => inner.Encode(text);
-
-        public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default) =>
-            [.. requests.Select(r =>
-            {
-                var kept = Math.Min(r.Context.Length, r.MaxContextTokens ?? int.MaxValue);
-                Fed.Add(kept);
-                return new LogLikelihoodResult([.. r.Continuations.Select(_ => new ContinuationScore(-1, 1, false))], kept, r.Context.Length - kept, null);
-            })];
-
-        public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default) => inner.Generate(prompt, settings, cancellationToken);
-
-        public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => inner.ApplyChatTemplate(messages, addGenerationPrompt);
-
-        public void Dispose() => inner.Dispose();
-    }
 }

@@ -69,7 +69,7 @@ public class SequenceTruncationTests
     public void APromptThatFitsIsAskedAsItIs()
     {
         var scorer = new LogLikelihoodScorer(ChoiceRule.LogLikelihood, NextTokenOnly: false, ContextTruncation.LmEval(MaxLength));
-        using var model = new FittingModel();
+        using var model = FittingModel([]);
         var request = scorer.TokenizedRequestOf(model, Prompted(10, ["c", "cc"]));
 
         scorer.SequenceFitted(request, model.Info.ContextLength).Should().Equal([request]);
@@ -88,9 +88,10 @@ public class SequenceTruncationTests
     private static List<int> ScoreWith(ContextTruncation truncation, int contextTokens, IReadOnlyList<string> continuations)
     {
         var scorer = new LogLikelihoodScorer(ChoiceRule.LogLikelihood, NextTokenOnly: false, truncation);
-        using var model = new FittingModel();
+        var fedContexts = new List<int>();
+        using var model = FittingModel(fedContexts);
         scorer.Score(model, [Prompted(contextTokens, continuations)], TestContext.Current.CancellationToken);
-        return model.FedContexts;
+        return fedContexts;
     }
 
     private static PromptedQuestion Prompted(int contextTokens, IReadOnlyList<string> continuations) =>
@@ -98,33 +99,11 @@ public class SequenceTruncationTests
             new string('x', contextTokens),
             continuations);
 
-    /// <summary>Fits every request as the engines do (<see cref="TokenizedRequest.FittedTo"/>) and records each context fed, per continuation.</summary>
-    private sealed class FittingModel : IDisposable, ILanguageModel
+    /// <summary>Fits every request as the engines do (<see cref="TokenizedRequest.FittedTo"/>) and records each context fed, per continuation, in <paramref name="fedContexts"/>.</summary>
+    private static ScoringOnlyModel FittingModel(List<int> fedContexts) => new((r, model) =>
     {
-        private readonly FakeLanguageModel inner = new((_, _) => -1);
-
-        public List<int> FedContexts { get; } = [];
-
-        public ModelInfo Info => inner.Info with { ContextLength = 1 << 20 };
-
-        public GenerationSupport Generation => inner.Generation;
-
-        public InferenceCounters Counters => inner.Counters;
-
-        public IReadOnlyList<int> Encode(string text) => inner.Encode(text);
-
-        public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default) =>
-            [.. requests.Select(r =>
-            {
-                var fed = r.TokensWith(Encode).FittedTo(r.MaxContextTokens, Info.ContextLength, emptyContext: null, "fake", null, "context");
-                FedContexts.AddRange(fed.Continuations.Select(_ => fed.Context.Count));
-                return new LogLikelihoodResult([.. fed.Continuations.Select(c => new ContinuationScore(-1, c.Count, false))], fed.Context.Count, fed.TruncatedTokens, null);
-            })];
-
-        public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default) => inner.Generate(prompt, settings, cancellationToken);
-
-        public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => inner.ApplyChatTemplate(messages, addGenerationPrompt);
-
-        public void Dispose() => inner.Dispose();
-    }
+        var fed = r.TokensWith(model.Encode).FittedTo(r.MaxContextTokens, model.Info.ContextLength, emptyContext: null, "fake", null, "context");
+        fedContexts.AddRange(fed.Continuations.Select(_ => fed.Context.Count));
+        return new LogLikelihoodResult([.. fed.Continuations.Select(c => new ContinuationScore(-1, c.Count, false))], fed.Context.Count, fed.TruncatedTokens, null);
+    });
 }
