@@ -84,23 +84,7 @@ public static class EnginesCompareCommand
 
     private static List<ParityEngine> ParseEngines(string text, InputProblemList problems)
     {
-        var engines = new List<ParityEngine>();
-        foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!ParityEngines.TryParse(id, out var engine))
-            {
-                problems.Add("--engines", $"'{id}' is not an engine; expected {ParityEngines.Expected}.");
-            }
-            else if (engines.Contains(engine))
-            {
-                problems.Add("--engines", $"{id} is named twice; name each engine once.");
-            }
-            else
-            {
-                engines.Add(engine);
-            }
-        }
-
+        var engines = ParityEngines.ParseList(text, problems);
         if (engines.Count + problems.Count < 2)
         {
             problems.Add("--engines", $"'{text}' names {engines.Count} engine(s); a comparison needs at least two, e.g. genai,llamacpp.");

@@ -25,22 +25,7 @@ public sealed record BenchEngineSelection(IReadOnlyList<ParityEngine> Others, Ur
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(modelFolder);
         var problems = new InputProblemList(CommandLine);
-        var named = new List<ParityEngine>();
-        foreach (var id in engines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!ParityEngines.TryParse(id, out var engine))
-            {
-                problems.Add("--engines", $"'{id}' is not an engine; expected {ParityEngines.Expected}.");
-            }
-            else if (named.Contains(engine))
-            {
-                problems.Add("--engines", $"{id} is named twice; name each engine once.");
-            }
-            else
-            {
-                named.Add(engine);
-            }
-        }
+        var named = ParityEngines.ParseList(engines, problems);
 
         if (!named.Contains(ParityEngine.GenAi) && problems.Count == 0)
         {

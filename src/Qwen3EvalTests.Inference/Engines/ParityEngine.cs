@@ -44,4 +44,32 @@ public static class ParityEngines
         engine = default;
         return false;
     }
+
+    /// <summary>
+    /// The engines a comma-separated --engines value names, in order; an unknown or repeated name is added to
+    /// <paramref name="problems"/> (the value's other names are still read, so every problem is reported at once).
+    /// </summary>
+    public static List<ParityEngine> ParseList(string text, InputProblemList problems)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(problems);
+        var engines = new List<ParityEngine>();
+        foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TryParse(id, out var engine))
+            {
+                problems.Add("--engines", $"'{id}' is not an engine; expected {Expected}.");
+            }
+            else if (engines.Contains(engine))
+            {
+                problems.Add("--engines", $"{id} is named twice; name each engine once.");
+            }
+            else
+            {
+                engines.Add(engine);
+            }
+        }
+
+        return engines;
+    }
 }
