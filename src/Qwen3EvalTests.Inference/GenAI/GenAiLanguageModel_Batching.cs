@@ -22,7 +22,7 @@ public sealed partial class GenAiLanguageModel
             if (endsInPad || folder.Graph.LastPositionLogitsOnly)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                results[r] = ScoreWithSharedPrefix(request);
+                results[r] = ScoreWithSharedPrefix(request)();
                 continue;
             }
 

@@ -16,14 +16,16 @@ public sealed partial class GenAiLanguageModel
             return ScoreBatched(prepared, cancellationToken);
         }
 
-        var results = new List<LogLikelihoodResult>(prepared.Count);
+        // Each result is read once the next requests' forward calls are under way: a next-token row is summed on a worker
+        // thread meanwhile (NextTokenRow), so the engine does not wait for the vocabulary's log-sum-exp.
+        var pending = new List<Func<LogLikelihoodResult>>(prepared.Count);
         foreach (var request in prepared)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.Add(ScoreWithSharedPrefix(request));
+            pending.Add(ScoreWithSharedPrefix(request));
         }
 
-        return results;
+        return pending.ConvertAll(result => result());
     }
 
     /// <summary>Tokenizes a request as its protocol does (<see cref="RequestTokenizer"/>, unless the caller did) and left-truncates its context to fit.</summary>
@@ -36,7 +38,11 @@ public sealed partial class GenAiLanguageModel
         return new PreparedRequest(kept.Context, kept.Continuations, kept.TruncatedTokens, request.IncludeContextLogProb);
     }
 
-    private LogLikelihoodResult ScoreWithSharedPrefix(PreparedRequest request)
+    /// <summary>
+    /// Scores <paramref name="request"/> on the shared KV cache; the result is read by calling what this returns, at any time
+    /// later (it keeps the logits it needs, not the cache's rows).
+    /// </summary>
+    private Func<LogLikelihoodResult> ScoreWithSharedPrefix(PreparedRequest request)
     {
         var cache = ScoringCache(request.Context.Count + request.Continuations.Select(c => c.Count).DefaultIfEmpty(0).Max());
         if (PrefillsFromScratch)
@@ -62,15 +68,21 @@ public sealed partial class GenAiLanguageModel
             }
         }
 
-        var scores = new List<ContinuationScore>(request.Continuations.Count);
+        var scores = new List<Func<ContinuationScore>>(request.Continuations.Count);
         foreach (var continuation in request.Continuations)
         {
             var rest = ScoreContinuation(cache, shared == 0 ? continuation : continuation.Skip(shared).ToArray());
-            scores.Add(shared == 0 ? rest : new ContinuationScore(sharedLogProb + rest.LogProb, continuation.Count, sharedGreedy && rest.IsGreedy));
+            var tokens = continuation.Count;
+            scores.Add(shared == 0 ? rest : () =>
+            {
+                var score = rest();
+                return new ContinuationScore(sharedLogProb + score.LogProb, tokens, sharedGreedy && score.IsGreedy);
+            });
         }
 
         double? contextLogProb = request.IncludeContextLogProb ? cache.NextTokenLogProbs.Take(request.Context.Count - 1).Sum() : null;
-        return new LogLikelihoodResult(scores, request.Context.Count, request.TruncatedTokens, contextLogProb);
+        var contextTokens = request.Context.Count;
+        return () => new LogLikelihoodResult(scores.ConvertAll(score => score()), contextTokens, request.TruncatedTokens, contextLogProb);
     }
 
     /// <summary>
@@ -155,16 +167,20 @@ public sealed partial class GenAiLanguageModel
         held.AddRange(appended);
     }
 
-    /// <summary>Scores one continuation after the held context; multi-token continuations are appended and rewound.</summary>
-    private ContinuationScore ScoreContinuation(PrefixKvCache cache, IReadOnlyList<int> continuation)
+    /// <summary>
+    /// Scores one continuation after the held context; multi-token continuations are appended and rewound. The score is read
+    /// by calling what this returns: its first token's log-probability waits for the held row's summary (<see cref="NextTokenRow.Read"/>).
+    /// </summary>
+    private Func<ContinuationScore> ScoreContinuation(PrefixKvCache cache, IReadOnlyList<int> continuation)
     {
         if (continuation.Count == 0)
         {
-            return new ContinuationScore(0, 0, true);
+            return () => new ContinuationScore(0, 0, true);
         }
 
-        var logProb = cache.LastRow[continuation[0]];
-        var greedy = cache.LastRow.ArgMax == continuation[0];
+        var first = cache.LastRow.Read(continuation[0]);
+        var later = new List<double>(continuation.Count - 1);
+        var laterGreedy = true;
         if (continuation.Count > 1)
         {
             var appended = continuation.Take(continuation.Count - 1).ToArray();
@@ -172,8 +188,8 @@ public sealed partial class GenAiLanguageModel
             AppendAndReadRows(cache.Generator, appended, everyRow: true, (row, values) =>
             {
                 var (max, argMax) = LogSoftmaxRow.MaxAndArgMax(values);
-                logProb += values[continuation[row + 1]] - LogSoftmaxRow.LogSumExp(values, max);
-                greedy &= argMax == continuation[row + 1];
+                later.Add(values[continuation[row + 1]] - LogSoftmaxRow.LogSumExp(values, max));
+                laterGreedy &= argMax == continuation[row + 1];
             });
 
             // With a shared KV buffer the continuation is dropped at once. Without one it stays in the KV cache until the next
@@ -185,7 +201,18 @@ public sealed partial class GenAiLanguageModel
             }
         }
 
-        return new ContinuationScore(logProb, continuation.Count, greedy);
+        var tokens = continuation.Count;
+        return () =>
+        {
+            // Summed in token order, as the rows come.
+            var logProb = first.LogProb;
+            foreach (var entry in later)
+            {
+                logProb += entry;
+            }
+
+            return new ContinuationScore(logProb, tokens, first.IsGreedy && laterGreedy);
+        };
     }
 
     /// <summary>

@@ -2,29 +2,39 @@ namespace Qwen3EvalTests.Inference.GenAI;
 
 /// <summary>
 /// The next-token distribution after a forward call, kept for every continuation that starts there: the logits row (held
-/// where GenAI returned it, or copied once into a reused buffer), its log-sum-exp and arg max computed once. A token's
-/// log-probability is logit − log-sum-exp, computed only for the tokens a score reads (the log-softmax is never
-/// materialized over the vocabulary).
+/// where GenAI returned it, or copied once into a reused buffer) and its <see cref="RowSummary"/> (log-sum-exp and arg max,
+/// computed once). A token's log-probability is logit − log-sum-exp, computed only for the tokens a score reads (the
+/// log-softmax is never materialized over the vocabulary). The row is summed on a worker thread while the engine goes on
+/// (<see cref="Read"/> takes the logit now and leaves the subtraction for later); the next row waits for that before it
+/// releases the tensor or overwrites the buffer.
 /// </summary>
 internal sealed class NextTokenRow : IDisposable
 {
     private float[] logits = [];
     private int length;
     private LogitsTensor? held;
+    private RowSummary? summary;
 
     /// <summary>No row held (before the first forward call, or after <see cref="Clear"/>).</summary>
     public bool IsEmpty => length == 0;
 
     /// <summary>The greedy token (the first index of the largest logit), or -1 when empty.</summary>
-    public int ArgMax { get; private set; } = -1;
+    public int ArgMax => summary?.ArgMax ?? -1;
 
     /// <summary>log Σ exp(logits) of the held row.</summary>
-    public double LogSumExp { get; private set; }
+    public double LogSumExp => summary?.LogSumExp ?? 0;
 
     /// <summary>log p(<paramref name="token"/>) under the held row.</summary>
-    public double this[int token] => IsEmpty ? throw new InvalidOperationException("no next-token row is held yet.") : Values[token] - LogSumExp;
+    public double this[int token] => Read(token).LogProb;
 
     private ReadOnlySpan<float> Values => held is { } tensor ? tensor.Row(0, 0) : logits.AsSpan(0, length);
+
+    /// <summary>
+    /// <paramref name="token"/>'s logit under the held row, with the row's summary: its log-probability, readable after this
+    /// row is replaced.
+    /// </summary>
+    public TokenLogProb Read(int token) =>
+        IsEmpty ? throw new InvalidOperationException("no next-token row is held yet.") : new TokenLogProb(summary!, Values[token], token);
 
     /// <summary>Holds <paramref name="row"/> (copied: the tensor it comes from is released after the read).</summary>
     public void Set(ReadOnlySpan<float> row)
@@ -36,13 +46,14 @@ internal sealed class NextTokenRow : IDisposable
         }
 
         row.CopyTo(logits);
-        Summarize(row);
+        length = row.Length;
+        summary = RowSummary.Start(logits, length);
     }
 
     /// <summary>
     /// Takes <paramref name="tensor"/>, a float32 [1, 1, vocab] next-token tensor of its own (GenAI's OgaGenerator_GetLogits
-    /// copies the row out of the graph's output), and reads the row where it lies instead of copying it; disposed with the
-    /// next row. A float16 tensor is widened into the buffer instead.
+    /// copies the row out of the graph's output), and reads the row where it lies instead of copying it; summed on a worker
+    /// thread and disposed with the next row, once summed. A float16 tensor is widened into the buffer instead.
     /// </summary>
     public void Hold(LogitsTensor tensor)
     {
@@ -59,29 +70,23 @@ internal sealed class NextTokenRow : IDisposable
 
         Release();
         held = tensor;
-        Summarize(tensor.Row(0, 0));
+        length = tensor.VocabSize;
+        summary = RowSummary.Start(tensor);
     }
 
     public void Clear()
     {
         Release();
         length = 0;
-        ArgMax = -1;
-        LogSumExp = 0;
+        summary = null;
     }
 
     public void Dispose() => Clear();
 
-    private void Summarize(ReadOnlySpan<float> row)
-    {
-        length = row.Length;
-        var (max, argMax) = LogSoftmaxRow.MaxAndArgMax(row);
-        LogSumExp = LogSoftmaxRow.LogSumExp(row, max);
-        ArgMax = argMax;
-    }
-
+    // The held tensor is disposed, and the buffer overwritten, only once the worker has stopped reading the row.
     private void Release()
     {
+        summary?.WaitUntilComputed();
         held?.Dispose();
         held = null;
     }

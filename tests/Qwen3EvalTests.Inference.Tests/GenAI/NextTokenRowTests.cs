@@ -60,4 +60,72 @@ public sealed class NextTokenRowTests
         row.ArgMax.Should().Be(-1);
         FluentActions.Invoking(() => row[0]).Should().Throw<InvalidOperationException>();
     }
+    [Fact]
+    public void AReadLogProbabilityKeepsItsRowAfterTheRowIsReplaced()
+    {
+        float[] first = [0f, 1f, 2f, 3f];
+        float[] second = [5f, -5f, 0f, 0f];
+        var row = new NextTokenRow();
+        row.Set(first);
+
+        var read = row.Read(3);
+        row.Set(second);
+
+        var normalizer = first.Sum(value => Math.Exp(value));
+        read.LogProb.Should().BeApproximately(3 - Math.Log(normalizer), 1e-12);
+        read.IsGreedy.Should().BeTrue("3 is the first row's arg max");
+        row.Read(3).IsGreedy.Should().BeFalse("the second row's arg max is 0");
+    }
+
+    [Fact]
+    public void EveryRowIsSummedFromItsOwnValuesWhileTheNextOneIsCopiedIn()
+    {
+        // The worker sums a row while the caller goes on; the next Set must wait for it before overwriting the buffer. Rows as
+        // long as Qwen's vocabulary, set back to back, make a missing wait sum a mixture of two rows.
+        var random = new Random(7);
+        var rows = new float[40][];
+        var tokens = new int[rows.Length];
+        for (var step = 0; step < rows.Length; step++)
+        {
+            rows[step] = new float[151_936];
+            for (var i = 0; i < rows[step].Length; i++)
+            {
+                rows[step][i] = (float)(random.NextDouble() * 8 - 4) + step * 0.25f;
+            }
+
+            tokens[step] = random.Next(rows[step].Length);
+        }
+
+        var row = new NextTokenRow();
+        var reads = new TokenLogProb[rows.Length];
+        for (var step = 0; step < rows.Length; step++)
+        {
+            row.Set(rows[step]);
+            reads[step] = row.Read(tokens[step]);
+        }
+
+        for (var step = 0; step < rows.Length; step++)
+        {
+            var max = (double)rows[step].Max();
+            var normalizer = rows[step].Sum(value => Math.Exp(value - max));
+            reads[step].LogProb.Should().BeApproximately(rows[step][tokens[step]] - (max + Math.Log(normalizer)), 1e-9, $"row {step}");
+        }
+    }
+
+    [Fact]
+    public void TheSummaryIsLogSoftmaxRowsOwnToTheLastBit()
+    {
+        var random = new Random(11);
+        var values = new float[151_936];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)(random.NextDouble() * 20 - 10);
+        }
+
+        var row = new NextTokenRow();
+        row.Set(values);
+
+        row.LogSumExp.Should().Be(LogSoftmaxRow.LogSumExp(values));
+        row.ArgMax.Should().Be(LogSoftmaxRow.ArgMax(values));
+    }
 }
