@@ -21,6 +21,8 @@ internal sealed class TimedLanguageModel(ILanguageModel model) : ILanguageModel
 
     public InferenceCounters Counters => model.Counters;
 
+    public bool PreparesConcurrently => model.PreparesConcurrently;
+
     public IReadOnlyList<int> Encode(string text) => model.Encode(text);
 
     public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)

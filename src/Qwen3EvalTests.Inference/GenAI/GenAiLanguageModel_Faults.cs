@@ -21,12 +21,18 @@ public sealed partial class GenAiLanguageModel
     public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default) =>
         Guarded("generation", () => GenerateUnguarded(prompt, settings, cancellationToken));
 
-    public IReadOnlyList<int> Encode(string text) => Guarded("tokenizing", () => EncodeUnguarded(text));
+    public IReadOnlyList<int> Encode(string text) => GuardedTokenizer("tokenizing", () => EncodeUnguarded(text));
 
-    public string Decode(IReadOnlyList<int> tokens) => Guarded("decoding", () => DecodeUnguarded(tokens));
+    public string Decode(IReadOnlyList<int> tokens) => GuardedTokenizer("decoding", () => DecodeUnguarded(tokens));
 
     public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) =>
-        Guarded("the chat template", () => ApplyChatTemplateUnguarded(messages, addGenerationPrompt));
+        GuardedTokenizer("the chat template", () => ApplyChatTemplateUnguarded(messages, addGenerationPrompt));
+
+    /// <summary>
+    /// The tokenizer and the generators are separate native objects, and the tokenizer's calls take turns
+    /// (<see cref="PrefixReusingEncoder"/>): the evaluator may tokenize on another thread while a generator runs.
+    /// </summary>
+    public bool PreparesConcurrently => true;
 
     private T Guarded<T>(string operation, Func<T> call)
     {
@@ -45,6 +51,20 @@ public sealed partial class GenAiLanguageModel
         finally
         {
             engineTokens ??= outer;
+        }
+    }
+
+    // A tokenizer call may run beside an engine call (PreparesConcurrently): it leaves the engine's state alone — no tokens to
+    // name, and no generator to discard (a tokenizer fault does not touch a KV cache).
+    private T GuardedTokenizer<T>(string operation, Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception e) when (e is OnnxRuntimeGenAIException or ExternalException)
+        {
+            throw new EngineFaultException(folder.Folder, operation, null, e.Message, CheckFor(operation), e);
         }
     }
 

@@ -38,6 +38,8 @@ public sealed class CachingLanguageModel : ILanguageModel
 
     public InferenceCounters Counters => _inner.Counters;
 
+    public bool PreparesConcurrently => _inner.PreparesConcurrently;
+
     /// <summary>Requests served from the cache and sent to the inner model so far.</summary>
     public CacheCounters Cache => new(Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
 

@@ -22,6 +22,9 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
     /// <summary>Questions handed to the model in one <see cref="ILanguageModel.Score"/> call.</summary>
     public int ChunkSize { get; init; } = 16;
 
+    /// <summary>Chunks read, rendered and tokenized ahead of the one the engine scores, when the model allows it (<see cref="ILanguageModel.PreparesConcurrently"/>).</summary>
+    private const int PreparedChunksAhead = 2;
+
     public BenchmarkRun Run(EvaluationPlan plan, string resultsPath, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -40,20 +43,23 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
         var tally = new AccuracyTally();
         var outcomes = new List<QuestionOutcome>();
         using var writer = new ResultsFileWriter(resultsPath, header);
-        foreach (var subject in subjects)
+        var chunks = subjects.SelectMany(subject => PlanPrompts.OfSubject(plan, dataset, subject)
+            .Select(p => ChatPromptRendering.Apply(ShotFitting.Apply(plan, p, model.Encode), model, plan.ChatOptions))
+            .Chunk(ChunkSize)
+            .Select(chunk => new PreparedChunk(subject, chunk, InChunk(plan, subject, chunk, () => chunk.Select(p => scorer.Prepare(model, p.ToScored())).ToArray()))));
+        // Generation is the engine's own loop (decoding between tokens), so only log-likelihood runs prepare ahead.
+        var prepareAhead = model.PreparesConcurrently && scoring.Scorer.ReadsLogLikelihoods();
+        foreach (var (subject, chunk, questions) in prepareAhead ? ReadAhead.Of(chunks, PreparedChunksAhead, cancellationToken) : chunks)
         {
-            foreach (var chunk in PlanPrompts.OfSubject(plan, dataset, subject).Select(p => ChatPromptRendering.Apply(ShotFitting.Apply(plan, p, model.Encode), model, plan.ChatOptions)).Chunk(ChunkSize))
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var outcome in ScoreChunk(scorer, plan, subject, chunk, questions, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var outcome in ScoreChunk(scorer, plan, subject, chunk, cancellationToken))
-                {
-                    tally.Add(outcome, subject.Category);
-                    writer.Write(QuestionRecord.Of(outcome));
-                    outcomes.Add(outcome);
-                }
-
-                progress?.Report(new EvaluationProgress(plan.Benchmark.ToId(), subject.Id, outcomes.Count, total));
+                tally.Add(outcome, subject.Category);
+                writer.Write(QuestionRecord.Of(outcome));
+                outcomes.Add(outcome);
             }
+
+            progress?.Report(new EvaluationProgress(plan.Benchmark.ToId(), subject.Id, outcomes.Count, total));
         }
 
         var summary = SummaryOf(tally.ToScore(), settings.Average, model.Counters.Minus(countersBefore), clock.Elapsed);
@@ -62,11 +68,14 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
     }
 
     // An engine fault names the questions it happened on; what was answered before it is in the results sink and the cache.
-    private IReadOnlyList<QuestionOutcome> ScoreChunk(IQuestionScorer scorer, EvaluationPlan plan, SubjectInfo subject, PlannedPrompt[] chunk, CancellationToken cancellationToken)
+    private IReadOnlyList<QuestionOutcome> ScoreChunk(IQuestionScorer scorer, EvaluationPlan plan, SubjectInfo subject, PlannedPrompt[] chunk, PromptedQuestion[] questions, CancellationToken cancellationToken) =>
+        InChunk(plan, subject, chunk, () => scorer.Score(model, questions, cancellationToken));
+
+    private static T InChunk<T>(EvaluationPlan plan, SubjectInfo subject, PlannedPrompt[] chunk, Func<T> work)
     {
         try
         {
-            return scorer.Score(model, chunk.Select(p => p.ToScored()).ToArray(), cancellationToken);
+            return work();
         }
         catch (EngineFaultException e) when (e.Question is null)
         {
@@ -151,4 +160,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
             ? s
             : throw new EvalInputException($"subject '{id}' is not in this data folder; present: {string.Join(", ", byId.Keys.Take(8))}{(byId.Count > 8 ? ", …" : "")}.", file: dataset.Root, field: "subject")).ToList();
     }
+
+    /// <summary>One subject's chunk of prompts and the questions the scorer prepared from them (<see cref="IQuestionScorer.Prepare"/>).</summary>
+    private sealed record PreparedChunk(SubjectInfo Subject, PlannedPrompt[] Prompts, PromptedQuestion[] Questions);
 }

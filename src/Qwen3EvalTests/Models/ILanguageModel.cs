@@ -19,6 +19,12 @@ public interface ILanguageModel : IDisposable
     /// <summary>Token ids of <paramref name="text"/> (no special tokens added).</summary>
     IReadOnlyList<int> Encode(string text);
 
+    /// <summary>
+    /// <see cref="Encode"/> and <see cref="ApplyChatTemplate"/> may be called on another thread while <see cref="Score"/>
+    /// runs, so the evaluator renders and tokenizes the next questions while the engine scores (false: one thread does all).
+    /// </summary>
+    bool PreparesConcurrently => false;
+
     /// <summary>Scores every request, in order. Batching is the implementation's choice; answers do not depend on it.</summary>
     IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default);
 

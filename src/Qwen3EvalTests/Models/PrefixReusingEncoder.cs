@@ -27,7 +27,8 @@ namespace Qwen3EvalTests.Models;
 /// </para>
 /// Short texts (the continuations " A" … " D", asked for with every question) are remembered whole, up to
 /// <see cref="MaximumRemembered"/> of them.
-/// Not thread-safe: one per model instance, used by the thread that scores.
+/// One per model instance; calls from several threads (the evaluator tokenizes the next questions while the engine scores)
+/// take turns.
 /// </summary>
 /// <param name="encode">The tokenizer: text → ids.</param>
 /// <param name="minimumPrefixChars">The shortest prefix worth keeping.</param>
@@ -42,6 +43,7 @@ public sealed class PrefixReusingEncoder(Func<string, IReadOnlyList<int>> encode
     public const int MaximumRemembered = 4096;
 
     private readonly Dictionary<string, IReadOnlyList<int>> shortTexts = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
 
     private readonly Func<string, IReadOnlyList<int>> encode = encode ?? throw new ArgumentNullException(nameof(encode));
     /// <summary>The kept prefix: the longest safe cut of what the recent long texts share.</summary>
@@ -56,6 +58,14 @@ public sealed class PrefixReusingEncoder(Func<string, IReadOnlyList<int>> encode
     public IReadOnlyList<int> Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        lock (gate)
+        {
+            return EncodeInTurn(text);
+        }
+    }
+
+    private IReadOnlyList<int> EncodeInTurn(string text)
+    {
         if (text.Length <= ShortTextChars)
         {
             return EncodeShort(text);

@@ -12,6 +12,13 @@ public interface IQuestionScorer
 {
     /// <summary>Scores <paramref name="questions"/> (one subject's chunk, sharing its few-shot prefix), in order.</summary>
     IReadOnlyList<QuestionOutcome> Score(ILanguageModel model, IReadOnlyList<PromptedQuestion> questions, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The part of <see cref="Score"/> that needs the model's tokenizer but not its engine, done ahead of it (on another thread
+    /// when the model allows, <see cref="ILanguageModel.PreparesConcurrently"/>): <paramref name="question"/> with what
+    /// <see cref="Score"/> would otherwise compute first. Scoring the result equals scoring the question.
+    /// </summary>
+    PromptedQuestion Prepare(ILanguageModel model, PromptedQuestion question) => question;
 }
 
 /// <summary>The scorer of each <see cref="ScorerKind"/>.</summary>
@@ -56,6 +63,9 @@ public sealed record ScoringSettings(
 /// <summary>A question with the exact text a protocol rendered for it and the continuations it scores (none for generation).</summary>
 public sealed record PromptedQuestion(Question Question, string Text, IReadOnlyList<string> Continuations)
 {
+    /// <summary>The log-likelihood request of this question with its token ids, when a scorer prepared it ahead (<see cref="IQuestionScorer.Prepare"/>).</summary>
+    public LogLikelihoodRequest? Request { get; init; }
+
     /// <summary>The reference letter; a scored question must have one.</summary>
     public char Answer => Question.Answer
         ?? throw new EvalInputException("question has no answer but its split is scored.", file: Question.Source.File, line: Question.Source.Line, field: "answer");

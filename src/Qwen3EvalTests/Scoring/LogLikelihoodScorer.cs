@@ -62,11 +62,18 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
         return tokens.KeepLast(Math.Max(0, tokens.ContextLimit(keptByRule, contextLength)));
     }
 
+    /// <summary><paramref name="question"/> with its tokenized request (<see cref="TokenizedRequestOf"/>), which <see cref="Score"/> then uses.</summary>
+    public PromptedQuestion Prepare(ILanguageModel model, PromptedQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question with { Request = TokenizedRequestOf(model, question) };
+    }
+
     public IReadOnlyList<QuestionOutcome> Score(ILanguageModel model, IReadOnlyList<PromptedQuestion> questions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(questions);
-        var requests = questions.Select(q => TokenizedRequestOf(model, q)).ToArray();
+        var requests = questions.Select(q => q.Request ?? TokenizedRequestOf(model, q)).ToArray();
         var asked = requests.Select(r => SequenceFitted(r, model.Info.ContextLength)).ToArray();
         var flat = asked.SelectMany(a => a).ToArray();
         var results = model.Score(flat, cancellationToken).ToArray();

@@ -98,6 +98,43 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         run.Answers().Should().Equal(ResultsFile.Read(run.ResultsFile).Answers(), "the results file is a sink of the same answers");
     }
 
+    [Theory]
+    [InlineData("qwen")]
+    [InlineData("lm-eval")]
+    [InlineData("opencompass")]
+    public void AModelThatPreparesConcurrentlyIsTokenizedAheadOnAnotherThreadWithTheSameRun(string protocol)
+    {
+        using var alone = new FakeLanguageModel((context, c) => -(context.Length % 7) - c.Length);
+        using var ahead = new FakeLanguageModel((context, c) => -(context.Length % 7) - c.Length) { PreparesConcurrently = true };
+        var plan = new EvaluationPlan(Benchmark.Mmlu, PromptProtocols.Get(protocol), _data.Root);
+
+        var expected = new BenchmarkEvaluator(alone, "fake") { ChunkSize = 2 }.Run(plan, Path.Combine(_out, "alone.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var actual = new BenchmarkEvaluator(ahead, "fake") { ChunkSize = 2 }.Run(plan, Path.Combine(_out, "ahead.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        actual.Outcomes.Should().BeEquivalentTo(expected.Outcomes, o => o.WithStrictOrdering());
+        ahead.Requests.Should().BeEquivalentTo(alone.Requests, o => o.WithStrictOrdering());
+        ahead.EncodeThreads.Should().NotIntersectWith(ahead.ScoreThreads, "the questions were tokenized beside the scoring");
+        alone.EncodeThreads.Should().Equal(alone.ScoreThreads, "a model that does not allow it is tokenized on the scoring thread");
+    }
+
+    [Theory]
+    [InlineData("qwen")]
+    [InlineData("lm-eval")]
+    public void ABrokenRowReadAheadFailsWhereReadingAloneFailsAfterTheSameQuestions(string protocol)
+    {
+        _data.Write("mmlu/test/global_facts_test.csv", "test question 0,a,b,c,d,A\ntest question 1,a,b,c,d,A\ntest question 2,a,b,c\n");
+        using var alone = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2);
+        using var ahead = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2) { PreparesConcurrently = true };
+        var plan = new EvaluationPlan(Benchmark.Mmlu, PromptProtocols.Get(protocol), _data.Root);
+
+        var failures = new[] { alone, ahead }.Select(model => FluentActions
+            .Invoking(() => new BenchmarkEvaluator(model, "fake") { ChunkSize = 1 }.Run(plan, Path.Combine(_out, "broken.json"), cancellationToken: TestContext.Current.CancellationToken))
+            .Should().Throw<EvalInputException>().Which).ToList();
+
+        failures.Should().OnlyContain(e => e.Line == 3 && e.File!.EndsWith("global_facts_test.csv", StringComparison.Ordinal));
+        ahead.ScoredRequests.Should().Be(alone.ScoredRequests).And.BeGreaterThanOrEqualTo(4, "abstract_algebra's questions come before the broken file");
+    }
+
     [Fact]
     public void SendsQwenNextTokenRequestsTruncatedAsTheProtocolSaysAndRecordsTheRule()
     {

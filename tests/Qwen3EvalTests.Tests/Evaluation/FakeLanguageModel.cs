@@ -18,6 +18,13 @@ public sealed class FakeLanguageModel(
 
     public InferenceCounters Counters => InferenceCounters.Zero;
 
+    public bool PreparesConcurrently { get; init; }
+
+    /// <summary>The managed threads Encode and Score ran on.</summary>
+    public HashSet<int> EncodeThreads { get; } = [];
+
+    public HashSet<int> ScoreThreads { get; } = [];
+
     public int ScoredRequests { get; private set; }
 
     /// <summary>Every scoring request received, in order.</summary>
@@ -25,10 +32,19 @@ public sealed class FakeLanguageModel(
 
     public int Generations { get; private set; }
 
-    public IReadOnlyList<int> Encode(string text) => [.. text.Select(c => (int)c)];
+    public IReadOnlyList<int> Encode(string text)
+    {
+        lock (EncodeThreads)
+        {
+            EncodeThreads.Add(Environment.CurrentManagedThreadId);
+        }
+
+        return [.. text.Select(c => (int)c)];
+    }
 
     public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
     {
+        ScoreThreads.Add(Environment.CurrentManagedThreadId);
         ScoredRequests += requests.Count;
         Requests.AddRange(requests);
         return [.. requests.Select(r => new LogLikelihoodResult(

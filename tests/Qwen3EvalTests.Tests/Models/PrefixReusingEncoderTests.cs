@@ -181,4 +181,30 @@ public sealed partial class PrefixReusingEncoderTests
 
         tokenizer.Calls.Should().Be(1);
     }
+    [Fact]
+    public void TextsEncodedFromTwoThreadsAtOnceEachGetTheirWholeEncoding()
+    {
+        // The evaluator tokenizes the next questions beside the engine, which may encode too: the kept prefix and the remembered
+        // short texts are shared state.
+        var tokenizer = new PreTokenizing();
+        var wholeIds = new Func<string, int[]>(text => [.. QwenPreTokens().Matches(text).Select(m => StringComparer.Ordinal.GetHashCode(m.Value))]);
+        var encoder = new PrefixReusingEncoder(text =>
+        {
+            lock (tokenizer)
+            {
+                return tokenizer.Encode(text);
+            }
+        });
+        var texts = Enumerable.Range(0, 400).Select(i => i % 5 == 4 ? $" {(char)('A' + (i % 4))}" : Questions[i % Questions.Length] + new string(' ', i % 3)).ToArray();
+        var results = new IReadOnlyList<int>[texts.Length];
+
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = TestContext.Current.CancellationToken }, i => results[i] = encoder.Encode(texts[i]));
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            results[i].Should().Equal(wholeIds(texts[i]), $"text {i}");
+        }
+
+        encoder.ReusedEncodings.Should().BePositive();
+    }
 }
