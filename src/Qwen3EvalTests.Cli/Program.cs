@@ -1,5 +1,5 @@
 using Qwen3EvalTests.Cli;
 using Qwen3EvalTests.Inference.GenAI;
 
-NativeHeap.FixMmapThreshold();
+NativeHeap.Configure();
 return await QwenEvalCli.RunAsync(args, Console.Out, Console.Error);

@@ -23,7 +23,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
     public int ChunkSize { get; init; } = 16;
 
     /// <summary>Chunks read, rendered and tokenized ahead of the one the engine scores, when the model allows it (<see cref="ILanguageModel.PreparesConcurrently"/>).</summary>
-    private const int PreparedChunksAhead = 2;
+    private const int PreparedChunksAhead = 1;
 
     public BenchmarkRun Run(EvaluationPlan plan, string resultsPath, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -15,16 +15,17 @@ public sealed class RuntimeConfigTests
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
         properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64().Should().Be(16 * 1024 * 1024);
+        properties.GetProperty("System.GC.ConserveMemory").GetInt32().Should().Be(5, "freed regions are compacted away sooner");
     }
 
     [Fact]
-    public void GlibcsMmapThresholdIsFixedOnLinux()
+    public void GlibcsMmapThresholdIsFixedAndItsArenasLimitedOnLinux()
     {
         if (SkipRequirements.Glibc() is { } reason)
         {
             Assert.Skip(reason);
         }
 
-        NativeHeap.FixMmapThreshold().Should().BeTrue("glibc's mallopt accepts M_MMAP_THRESHOLD = 128 KiB");
+        NativeHeap.Configure().Should().BeTrue("glibc's mallopt accepts M_MMAP_THRESHOLD = 128 KiB and M_ARENA_MAX = 2");
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Qwen3EvalTests.Inference.GenAI;
 
 namespace Qwen3EvalTests.Inference.Tests.GenAI;
@@ -107,5 +109,56 @@ public sealed class LogSoftmaxRowTests
         }
 
         LogSoftmaxRow.ArgMax(logProbs).Should().Be(500);
+    }
+    [Fact]
+    public void TheVectorExpIsMathExpToWithinFourUnitsInTheLastPlace()
+    {
+        SkipWithoutAvx512();
+        var random = new Random(3);
+        var worst = 0.0;
+        for (var step = 0; step < 50_000; step++)
+        {
+            // Most of a row's terms lie within a few units of its maximum; the rest spread down to where exp leaves the normal range.
+            var lanes = Enumerable.Range(0, 8).Select(_ => step % 2 == 0 ? -random.NextDouble() * 8 : -random.NextDouble() * 708).ToArray();
+            var actual = LogSoftmaxRow.ExpOfNonPositive(Vector512.Create(lanes));
+            for (var lane = 0; lane < 8; lane++)
+            {
+                var expected = Math.Exp(lanes[lane]);
+                worst = Math.Max(worst, Math.Abs(actual[lane] - expected) / expected);
+            }
+        }
+
+        worst.Should().BeLessThan(4 * Math.Pow(2, -53) * 2, "within 4 units in the last place (a unit is at most 2^-52 of the value)");
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(double.NegativeInfinity, 0.0)]
+    [InlineData(-745.2, 0.0)]
+    [InlineData(-1e6, 0.0)]
+    [InlineData(-1e-300, 1.0)]
+    public void TheVectorExpAtTheEdges(double d, double expected)
+    {
+        SkipWithoutAvx512();
+        LogSoftmaxRow.ExpOfNonPositive(Vector512.Create(d))[0].Should().Be(expected);
+    }
+
+    [Fact]
+    public void TheVectorExpOfNaNIsNaNAndOfSubnormalResultsIsWithinOneSubnormalUnit()
+    {
+        SkipWithoutAvx512();
+        double.IsNaN(LogSoftmaxRow.ExpOfNonPositive(Vector512.Create(double.NaN))[0]).Should().BeTrue();
+        foreach (var d in new[] { -708.5, -720.0, -730.25, -744.0 })
+        {
+            LogSoftmaxRow.ExpOfNonPositive(Vector512.Create(d))[0].Should().BeApproximately(Math.Exp(d), double.Epsilon * 2, $"exp({d})");
+        }
+    }
+
+    private static void SkipWithoutAvx512()
+    {
+        if (!Avx512DQ.IsSupported)
+        {
+            Assert.Skip("this CPU has no AVX-512F/DQ: LogSumExp uses Vector<double>.Exp instead of ExpOfNonPositive.");
+        }
     }
 }
