@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Qwen3EvalTests.Inference.Bench;
 
 /// <summary>
@@ -9,16 +11,17 @@ namespace Qwen3EvalTests.Inference.Bench;
 internal sealed class MinimumTokenCount
 {
     private readonly List<int> held = [];
-    private int[] previous = [];
 
     public long Tokens { get; private set; }
 
     public void Add(PrefillRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        // The new sequence is the held one's first Start tokens, then the appended ones: it shares those Start tokens with the
+        // sequence before it, and then as many appended tokens as equal the ones held after Start.
+        var shared = record.Tokens.AsSpan().CommonPrefixLength(CollectionsMarshal.AsSpan(held)[record.Start..]);
+        Tokens += record.Tokens.Length - shared;
         held.RemoveRange(record.Start, held.Count - record.Start);
         held.AddRange(record.Tokens);
-        int[] sequence = [.. held];
-        Tokens += sequence.Length - sequence.AsSpan().CommonPrefixLength(previous);
-        previous = sequence;
     }
 }

@@ -2,49 +2,98 @@ namespace Qwen3EvalTests.Inference.GenAI;
 
 /// <summary>
 /// What a log-probability needs of one logits row beyond the logit itself: the row's log-sum-exp and arg max
-/// (<see cref="LogSoftmaxRow"/>), computed on a worker thread so the engine runs the next forward call while the vocabulary
-/// is summed; reading either value waits for that work (or does it, when no worker has started it yet). Immutable once
-/// computed, so a score can keep it after its row is replaced.
+/// (<see cref="LogSoftmaxRow"/>), computed on a thread-pool thread so the engine runs the next forward call while the
+/// vocabulary is summed. Whoever comes first computes it: reading either value before a worker has started takes the work
+/// over on the reading thread (so a busy pool never makes the engine wait longer than summing itself would), and waits
+/// only for a worker that is already summing. Immutable once computed, so a score can keep it after its row is replaced.
 /// </summary>
 internal sealed class RowSummary
 {
-    private readonly Task<(double LogSumExp, int ArgMax)> work;
+    private const int NotStarted = 0;
+    private const int Summing = 1;
+    private const int Computed = 2;
 
-    private RowSummary(Task<(double LogSumExp, int ArgMax)> work) => this.work = work;
+    private readonly LogitsTensor? tensor;
+    private readonly float[]? buffer;
+    private readonly int length;
+    private readonly ManualResetEventSlim computed = new();
+    private int state;
+    private double logSumExp;
+    private int argMax;
 
-    /// <summary>log Σ exp(row) (waits for the worker when it is still summing).</summary>
-    public double LogSumExp => work.GetAwaiter().GetResult().LogSumExp;
+    private RowSummary(LogitsTensor? tensor, float[]? buffer, int length)
+    {
+        this.tensor = tensor;
+        this.buffer = buffer;
+        this.length = length;
+        ThreadPool.UnsafeQueueUserWorkItem(static summary => summary.TrySum(), this, preferLocal: false);
+    }
 
-    /// <summary>The first index of the row's largest logit (waits like <see cref="LogSumExp"/>).</summary>
-    public int ArgMax => work.GetAwaiter().GetResult().ArgMax;
+    /// <summary>log Σ exp(row).</summary>
+    public double LogSumExp
+    {
+        get
+        {
+            WaitUntilComputed();
+            return logSumExp;
+        }
+    }
+
+    /// <summary>The first index of the row's largest logit.</summary>
+    public int ArgMax
+    {
+        get
+        {
+            WaitUntilComputed();
+            return argMax;
+        }
+    }
 
     /// <summary>
-    /// The summary of <paramref name="tensor"/>'s only row ([1, 1, vocab] float32), computed on the thread pool. The tensor
-    /// must not be disposed before <see cref="WaitUntilComputed"/> returns.
+    /// The summary of <paramref name="tensor"/>'s only row ([1, 1, vocab] float32). The tensor must not be disposed before
+    /// <see cref="WaitUntilComputed"/> returns.
     /// </summary>
     public static RowSummary Start(LogitsTensor tensor)
     {
         ArgumentNullException.ThrowIfNull(tensor);
-        return new(Task.Run(() => Summarize(tensor.Row(0, 0))));
+        return new(tensor, null, tensor.VocabSize);
     }
 
     /// <summary>
-    /// The summary of <paramref name="buffer"/>'s first <paramref name="length"/> values, computed on the thread pool. The
-    /// buffer must not be written before <see cref="WaitUntilComputed"/> returns.
+    /// The summary of <paramref name="buffer"/>'s first <paramref name="length"/> values. The buffer must not be written
+    /// before <see cref="WaitUntilComputed"/> returns.
     /// </summary>
     public static RowSummary Start(float[] buffer, int length)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length);
-        return new(Task.Run(() => Summarize(buffer.AsSpan(0, length))));
+        return new(null, buffer, length);
     }
 
-    /// <summary>Returns once nothing reads the row any more.</summary>
-    public void WaitUntilComputed() => work.GetAwaiter().GetResult();
-
-    private static (double LogSumExp, int ArgMax) Summarize(ReadOnlySpan<float> row)
+    /// <summary>Returns once the summary is computed (here, when no worker has started it) and nothing reads the row any more.</summary>
+    public void WaitUntilComputed()
     {
-        var (max, argMax) = LogSoftmaxRow.MaxAndArgMax(row);
-        return (LogSoftmaxRow.LogSumExp(row, max), argMax);
+        if (Volatile.Read(ref state) == Computed)
+        {
+            return;
+        }
+
+        TrySum();
+        computed.Wait();
+    }
+
+    private void TrySum()
+    {
+        if (Interlocked.CompareExchange(ref state, Summing, NotStarted) != NotStarted)
+        {
+            return;
+        }
+
+        var row = tensor is not null ? tensor.Row(0, 0) : buffer.AsSpan(0, length);
+        var (max, index) = LogSoftmaxRow.MaxAndArgMax(row);
+        logSumExp = LogSoftmaxRow.LogSumExp(row, max);
+        argMax = index;
+        Volatile.Write(ref state, Computed);
+        computed.Set();
     }
 }
