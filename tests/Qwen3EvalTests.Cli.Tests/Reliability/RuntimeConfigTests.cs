@@ -15,7 +15,7 @@ public sealed class RuntimeConfigTests
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
         properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64().Should().Be(16 * 1024 * 1024);
-        properties.GetProperty("System.GC.ConserveMemory").GetInt32().Should().Be(5, "freed regions are compacted away sooner");
+        properties.GetProperty("System.GC.ConserveMemory").GetInt32().Should().Be(7, "the old generation is compacted sooner");
     }
 
     [Fact]
