@@ -63,12 +63,12 @@ public sealed class LlamaServerProcess : IDisposable
     /// <summary>This server's settings: <see cref="Settings"/> with its slot count and context per slot.</summary>
     public string SettingsText => Slots == 1
         ? Settings
-        : string.Create(CultureInfo.InvariantCulture, $"flash_attn off, kv f32, {Slots} slots (-np {Slots}) of n_ctx {contextPerSlot} each (--kv-unified-per-slot), prompt cache on");
+        : string.Create(CultureInfo.InvariantCulture, $"flash_attn off, kv f32, {Slots} slots (-np {Slots}) of n_ctx {contextPerSlot} each (--kv-unified-per-slot), prompt cache on (slots and --cache-ram's default host cache)");
 
     public Uri Endpoint => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>The pinned settings, as the engine-parity report lists them.</summary>
-    public static string Settings => "flash_attn off, kv f32, n_ctx from the GGUF, 1 slot, prompt cache on";
+    public static string Settings => "flash_attn off, kv f32, n_ctx from the GGUF, 1 slot, prompt cache on (the slot and --cache-ram's default host cache)";
 
     /// <summary>
     /// Starts <paramref name="binary"/> on a free port with <paramref name="ggufPath"/> and waits until /health answers ok.
