@@ -36,6 +36,25 @@ internal sealed class NextTokenRow : IDisposable
     public TokenLogProb Read(int token) =>
         IsEmpty ? throw new InvalidOperationException("no next-token row is held yet.") : new TokenLogProb(summary!, Values[token], token);
 
+    /// <summary>The held row's log-probabilities over the whole vocabulary (for sampling, which needs all of them).</summary>
+    public double[] LogProbabilities()
+    {
+        if (IsEmpty)
+        {
+            throw new InvalidOperationException("no next-token row is held yet.");
+        }
+
+        var logSumExp = LogSumExp;
+        var values = Values;
+        var result = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = values[i] - logSumExp;
+        }
+
+        return result;
+    }
+
     /// <summary>Holds <paramref name="row"/> (copied: the tensor it comes from is released after the read).</summary>
     public void Set(ReadOnlySpan<float> row)
     {

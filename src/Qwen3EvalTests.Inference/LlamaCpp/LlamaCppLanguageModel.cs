@@ -177,6 +177,7 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
         }
 
         disposed = true;
+        lastRow.Dispose();
         context.Dispose();
         weights.Dispose();
         tokenizer.Dispose();

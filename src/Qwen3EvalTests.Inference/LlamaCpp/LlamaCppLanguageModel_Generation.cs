@@ -35,7 +35,7 @@ public sealed partial class LlamaCppLanguageModel
 
         MoveTo(promptTokens, everyRow: false);
         var random = settings.IsGreedy ? null : new Random(settings.Seed);
-        var row = lastRow!;
+        var row = lastRow.LogProbabilities();
         var generatedTokens = new List<int>();
         var text = "";
         var position = promptTokens.Count;

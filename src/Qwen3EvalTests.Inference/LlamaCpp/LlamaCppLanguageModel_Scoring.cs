@@ -11,8 +11,11 @@ public sealed partial class LlamaCppLanguageModel
     /// <summary>Entry i: log p(held[i + 1] | held[..i]); NaN where only the last row was read.</summary>
     private readonly List<double> heldLogProbs = [];
 
-    /// <summary>The log-softmax of the row after held's last token (what the next token is scored against), or null.</summary>
-    private double[]? lastRow;
+    /// <summary>
+    /// The row after held's last token (what the next token is scored against; empty when none is held): copied out of
+    /// llama.cpp once and summed once (<see cref="NextTokenRow"/>), not materialized as a vocabulary-sized log-softmax.
+    /// </summary>
+    private readonly NextTokenRow lastRow = new();
 
     public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
     {
@@ -46,17 +49,16 @@ public sealed partial class LlamaCppLanguageModel
         var extended = contextTokens.ToList();
         foreach (var token in continuations.Count == 0 ? [] : continuations[0].Take(shared))
         {
-            sharedLogProb += lastRow![token];
-            sharedGreedy &= LogSoftmaxRow.ArgMax(lastRow) == token;
+            sharedLogProb += lastRow[token];
+            sharedGreedy &= lastRow.ArgMax == token;
             extended.Add(token);
             MoveTo(extended, everyRow: false);
         }
 
-        var row = lastRow!;
         var scores = new List<ContinuationScore>(continuations.Count);
         foreach (var continuation in continuations)
         {
-            var rest = ScoreContinuation(row, extended.Count, shared == 0 ? continuation : continuation.Skip(shared).ToArray());
+            var rest = ScoreContinuation(extended.Count, shared == 0 ? continuation : continuation.Skip(shared).ToArray());
             scores.Add(shared == 0 ? rest : new ContinuationScore(sharedLogProb + rest.LogProb, continuation.Count, sharedGreedy && rest.IsGreedy));
         }
 
@@ -75,7 +77,7 @@ public sealed partial class LlamaCppLanguageModel
             common++;
         }
 
-        if (common == held.Count && common == target.Count && lastRow is not null && !(everyRow && heldLogProbs.Any(double.IsNaN)))
+        if (common == held.Count && common == target.Count && !lastRow.IsEmpty && !(everyRow && heldLogProbs.Any(double.IsNaN)))
         {
             reusedTokens += common;
             return;
@@ -92,7 +94,7 @@ public sealed partial class LlamaCppLanguageModel
                 start = missing;
             }
 
-            if (start == common && start > 0 && !(start == held.Count && lastRow is not null))
+            if (start == common && start > 0 && !(start == held.Count && !lastRow.IsEmpty))
             {
                 start--;
             }
@@ -104,14 +106,14 @@ public sealed partial class LlamaCppLanguageModel
         heldLogProbs.RemoveRange(keep, heldLogProbs.Count - keep);
         if (start == common && start > 0)
         {
-            heldLogProbs.Add(start == held.Count && lastRow is not null ? lastRow[target[start]] : double.NaN);
+            heldLogProbs.Add(start == held.Count && !lastRow.IsEmpty ? lastRow[target[start]] : double.NaN);
         }
 
         Truncate(start);
         held.RemoveRange(start, held.Count - start);
         reusedTokens += start;
         var appended = target.Skip(start).ToArray();
-        lastRow = null;
+        lastRow.Clear();
         Decode(appended, start, everyRow, "scoring", (row, logits) =>
         {
             if (row < appended.Length - 1)
@@ -120,7 +122,7 @@ public sealed partial class LlamaCppLanguageModel
             }
             else
             {
-                lastRow = LogSoftmaxRow.Compute(logits);
+                lastRow.Set(logits);
             }
         });
         if (!everyRow)
@@ -132,22 +134,23 @@ public sealed partial class LlamaCppLanguageModel
     }
 
     /// <summary>Scores a continuation after the held context: its first token from the context's last row, the rest decoded and then dropped from the cache.</summary>
-    private ContinuationScore ScoreContinuation(double[] row, int contextLength, IReadOnlyList<int> continuation)
+    private ContinuationScore ScoreContinuation(int contextLength, IReadOnlyList<int> continuation)
     {
         if (continuation.Count == 0)
         {
             return new ContinuationScore(0, 0, true);
         }
 
-        var logProb = row[continuation[0]];
-        var greedy = LogSoftmaxRow.ArgMax(row) == continuation[0];
+        var logProb = lastRow[continuation[0]];
+        var greedy = lastRow.ArgMax == continuation[0];
         if (continuation.Count > 1)
         {
             var appended = continuation.Take(continuation.Count - 1).ToArray();
             Decode(appended, contextLength, everyRow: true, "scoring", (i, logits) =>
             {
-                logProb += logits[continuation[i + 1]] - LogSoftmaxRow.LogSumExp(logits);
-                greedy &= LogSoftmaxRow.ArgMax(logits) == continuation[i + 1];
+                var (max, argMax) = LogSoftmaxRow.MaxAndArgMax(logits);
+                logProb += logits[continuation[i + 1]] - LogSoftmaxRow.LogSumExp(logits, max);
+                greedy &= argMax == continuation[i + 1];
             });
             Truncate(contextLength);
         }

@@ -128,4 +128,15 @@ public sealed class NextTokenRowTests
         row.LogSumExp.Should().Be(LogSoftmaxRow.LogSumExp(values));
         row.ArgMax.Should().Be(LogSoftmaxRow.ArgMax(values));
     }
+    [Fact]
+    public void TheWholeRowsLogProbabilitiesAreTheMaterializedLogSoftmax()
+    {
+        float[] logits = [0.5f, -3f, 2.25f, 2.25f, 1f];
+        var row = new NextTokenRow();
+
+        FluentActions.Invoking(() => row.LogProbabilities()).Should().Throw<InvalidOperationException>();
+        row.Set(logits);
+
+        row.LogProbabilities().Should().Equal(LogSoftmaxRow.Compute(logits));
+    }
 }
