@@ -135,6 +135,19 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         ahead.ScoredRequests.Should().Be(alone.ScoredRequests).And.BeGreaterThanOrEqualTo(4, "abstract_algebra's questions come before the broken file");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ATokenizerFaultWhilePreparingNamesItsChunksQuestionsOnEitherThread(bool preparesConcurrently)
+    {
+        using var model = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2) { PreparesConcurrently = preparesConcurrently, FailsToEncode = "test question 2" };
+
+        var running = () => new BenchmarkEvaluator(model, "fake") { ChunkSize = 2 }.Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root), Path.Combine(_out, "fault.json"), cancellationToken: TestContext.Current.CancellationToken);
+
+        running.Should().Throw<EngineFaultException>().Which.Question.Should().Be("mmlu/abstract_algebra questions 2–3 (one chunk)");
+        model.ScoredRequests.Should().Be(2, "the chunk before the fault was scored");
+    }
+
     [Fact]
     public void SendsQwenNextTokenRequestsTruncatedAsTheProtocolSaysAndRecordsTheRule()
     {

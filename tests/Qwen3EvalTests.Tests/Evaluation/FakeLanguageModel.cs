@@ -20,6 +20,9 @@ public sealed class FakeLanguageModel(
 
     public bool PreparesConcurrently { get; init; }
 
+    /// <summary>Encoding a text that contains this fails as a tokenizer fault of the engine would.</summary>
+    public string? FailsToEncode { get; init; }
+
     /// <summary>The managed threads Encode and Score ran on.</summary>
     public HashSet<int> EncodeThreads { get; } = [];
 
@@ -37,6 +40,11 @@ public sealed class FakeLanguageModel(
         lock (EncodeThreads)
         {
             EncodeThreads.Add(Environment.CurrentManagedThreadId);
+        }
+
+        if (FailsToEncode is { } marker && text.Contains(marker, StringComparison.Ordinal))
+        {
+            throw new EngineFaultException("fake", "tokenizing", null, "the tokenizer failed", "the fake's tokenizer");
         }
 
         return [.. text.Select(c => (int)c)];
