@@ -87,7 +87,9 @@ internal sealed class NextTokenRow : IDisposable
             return;
         }
 
-        Release();
+        // The summary takes the tensor over and disposes it once summed: the next row does not wait for the last one's sum.
+        summary?.ReleaseTensor();
+        summary = null;
         held = tensor;
         length = tensor.VocabSize;
         summary = RowSummary.Start(tensor);
@@ -102,11 +104,11 @@ internal sealed class NextTokenRow : IDisposable
 
     public void Dispose() => Clear();
 
-    // The held tensor is disposed, and the buffer overwritten, only once the worker has stopped reading the row.
+    // The buffer is overwritten only once the worker has stopped reading it; a held tensor goes with its summary.
     private void Release()
     {
         summary?.WaitUntilComputed();
-        held?.Dispose();
+        summary?.ReleaseTensor();
         held = null;
     }
 }

@@ -13,7 +13,11 @@ internal sealed class RowSummary
     private const int Summing = 1;
     private const int Computed = 2;
 
+    private const int SummedFlag = 1;
+    private const int ReleasedFlag = 2;
+
     private readonly LogitsTensor? tensor;
+    private int lifetime;
     private readonly float[]? buffer;
     private readonly int length;
     private readonly ManualResetEventSlim computed = new();
@@ -50,8 +54,8 @@ internal sealed class RowSummary
     }
 
     /// <summary>
-    /// The summary of <paramref name="tensor"/>'s only row ([1, 1, vocab] float32). The tensor must not be disposed before
-    /// <see cref="WaitUntilComputed"/> returns.
+    /// The summary of <paramref name="tensor"/>'s only row ([1, 1, vocab] float32), which takes the tensor over: it is disposed
+    /// once <see cref="ReleaseTensor"/> was called and the row is summed, by whichever of the two comes last.
     /// </summary>
     public static RowSummary Start(LogitsTensor tensor)
     {
@@ -68,6 +72,18 @@ internal sealed class RowSummary
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length);
         return new(null, buffer, length);
+    }
+
+    /// <summary>
+    /// The row's owner is done with it: the tensor is disposed now when the row is summed, else by the worker when it is (so
+    /// the engine's next row never waits for this one).
+    /// </summary>
+    public void ReleaseTensor()
+    {
+        if ((Interlocked.Or(ref lifetime, ReleasedFlag) & SummedFlag) != 0)
+        {
+            tensor?.Dispose();
+        }
     }
 
     /// <summary>Returns once the summary is computed (here, when no worker has started it) and nothing reads the row any more.</summary>
@@ -95,5 +111,9 @@ internal sealed class RowSummary
         argMax = index;
         Volatile.Write(ref state, Computed);
         computed.Set();
+        if ((Interlocked.Or(ref lifetime, SummedFlag) & ReleasedFlag) != 0)
+        {
+            tensor?.Dispose();
+        }
     }
 }
