@@ -146,8 +146,9 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     /// <summary>Runs one AppendTokens on <paramref name="generator"/>, counting it.</summary>
     private void Forward(Generator generator, ReadOnlySpan<int> tokens, long countedTokens, bool readsEveryRow = false)
     {
-        prefillLog?.Invoke(new PrefillRecord((int)generator.TokenCount(), tokens.ToArray(), readsEveryRow));
-        TrackEngineCall(generator, tokens.Length);
+        var held = (int)generator.TokenCount();
+        prefillLog?.Invoke(new PrefillRecord(held, tokens.ToArray(), readsEveryRow));
+        TrackEngineCall(held, tokens.Length);
         var stopwatch = Stopwatch.StartNew();
         generator.AppendTokens(tokens);
         forwardTime += stopwatch.Elapsed;

@@ -76,7 +76,7 @@ public sealed partial class GenAiLanguageModel
         generationCache = null;
     }
 
-    private void TrackEngineCall(Generator generator, int appended) => engineTokens = (int)generator.TokenCount() + appended;
+    private void TrackEngineCall(int held, int appended) => engineTokens = held + appended;
 
     private string CheckFor(string operation) => operation switch
     {
