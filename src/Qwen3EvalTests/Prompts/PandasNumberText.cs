@@ -143,15 +143,21 @@ public static class PandasNumberText
         return digits.Length > 0 && SkipSpace(field, p) == field.Length ? digits : null;
     }
 
+    // An optional '-' or '+' at position p (moved past it): whether it was '-'.
+    private static bool ReadSign(string field, ref int p)
+    {
+        if (p < field.Length && field[p] is '-' or '+')
+        {
+            return field[p++] == '-';
+        }
+
+        return false;
+    }
+
     private static double? PreciseXstrtod(string field)
     {
         var p = SkipSpace(field, 0);
-        var negative = false;
-        if (p < field.Length && field[p] is '-' or '+')
-        {
-            negative = field[p] == '-';
-            p++;
-        }
+        var negative = ReadSign(field, ref p);
 
         double number = 0;
         var exponent = 0;
@@ -204,12 +210,7 @@ public static class PandasNumberText
         if (p < field.Length && field[p] is 'e' or 'E')
         {
             var q = p + 1;
-            var negativeExponent = false;
-            if (q < field.Length && field[q] is '-' or '+')
-            {
-                negativeExponent = field[q] == '-';
-                q++;
-            }
+            var negativeExponent = ReadSign(field, ref q);
 
             var n = 0;
             var exponentDigits = 0;
