@@ -32,6 +32,12 @@ public sealed record BenchRun(
     long PeakRssBytes,
     IReadOnlyList<RssSample> Rss)
 {
+    /// <summary>Harness runs (not the floor): seconds the .NET runtime paused managed threads for garbage collections during the run.</summary>
+    public double? GcPauseSeconds { get; init; }
+
+    /// <summary>Harness runs (not the floor): garbage collections during the run, of any generation.</summary>
+    public int? GcCollections { get; init; }
+
     /// <summary>The engine and how it ran, as the run's results file records it (a started llama-server's flags and slots included).</summary>
     public string? Settings { get; init; }
 

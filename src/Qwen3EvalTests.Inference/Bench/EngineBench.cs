@@ -81,12 +81,13 @@ public static class EngineBench
         var before = model.Counters;
         ResidentSet.ResetPeak();
         var rss = new RssSampler();
+        var gc = GcPauseClock.StartNew();
         var clock = Stopwatch.StartNew();
         var run = harness(model, model.EngineDescription, rss.Scored);
         var seconds = clock.Elapsed.TotalSeconds;
         var counters = model.Counters.Minus(before);
         var forward = counters.ForwardTime.TotalSeconds;
-        return Measured("llamacpp", run, counters.PrefilledTokens, minimumTokens, forward, seconds, rss, reference) with { Settings = model.EngineDescription };
+        return Measured("llamacpp", run, counters.PrefilledTokens, minimumTokens, forward, seconds, rss, gc, reference) with { Settings = model.EngineDescription };
     }
 
     /// <summary>One llama-server per concurrency, started with that many slots; the first (one slot, n_ctx from the GGUF) gives every later slot its context.</summary>
@@ -130,12 +131,13 @@ public static class EngineBench
         var processedBefore = probe.PromptTokensProcessed();
         ResidentSet.ResetPeak();
         var rss = new RssSampler();
+        var gc = GcPauseClock.StartNew();
         var clock = Stopwatch.StartNew();
         var run = harness(model, settings, rss.Scored);
         var seconds = clock.Elapsed.TotalSeconds;
         var processedAfter = probe.PromptTokensProcessed();
         var prefilled = processedBefore is { } b && processedAfter is { } a ? a - b : (long?)null;
-        return Measured(name, run, prefilled, minimumTokens, model.Inside.TotalSeconds, seconds, rss, reference) with
+        return Measured(name, run, prefilled, minimumTokens, model.Inside.TotalSeconds, seconds, rss, gc, reference) with
         {
             Settings = settings,
             Slots = slots,
@@ -144,15 +146,18 @@ public static class EngineBench
         };
     }
 
-    private static BenchRun Measured(string name, BenchmarkRun run, long? prefilled, long minimumTokens, double forwardSeconds, double seconds, RssSampler rss, EngineRun reference)
+    private static BenchRun Measured(string name, BenchmarkRun run, long? prefilled, long minimumTokens, double forwardSeconds, double seconds, RssSampler rss, GcPauseClock gc, EngineRun reference)
     {
         var questions = run.Outcomes.Count;
+        var (gcSeconds, gcCollections) = (gc.Seconds, gc.Collections);
         var parity = EngineParity.Compare([reference, new EngineRun(name, "", run.Summary.Accuracy, run.Outcomes, TimeSpan.FromSeconds(seconds))]);
         return new BenchRun(name, prefilled, minimumTokens, forwardSeconds, seconds - forwardSeconds, questions / seconds, ResidentSet.Peak(), rss.Finish(questions))
         {
             Accuracy = run.Summary.Accuracy,
             AnswersDifferentFromGenAi = parity.Flips.Count,
             MaxAbsLogLikelihoodDeltaFromGenAi = parity.MaxAbsLogLikelihoodDelta,
+            GcPauseSeconds = gcSeconds,
+            GcCollections = gcCollections,
         };
     }
 }

@@ -56,13 +56,18 @@ public static class GenAiBench
             model.PrefillsFromScratch = name == "naive";
             ResidentSet.ResetPeak();
             var rss = new RssSampler();
+            var gc = GcPauseClock.StartNew();
             var clock = Stopwatch.StartNew();
             questions = harness(model, rss.Scored);
             var seconds = clock.Elapsed.TotalSeconds;
             var counters = model.Counters;
             var forwardSeconds = counters.ForwardTime.TotalSeconds;
             minimum ??= minimumCount.Tokens;
-            results.Add(new BenchRun(name, counters.PrefilledTokens, minimum.Value, forwardSeconds, seconds - forwardSeconds, questions / seconds, ResidentSet.Peak(), rss.Finish(questions)));
+            results.Add(new BenchRun(name, counters.PrefilledTokens, minimum.Value, forwardSeconds, seconds - forwardSeconds, questions / seconds, ResidentSet.Peak(), rss.Finish(questions))
+            {
+                GcPauseSeconds = gc.Seconds,
+                GcCollections = gc.Collections,
+            });
             if (name == "reuse")
             {
                 reuseLog = log;

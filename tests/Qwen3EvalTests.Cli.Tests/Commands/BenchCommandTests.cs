@@ -10,6 +10,9 @@ public sealed class BenchCommandTests
 {
     private static readonly string[] RunFields = ["name", "prefilledTokens", "minimumTokens", "forwardSeconds", "harnessSeconds", "questionsPerSecond", "peakRssBytes", "rss"];
 
+    /// <summary>Every run that scores questions (all but the floor), after <see cref="RunFields"/>.</summary>
+    private static readonly string[] HarnessFields = ["gcPauseSeconds", "gcCollections"];
+
     private static readonly string[] RatioFields = ["reuseOverNaive", "harnessOverEngine", "engineOverFloor", "prefilledOverMinimum"];
 
     [Fact]
@@ -27,15 +30,18 @@ public sealed class BenchCommandTests
         root.GetProperty("intraOpSpinning").GetBoolean().Should().BeFalse("nor a spinning policy");
         var runs = root.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
         runs.Keys.Should().Equal("naive", "reuse", "floor");
-        foreach (var entry in runs.Values)
+        foreach (var (name, entry) in runs)
         {
-            entry.EnumerateObject().Select(p => p.Name).Should().Equal(RunFields);
+            entry.EnumerateObject().Select(p => p.Name).Should().Equal(name == "floor" ? RunFields : [.. RunFields, .. HarnessFields], name);
             entry.GetProperty("peakRssBytes").GetInt64().Should().BePositive();
             entry.GetProperty("questionsPerSecond").GetDouble().Should().BePositive();
         }
 
         foreach (var name in new[] { "naive", "reuse" })
         {
+            var gcPause = runs[name].GetProperty("gcPauseSeconds").GetDouble();
+            gcPause.Should().BeInRange(0, runs[name].GetProperty("forwardSeconds").GetDouble() + runs[name].GetProperty("harnessSeconds").GetDouble(), "a pause happens within the run's wall time");
+            runs[name].GetProperty("gcCollections").GetInt32().Should().BeGreaterThanOrEqualTo(0);
             var rss = runs[name].GetProperty("rss").EnumerateArray().ToList();
             rss.Should().ContainSingle("under 1,000 questions the only sample is the end's");
             rss[0].GetProperty("questions").GetInt32().Should().Be(questions);
@@ -128,7 +134,7 @@ public sealed class BenchCommandTests
         foreach (var (name, slots) in new[] { ("llama-server-c1", 1), ("llama-server-c2", 2), ("llama-server-c4", 4) })
         {
             var served = runs[name];
-            served.EnumerateObject().Select(p => p.Name).Should().Equal([.. RunFields, .. ServedFields], name);
+            served.EnumerateObject().Select(p => p.Name).Should().Equal([.. RunFields, .. HarnessFields, .. ServedFields], name);
             served.GetProperty("slots").GetInt32().Should().Be(slots, $"{name} starts llama-server with -np {slots} and reads total_slots from /props");
             served.GetProperty("concurrency").GetInt32().Should().Be(slots);
             served.GetProperty("settings").GetString().Should().StartWith("llama.cpp server").And.Contain(slots == 1 ? "1 slot" : $"{slots} slots (-np {slots})");
@@ -167,13 +173,13 @@ public sealed class BenchCommandTests
             entry.GetProperty("peakRssBytes").GetInt64().Should().BePositive();
             if (name is "naive" or "reuse" or "floor")
             {
-                entry.EnumerateObject().Select(p => p.Name).Should().Equal(RunFields, name);
+                entry.EnumerateObject().Select(p => p.Name).Should().Equal(name == "floor" ? RunFields : [.. RunFields, .. HarnessFields], name);
                 continue;
             }
 
             if (name == "llamacpp")
             {
-                entry.EnumerateObject().Select(p => p.Name).Should().Equal([.. RunFields, .. EngineFields], name);
+                entry.EnumerateObject().Select(p => p.Name).Should().Equal([.. RunFields, .. HarnessFields, .. EngineFields], name);
                 entry.GetProperty("prefilledTokens").GetInt64().Should().BeGreaterThanOrEqualTo(minimum, "llama.cpp keeps one sequence's shared prefix");
             }
 
