@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntimeGenAI;
 using Qwen3EvalTests.Models;
 
@@ -112,11 +113,8 @@ public sealed partial class GenAiLanguageModel
     private void MoveTo(PrefixKvCache cache, IReadOnlyList<int> target, bool needContextLogProbs)
     {
         var held = cache.Tokens;
-        var common = 0;
-        while (common < held.Count && common < target.Count && held[common] == target[common])
-        {
-            common++;
-        }
+        var targetTokens = target as int[] ?? [.. target];
+        var common = CollectionsMarshal.AsSpan(held).CommonPrefixLength(targetTokens);
 
         var missing = needContextLogProbs ? cache.NextTokenLogProbs.FindIndex(double.IsNaN) : -1;
         if (missing >= 0 && missing < common)
@@ -146,7 +144,7 @@ public sealed partial class GenAiLanguageModel
         }
 
         reusedTokens += start;
-        var appended = target.Skip(start).ToArray();
+        var appended = targetTokens[start..];
         AppendAndReadRows(cache.Generator, appended, everyRow: needContextLogProbs, lastRowHolder: cache.LastRow, onRow: (row, values) =>
         {
             if (row < appended.Length - 1)
@@ -161,7 +159,9 @@ public sealed partial class GenAiLanguageModel
         if (!needContextLogProbs)
         {
             // Only the last row was read: the positions before it are unknown until a request needs them.
-            cache.NextTokenLogProbs.AddRange(Enumerable.Repeat(double.NaN, appended.Length - 1));
+            var known = cache.NextTokenLogProbs.Count;
+            CollectionsMarshal.SetCount(cache.NextTokenLogProbs, known + appended.Length - 1);
+            CollectionsMarshal.AsSpan(cache.NextTokenLogProbs)[known..].Fill(double.NaN);
         }
 
         held.AddRange(appended);
