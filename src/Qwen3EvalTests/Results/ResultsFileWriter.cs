@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 
 namespace Qwen3EvalTests.Results;
@@ -6,7 +8,9 @@ namespace Qwen3EvalTests.Results;
 /// Writes one benchmark run's results file as the questions are scored: header first, then each
 /// question as it arrives, then the summary. Memory stays flat however many questions there are.
 /// The file is written under a temporary name and moved into place by <see cref="Complete"/>, so a
-/// killed run never leaves a truncated results file behind.
+/// killed run never leaves a truncated results file behind. Questions are serialized on a thread of the writer's own
+/// (at most <see cref="QueuedQuestions"/> wait for it), so the scoring thread goes back to the engine at once; a write
+/// that failed there is thrown by the next <see cref="Write"/> or by <see cref="Complete"/>.
 /// </summary>
 public sealed class ResultsFileWriter : IDisposable
 {
@@ -14,7 +18,14 @@ public sealed class ResultsFileWriter : IDisposable
     private readonly string _temporaryPath;
     private readonly FileStream _stream;
     private readonly Utf8JsonWriter _json;
+    private readonly BlockingCollection<QuestionRecord> _queued = new(QueuedQuestions);
+    private readonly Thread? _serializer;
+    private ExceptionDispatchInfo? _serializerFailure;
+    private bool _drained;
     private bool _completed;
+
+    /// <summary>Questions handed to <see cref="Write"/> that may wait for the serializing thread before Write blocks.</summary>
+    public const int QueuedQuestions = 1024;
 
     public ResultsFileWriter(string path, RunHeader header)
     {
@@ -46,30 +57,80 @@ public sealed class ResultsFileWriter : IDisposable
             Dispose();
             throw Failed(e);
         }
+
+        _serializer = new Thread(SerializeQueued) { IsBackground = true, Name = "results file writer" };
+        _serializer.Start();
     }
 
     public string FilePath => _path;
 
+    /// <summary>Queues <paramref name="question"/> for the file.</summary>
+    /// <exception cref="EvalInputException">An earlier question could not be written (a full disk).</exception>
     public void Write(QuestionRecord question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ThrowIfSerializerFailed();
+        _queued.Add(question);
+    }
+
+    private void SerializeQueued()
     {
         try
         {
-            JsonSerializer.Serialize(_json, question, PersistedJson.Default.QuestionRecord);
-            if (_json.BytesPending > 1 << 16)
+            foreach (var question in _queued.GetConsumingEnumerable())
             {
-                _json.Flush();
+                JsonSerializer.Serialize(_json, question, PersistedJson.Default.QuestionRecord);
+                if (_json.BytesPending > 1 << 16)
+                {
+                    _json.Flush();
+                }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            throw Failed(e);
+            // Thrown on the scoring thread by the next Write or Complete. What is still queued is dropped, so Write never blocks.
+            Volatile.Write(ref _serializerFailure, ExceptionDispatchInfo.Capture(e));
+            foreach (var dropped in _queued.GetConsumingEnumerable())
+            {
+                _ = dropped;
+            }
         }
+    }
+
+    /// <summary>Waits until every queued question is serialized (or the serializer failed).</summary>
+    private void DrainQueue()
+    {
+        if (_drained)
+        {
+            return;
+        }
+
+        _queued.CompleteAdding();
+        _serializer?.Join();
+        _drained = true;
+    }
+
+    private void ThrowIfSerializerFailed()
+    {
+        if (Volatile.Read(ref _serializerFailure) is not { } failure)
+        {
+            return;
+        }
+
+        if (failure.SourceException is IOException or UnauthorizedAccessException)
+        {
+            throw Failed(failure.SourceException);
+        }
+
+        failure.Throw();
     }
 
     /// <summary>Writes the summary and moves the file into place.</summary>
     /// <exception cref="EvalInputException">The disk is full or the file cannot be written; nothing is left under the final name.</exception>
     public void Complete(RunSummary summary)
     {
+        DrainQueue();
+        ThrowIfSerializerFailed();
         try
         {
             _json.WriteEndArray();
@@ -93,6 +154,8 @@ public sealed class ResultsFileWriter : IDisposable
     /// <summary>Closes the file; an incomplete one is deleted (a failed flush of its last bytes does not stop that).</summary>
     public void Dispose()
     {
+        DrainQueue();
+        _queued.Dispose();
         Close(_json);
         Close(_stream);
         if (!_completed && File.Exists(_temporaryPath))

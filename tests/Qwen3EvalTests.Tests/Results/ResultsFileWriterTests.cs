@@ -41,6 +41,58 @@ public sealed class ResultsFileWriterTests : IDisposable
     }
 
     [Fact]
+    public void QuestionsQueuedFasterThanTheyAreWrittenKeepTheirOrder()
+    {
+        var path = Path.Combine(_folder, "many.json");
+        var count = 3 * ResultsFileWriter.QueuedQuestions + 7;
+        using (var writer = new ResultsFileWriter(path, Header()))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                writer.Write(new QuestionRecord("s", i, "A", "A", true, [-1, -2, -3, -i], null, 12, 0));
+            }
+
+            writer.Complete(Summary());
+        }
+
+        var file = ResultsFile.Read(path);
+        file.Questions.Select(q => q.Index).Should().Equal(Enumerable.Range(0, count));
+        file.Questions.Select(q => q.LogLikelihoods![3]).Should().Equal(Enumerable.Range(0, count).Select(i => (double)-i));
+    }
+
+    [Fact]
+    public void AQuestionTheSerializerRefusesFailsTheRunAtCompleteAndLeavesNoFile()
+    {
+        // JSON has no NaN: the serializing thread fails, and the scoring thread hears of it when it completes the run.
+        var path = Path.Combine(_folder, "nan.json");
+        var writer = new ResultsFileWriter(path, Header());
+        writer.Write(new QuestionRecord("s", 0, "A", "A", true, [-1, double.NaN, -3, -4], null, 12, 0));
+        var completing = () => writer.Complete(Summary());
+
+        completing.Should().Throw<ArgumentException>().WithMessage("*cannot be written as valid JSON*");
+        writer.Dispose();
+        File.Exists(path).Should().BeFalse();
+        Directory.GetFiles(_folder).Should().BeEmpty("the partial file is removed when the run does not complete");
+    }
+
+    [Fact]
+    public void AWriteAfterTheSerializerFailedThrowsAtOnce()
+    {
+        var path = Path.Combine(_folder, "nan-then-more.json");
+        using var writer = new ResultsFileWriter(path, Header());
+        writer.Write(new QuestionRecord("s", 0, "A", "A", true, [double.NaN, -2, -3, -4], null, 12, 0));
+        var writing = () =>
+        {
+            for (var i = 1; i < 100_000; i++)
+            {
+                writer.Write(new QuestionRecord("s", i, "A", "A", true, [-1, -2, -3, -4], null, 12, 0));
+            }
+        };
+
+        writing.Should().Throw<ArgumentException>("a later Write throws the serializer's failure instead of queueing behind it");
+    }
+
+    [Fact]
     public void AnUnfinishedRunLeavesNoResultsFile()
     {
         var path = Path.Combine(_folder, "partial.json");
