@@ -3,13 +3,22 @@ namespace Qwen3EvalTests.Benchmarks;
 /// <summary>Counting conveniences over <see cref="IBenchmarkDataset"/>; every count streams the files.</summary>
 public static class BenchmarkDatasetExtensions
 {
-    /// <summary>Questions in one subject's split file (0 when the file is absent).</summary>
+    /// <summary>
+    /// Questions in one subject's split file (0 when the file is absent); a file read whole before, by the validator or a
+    /// count, and unchanged since is not read again (<see cref="QuestionCounts"/>).
+    /// </summary>
     public static long CountQuestions(this IBenchmarkDataset dataset, string subject, Split split)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        if (!File.Exists(dataset.PathOf(subject, split)))
+        var path = dataset.PathOf(subject, split);
+        if (QuestionCounts.StampOf(path) is not { } stamp)
         {
             return 0;
+        }
+
+        if (QuestionCounts.TryRecall(path, out var known))
+        {
+            return known;
         }
 
         long count = 0;
@@ -19,6 +28,7 @@ public static class BenchmarkDatasetExtensions
             count++;
         }
 
+        QuestionCounts.Remember(stamp, count);
         return count;
     }
 

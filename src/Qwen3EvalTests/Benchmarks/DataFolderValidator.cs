@@ -116,6 +116,8 @@ public static class DataFolderValidator
         var rows = new QuestionRowParser(format, subject, split, path);
         var any = false;
         long questions = 0;
+        var problemsBefore = problems.Count;
+        var stamp = QuestionCounts.StampOf(path);
         try
         {
             foreach (var record in CsvRecordReader.Read(path))
@@ -142,6 +144,11 @@ public static class DataFolderValidator
         catch (EvalInputException e)
         {
             problems.Add(InputProblem.From(e, path));
+        }
+
+        if (problems.Count == problemsBefore && stamp is not null)
+        {
+            QuestionCounts.Remember(stamp, questions);
         }
 
         return questions;
