@@ -34,5 +34,9 @@ internal sealed class RssSampler
         return samples;
     }
 
-    private static RssSample Sample(int questions) => new(questions, ResidentSet.Current(), GC.GetGCMemoryInfo().HeapSizeBytes);
+    private static RssSample Sample(int questions)
+    {
+        var managed = GC.GetGCMemoryInfo();
+        return new(questions, ResidentSet.Current(), managed.HeapSizeBytes, managed.TotalCommittedBytes);
+    }
 }

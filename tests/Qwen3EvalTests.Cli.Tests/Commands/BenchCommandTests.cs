@@ -45,7 +45,9 @@ public sealed class BenchCommandTests
             var rss = runs[name].GetProperty("rss").EnumerateArray().ToList();
             rss.Should().ContainSingle("under 1,000 questions the only sample is the end's");
             rss[0].GetProperty("questions").GetInt32().Should().Be(questions);
+            rss[0].EnumerateObject().Select(p => p.Name).Should().Equal("questions", "rssBytes", "managedHeapBytes", "managedCommittedBytes");
             rss[0].GetProperty("rssBytes").GetInt64().Should().BePositive();
+            rss[0].GetProperty("managedCommittedBytes").GetInt64().Should().BeGreaterThanOrEqualTo(rss[0].GetProperty("managedHeapBytes").GetInt64(), "the GC commits at least what its heap holds");
         }
 
         runs["floor"].GetProperty("rss").GetArrayLength().Should().Be(0, "the floor replays forward calls, not questions");

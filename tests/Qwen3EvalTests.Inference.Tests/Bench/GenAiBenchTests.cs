@@ -62,10 +62,10 @@ public sealed class GenAiBenchTests
     [Fact]
     public void RssGrowthIsTheEndOverTheFirstSampleAtAThousandQuestions()
     {
-        RssSample[] samples = [new(1008, 400, 100), new(2000, 410, 100), new(14042, 420, 100)];
+        RssSample[] samples = [new(1008, 400, 100, 200), new(2000, 410, 100, 200), new(14042, 420, 100, 200)];
 
         GenAiBench.RssGrowth(samples).Should().BeApproximately(420.0 / 400, 1e-12);
-        GenAiBench.RssGrowth([new RssSample(300, 400, 100)]).Should().BeNull("a run under 1,000 questions has no sample to compare with");
-        GenAiBench.RssGrowth([new RssSample(1000, 400, 100)]).Should().BeNull();
+        GenAiBench.RssGrowth([new RssSample(300, 400, 100, 200)]).Should().BeNull("a run under 1,000 questions has no sample to compare with");
+        GenAiBench.RssGrowth([new RssSample(1000, 400, 100, 200)]).Should().BeNull();
     }
 }
