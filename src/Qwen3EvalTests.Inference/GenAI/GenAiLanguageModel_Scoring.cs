@@ -36,7 +36,7 @@ public sealed partial class GenAiLanguageModel
         // from the full logits by position (batched rows that end in the pad id are scored at batch 1, see ScoreBatched).
         var kept = request.TokensWith(Encode).FittedTo(request.MaxContextTokens, folder.ContextLength, folder.BosTokenId,
             $"the model's context length {folder.ContextLength}", folder.ConfigPath, "model.context_length");
-        return new PreparedRequest(kept.Context, kept.Continuations, kept.TruncatedTokens, request.IncludeContextLogProb);
+        return new PreparedRequest(kept.Context, kept.Continuations, kept.TruncatedTokens, request.IncludeContextLogProb, request.MaxContextTokens);
     }
 
     /// <summary>
@@ -45,7 +45,11 @@ public sealed partial class GenAiLanguageModel
     /// </summary>
     private Func<LogLikelihoodResult> ScoreWithSharedPrefix(PreparedRequest request)
     {
-        var cache = ScoringCache(request.Context.Count + request.Continuations.Select(c => c.Count).DefaultIfEmpty(0).Max());
+        // Sized for the longest sequence the protocol's cap allows, not only this one: a later, longer prompt then neither
+        // replaces the generator (losing its cached prefix) nor grows the KV buffer mid-run.
+        var longestContinuation = request.Continuations.Select(c => c.Count).DefaultIfEmpty(0).Max();
+        var cap = Math.Min(request.MaxContextTokens ?? 0, folder.ContextLength);
+        var cache = ScoringCache(Math.Max(request.Context.Count, cap) + longestContinuation);
         if (PrefillsFromScratch)
         {
             cache.Forget();
@@ -88,9 +92,10 @@ public sealed partial class GenAiLanguageModel
 
     /// <summary>
     /// The batch-1 generator whose KV cache is reused across requests, with a KV buffer of at least <paramref name="tokens"/>
-    /// positions. max_length is set from the requests (rounded up to a multiple of 256, at most the context), never from
-    /// genai_config.json: a builder export's default is the whole context, whose static buffer is ~12 GB for Qwen3-8B.
-    /// A longer request replaces the generator (its cached prefix is lost once).
+    /// positions. max_length is set from the requests (their context cap, else their length, plus the longest continuation;
+    /// rounded up to a multiple of 256, at most the context), never from genai_config.json: a builder export's default is the
+    /// whole context, whose static buffer is ~12 GB for Qwen3-8B. A longer request replaces the generator (its cached prefix
+    /// is lost once); with a cap (Qwen's 2048) no request is longer than the first.
     /// </summary>
     private PrefixKvCache ScoringCache(int tokens)
     {
@@ -284,5 +289,6 @@ public sealed partial class GenAiLanguageModel
 
     private delegate void LogitsRowAction(int row, ReadOnlySpan<float> values);
 
-    private sealed record PreparedRequest(IReadOnlyList<int> Context, IReadOnlyList<IReadOnlyList<int>> Continuations, int TruncatedTokens, bool IncludeContextLogProb);
+    /// <param name="MaxContextTokens">The protocol's cap on the context (the request's), which sizes the KV buffer once.</param>
+    private sealed record PreparedRequest(IReadOnlyList<int> Context, IReadOnlyList<IReadOnlyList<int>> Continuations, int TruncatedTokens, bool IncludeContextLogProb, int? MaxContextTokens);
 }

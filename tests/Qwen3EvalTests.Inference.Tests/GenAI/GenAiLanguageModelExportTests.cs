@@ -99,6 +99,28 @@ public sealed class GenAiLanguageModelExportTests
     }
 
     [Fact]
+    public void ACappedContextSizesTheKvBufferOnceForTheCapSoALongerPromptKeepsTheGenerator()
+    {
+        var folder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec);
+        using var model = GenAiLanguageModel.Load(folder);
+        var shortContext = FewShotPrefix + "Answer:";
+        var longContext = string.Concat(Enumerable.Repeat(FewShotPrefix, 6)) + "Answer:";
+        const int cap = 1500;
+        model.Encode(longContext).Count.Should().BeGreaterThan(model.Encode(shortContext).Count + 256, "the long prompt would need a larger buffer if it were sized by the first");
+
+        model.Score([new LogLikelihoodRequest(shortContext, Letters, MaxContextTokens: cap)], TestContext.Current.CancellationToken);
+        var first = model.ScoringKvCacheShape()!;
+        var reusedBefore = model.Counters.ReusedTokens;
+        model.Score([new LogLikelihoodRequest(longContext, Letters, MaxContextTokens: cap)], TestContext.Current.CancellationToken);
+        var second = model.ScoringKvCacheShape()!;
+
+        // The cap plus the one-token continuation, rounded up to 256 positions: 1,501 → 1,536.
+        first[2].Should().Be(1536);
+        second[2].Should().Be(1536, "the generator sized for the cap is kept");
+        model.Counters.ReusedTokens.Should().BeGreaterThan(reusedBefore, "the long prompt starts with the short one's few-shot prefix, still cached");
+    }
+
+    [Fact]
     public void GreedyGenerationIgnoresAnInstructExportsSamplingDefaults()
     {
         var instructFolder = TinyModelFixture.Folder(TinyModelFixture.BytesSpec with { Kind = ModelKind.Instruct });
