@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Qwen3EvalTests.Benchmarks;
 
 namespace Qwen3EvalTests.Tests.Benchmarks;
@@ -108,5 +110,37 @@ public sealed class CsvRecordReaderTests
         var read = () => CsvRecordReader.Read(path);
 
         read.Should().Throw<EvalInputException>().WithMessage($"*{path}*not found*");
+    }
+
+    [Fact]
+    public void KeepsTheReadersCharBufferOffTheLargeObjectHeap()
+    {
+        // StreamReader allocates encoding.GetMaxCharCount(bufferSize) chars; objects of 85,000 bytes or more go to the
+        // large-object heap, which only a full collection reclaims (.NET GC documentation, "The large object heap").
+        var charBufferBytes = new UTF8Encoding().GetMaxCharCount(CsvRecordReader.BufferBytes) * sizeof(char);
+
+        charBufferBytes.Should().BeLessThan(85_000);
+    }
+
+    [Fact]
+    public void ReadsAFileManyBuffersLongAsItsTextReads()
+    {
+        // Records with quoted line breaks and multi-byte characters, so buffer ends fall inside fields and inside characters.
+        var text = new StringBuilder();
+        for (var i = 0; i < 2_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\"Frage {i}: über \"\"Größe\"\",\nzweite Zeile — 北京 {i}\",B{i},{new string('x', i % 97)}\n");
+        }
+
+        using var folder = new TempDataFolder();
+        var path = Path.Combine(folder.Root, "long.csv");
+        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
+        new FileInfo(path).Length.Should().BeGreaterThan(4 * CsvRecordReader.BufferBytes);
+        var fromFile = CsvRecordReader.Read(path).ToList();
+        var fromText = Parse(text.ToString());
+
+        fromFile.Should().HaveCount(2_000);
+        fromFile.Select(r => (r.Line, string.Join('\u0001', r.Fields))).Should().Equal(fromText.Select(r => (r.Line, string.Join('\u0001', r.Fields))));
+        fromFile[1_999].Fields[0].Should().Be("Frage 1999: über \"Größe\",\nzweite Zeile — 北京 1999");
     }
 }
