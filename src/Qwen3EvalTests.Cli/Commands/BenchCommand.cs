@@ -56,7 +56,14 @@ public static class BenchCommand
             }
 
             var plan = new EvaluationPlan(BenchmarkIds.Parse(parse.GetValue(benchmark)!), PromptProtocols.Get(parse.GetValue(protocol)!), DataOption.Resolve(parse, data), Limit: parse.GetValue(limit));
-            var report = Run(parse.GetValue(model)!, plan, runNames, new GenAiModelOptions(IntraOpThreads: parse.GetValue(threads)), selection, cancellationToken);
+            var options = new GenAiModelOptions(IntraOpThreads: parse.GetValue(threads));
+            var note = FreshLogitsBufferAdvice.For(GenAiModelFolder.Open(parse.GetValue(model)!, options.ExecutionProvider).Graph, options.ExecutionProvider, Environment.GetEnvironmentVariable(FreshLogitsBufferAdvice.TunablesVariable));
+            if (note is not null)
+            {
+                stderr.WriteLine(note);
+            }
+
+            var report = Run(parse.GetValue(model)!, plan, runNames, options, selection, cancellationToken);
             foreach (var run in report.Runs.Where(r => r.AnswersDifferentFromGenAi is > 0))
             {
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {run.Name} answered {run.AnswersDifferentFromGenAi} of {report.Questions} questions differently from genai (accuracy {run.Accuracy:P2}); its speed is not comparable until the engines agree ('qwen3eval engines compare' lists the questions)."));
@@ -117,7 +124,7 @@ public static class BenchCommand
     private static void Print(TextWriter stdout, BenchReport report)
     {
         var c = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(c, $"{report.Questions} questions, {report.IntraOpThreads} intra-op threads{(report.IntraOpSpinning ? " (spinning)" : "")}"));
+        stdout.WriteLine(string.Create(c, $"{report.Questions} questions, {report.IntraOpThreads} intra-op threads{(report.IntraOpSpinning ? " (spinning)" : "")}{(report.GlibcTunables is { } tunables ? $", GLIBC_TUNABLES={tunables}" : "")}"));
         stdout.WriteLine("run                prefilled    minimum  forward s  harness s      q/s  peak RSS MB  server RSS MB  slots  ≠ genai  RSS MB at 1,000 / end");
         foreach (var run in report.Runs)
         {

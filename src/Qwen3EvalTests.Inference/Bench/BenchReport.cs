@@ -8,7 +8,15 @@ namespace Qwen3EvalTests.Inference.Bench;
 /// </summary>
 /// <param name="IntraOpThreads">The ONNX Runtime intra-op thread count every run used (GenAI and the floor alike).</param>
 /// <param name="IntraOpSpinning">Whether idle intra-op threads spin-waited (session.intra_op.allow_spinning).</param>
-public sealed record BenchReport(int Questions, int IntraOpThreads, bool IntraOpSpinning, IReadOnlyList<BenchRun> Runs, BenchRatios Ratios);
+public sealed record BenchReport(int Questions, int IntraOpThreads, bool IntraOpSpinning, IReadOnlyList<BenchRun> Runs, BenchRatios Ratios)
+{
+    /// <summary>
+    /// The process's GLIBC_TUNABLES (null, and written as null, when unset): glibc reads them once at start, and
+    /// <c>glibc.malloc.hugetlb=1</c> alone moved the forward time of an unpruned CPU export by a fifth (README "Performance").
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? GlibcTunables { get; init; }
+}
 
 /// <summary>
 /// One run. <paramref name="PrefilledTokens"/>: the tokens the engine ran through its forward pass (null, and written as

@@ -74,7 +74,10 @@ public static class GenAiBench
             }
         }
 
-        return new BenchReport(questions, threading?.Threads ?? 0, threading?.Spins ?? false, results, RatiosOf(results));
+        return new BenchReport(questions, threading?.Threads ?? 0, threading?.Spins ?? false, results, RatiosOf(results))
+        {
+            GlibcTunables = Environment.GetEnvironmentVariable(FreshLogitsBufferAdvice.TunablesVariable),
+        };
     }
 
     /// <summary>The fewest tokens a KV cache holding one sequence can prefill for these forward calls (<see cref="MinimumTokenCount"/>).</summary>

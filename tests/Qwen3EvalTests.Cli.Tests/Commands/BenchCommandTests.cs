@@ -23,11 +23,13 @@ public sealed class BenchCommandTests
         run.ExitCode.Should().Be(0, run.Stderr);
         using var document = JsonDocument.Parse(run.Stdout);
         var root = document.RootElement;
-        root.EnumerateObject().Select(p => p.Name).Should().Equal("questions", "intraOpThreads", "intraOpSpinning", "runs", "ratios");
+        root.EnumerateObject().Select(p => p.Name).Should().Equal("questions", "intraOpThreads", "intraOpSpinning", "runs", "ratios", "glibcTunables");
         var questions = root.GetProperty("questions").GetInt32();
         questions.Should().BePositive();
         root.GetProperty("intraOpThreads").GetInt32().Should().Be(Environment.ProcessorCount, "the tiny model's genai_config.json sets no thread count");
         root.GetProperty("intraOpSpinning").GetBoolean().Should().BeFalse("nor a spinning policy");
+        root.GetProperty("glibcTunables").GetString().Should().Be(Environment.GetEnvironmentVariable("GLIBC_TUNABLES"));
+        run.Stderr.Should().NotContain("note:", "the byte model's logits rows are small enough to come from the heap");
         var runs = root.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
         runs.Keys.Should().Equal("naive", "reuse", "floor");
         foreach (var (name, entry) in runs)
@@ -159,7 +161,7 @@ public sealed class BenchCommandTests
     private static Dictionary<string, JsonElement> AssertEngineRuns(CliRun run, string[] names)
     {
         var root = JsonDocument.Parse(run.Stdout).RootElement;
-        root.EnumerateObject().Select(p => p.Name).Should().Equal("questions", "intraOpThreads", "intraOpSpinning", "runs", "ratios");
+        root.EnumerateObject().Select(p => p.Name).Should().Equal("questions", "intraOpThreads", "intraOpSpinning", "runs", "ratios", "glibcTunables");
         var questions = root.GetProperty("questions").GetInt32();
         questions.Should().Be(6, "--limit 2 on the sample's three MMLU subjects");
         var list = root.GetProperty("runs").EnumerateArray().ToList();
@@ -215,5 +217,22 @@ public sealed class BenchCommandTests
         run.ExitCode.Should().Be(0, run.Stderr);
         using var document = JsonDocument.Parse(run.Stdout);
         document.RootElement.GetProperty("intraOpThreads").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AnUnprunedExportWithQwensVocabularyIsToldHowToAvoidItsFreshLogitsBuffers()
+    {
+        var run = await CliRun.RunAsync("bench", "--model", TinyModel.Qwen3Folder, "--benchmark", "ceval", "--limit", "1", "--runs", "reuse");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        if (Environment.GetEnvironmentVariable("GLIBC_TUNABLES")?.Contains("glibc.malloc.hugetlb=1", StringComparison.Ordinal) == true)
+        {
+            run.Stderr.Should().NotContain("note:", "huge pages are already asked for");
+            return;
+        }
+
+        run.Stderr.Should().Contain("note: this export returns logits at every appended position ([tokens, 151936]")
+            .And.Contain("prune_lm_head=true").And.Contain("GLIBC_TUNABLES=glibc.malloc.hugetlb=1");
+        run.Stdout.Should().Contain("questions,", "the note does not stop the run");
     }
 }
