@@ -29,7 +29,8 @@ public static class GenAiBench
 
         var results = new List<BenchRun>();
         var questions = 0;
-        List<PrefillRecord>? reuseLog = null;
+        // The floor replays the reuse run's forward calls, so only then are they kept (on disk: they grow with the dataset).
+        using var reuseLog = runs.Contains("floor") ? new PrefillSpool() : null;
         long? minimum = null;
         IntraOpThreading? threading = null;
         foreach (var name in RunNames.Where(runs.Contains))
@@ -38,15 +39,14 @@ public static class GenAiBench
             {
                 ResidentSet.ResetPeak();
                 using var floor = new OnnxFloor(modelFolder, threading!);
-                var (forward, read) = floor.Replay(reuseLog!);
-                results.Add(new BenchRun(name, reuseLog!.Sum(r => (long)r.Tokens.Length), minimum!.Value, forward, read, questions / (forward + read), ResidentSet.Peak(), []));
+                var (forward, read) = floor.Replay(reuseLog!.Read());
+                results.Add(new BenchRun(name, reuseLog.Tokens, minimum!.Value, forward, read, questions / (forward + read), ResidentSet.Peak(), []));
                 continue;
             }
 
             using var model = GenAiLanguageModel.Load(modelFolder, options);
             threading = model.Threading;
-            // The floor replays the reuse run's forward calls, so only then are they kept (they grow with the dataset).
-            var log = name == "reuse" && runs.Contains("floor") ? new List<PrefillRecord>() : null;
+            var log = name == "reuse" ? reuseLog : null;
             var minimumCount = new MinimumTokenCount();
             model.RecordPrefills(record =>
             {
@@ -68,10 +68,6 @@ public static class GenAiBench
                 GcPauseSeconds = gc.Seconds,
                 GcCollections = gc.Collections,
             });
-            if (name == "reuse")
-            {
-                reuseLog = log;
-            }
         }
 
         return new BenchReport(questions, threading?.Threads ?? 0, threading?.Spins ?? false, results, RatiosOf(results))
