@@ -97,7 +97,7 @@ public static class RunCommand
         {
             RunEngine.OpenAi => ConnectServed(options, plans, cancellationToken),
             RunEngine.LlamaCpp => LoadLlamaCpp(options, plans),
-            _ => LoadGenAi(options, plans),
+            _ => LoadGenAi(options, plans, stderr),
         };
         using ILanguageModel model = options.NoCache || options.Repeats > 1
             ? engineModel
@@ -166,12 +166,17 @@ public static class RunCommand
         return QwenEvalCli.ExitOk;
     }
 
-    private static (ILanguageModel Model, ModelIdentity? Identity, string Engine) LoadGenAi(RunOptions options, IReadOnlyList<EvaluationPlan> plans)
+    private static (ILanguageModel Model, ModelIdentity? Identity, string Engine) LoadGenAi(RunOptions options, IReadOnlyList<EvaluationPlan> plans, TextWriter stderr)
     {
         var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
         var folder = GenAiModelFolder.Open(modelFolder);
         var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
         EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: GenerationSupport.GenAi);
+        if (FreshLogitsBufferAdvice.For(folder.Graph, options.Device, Environment.GetEnvironmentVariable(FreshLogitsBufferAdvice.TunablesVariable)) is { } note)
+        {
+            stderr.WriteLine(note);
+        }
+
         var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize, options.Kind));
         return (genai, null, GenAiLanguageModel.EngineDescription);
     }
