@@ -11,19 +11,23 @@ public sealed class PrefillSpool : IDisposable
 {
     private const int BufferBytes = 64 * 1024;
 
+    /// <summary>How a write failure's message ends (<see cref="WriteFailure"/>).</summary>
+    private const string Fix = "rerun, or leave floor out of --runs";
+
+    private readonly string path;
     private readonly FileStream file;
     private readonly BinaryWriter writer;
 
     public PrefillSpool(string? folder = null)
     {
-        var path = Path.Combine(folder ?? Path.GetTempPath(), $"qwen3eval-prefills-{Guid.NewGuid():N}.bin");
+        path = Path.Combine(folder ?? Path.GetTempPath(), $"qwen3eval-prefills-{Guid.NewGuid():N}.bin");
         try
         {
             file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferBytes, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new EvalInputException($"cannot create the file that keeps the reuse run's forward calls for the floor ({e.Message}); free space in the temporary folder or leave floor out of --runs.", file: path, inner: e);
+            throw WriteFailure.Of($"{path} (the reuse run's forward calls, kept for the floor)", e, Fix);
         }
 
         writer = new BinaryWriter(file);
@@ -38,12 +42,19 @@ public sealed class PrefillSpool : IDisposable
     public void Add(PrefillRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        writer.Write(record.Start);
-        writer.Write(record.ReadsEveryRow);
-        writer.Write(record.Tokens.Length);
-        foreach (var token in record.Tokens)
+        try
         {
-            writer.Write(token);
+            writer.Write(record.Start);
+            writer.Write(record.ReadsEveryRow);
+            writer.Write(record.Tokens.Length);
+            foreach (var token in record.Tokens)
+            {
+                writer.Write(token);
+            }
+        }
+        catch (IOException e)
+        {
+            throw WriteFailure.Of($"{path} (the reuse run's forward calls, kept for the floor)", e, Fix);
         }
 
         Count++;
@@ -53,7 +64,15 @@ public sealed class PrefillSpool : IDisposable
     /// <summary>The records in the order they were added. Adding while reading is not supported.</summary>
     public IEnumerable<PrefillRecord> Read()
     {
-        writer.Flush();
+        try
+        {
+            writer.Flush();
+        }
+        catch (IOException e)
+        {
+            throw WriteFailure.Of($"{path} (the reuse run's forward calls, kept for the floor)", e, Fix);
+        }
+
         var end = file.Position;
         file.Position = 0;
         using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
