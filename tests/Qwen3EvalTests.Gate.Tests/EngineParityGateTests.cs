@@ -31,8 +31,8 @@ public sealed class EngineParityGateTests : IDisposable
     [MemberData(nameof(Cases))]
     public void EveryEngineGivesTheSameAnswersAndLogLikelihoods(string engineList, string protocol)
     {
-        var engines = engineList.Split(',').Select(id => ParityEngines.TryParse(id, out var e) ? e : throw new ArgumentException(id)).ToList();
-        if (engines.Contains(ParityEngine.LlamaServer) && SkipRequirements.LlamaServer(LlamaServerProcess.BinaryPath) is { } reason)
+        var engines = engineList.Split(',').Select(id => EngineKinds.TryParse(id, out var e) ? e : throw new ArgumentException(id)).ToList();
+        if (engines.Contains(EngineKind.LlamaServer) && SkipRequirements.LlamaServer(LlamaServerProcess.BinaryPath) is { } reason)
         {
             Assert.Skip(reason);
         }

@@ -22,7 +22,9 @@ public sealed record EvalSettings(string Device, string? ModelsDir, string? Data
     public string? ServedModel { get; init; }
 
     /// <summary>The served engine the official cases run on, or null for GenAI in process.</summary>
-    public Inference.Served.ServedEngineOptions? Served => Engine == "openai" && Endpoint is { } endpoint ? new(endpoint, ServedModel) : null;
+    public Inference.Engines.EngineSpec? Served => Engine == "openai" && Endpoint is { } endpoint
+        ? new(Inference.Engines.EngineKind.OpenAi, ModelFolder: null, endpoint, ServedModel: ServedModel)
+        : null;
 
     public static EvalSettings Current { get; } = Load(Environment.GetEnvironmentVariable);
 

@@ -47,7 +47,7 @@ public sealed class PlantedModelAccuracyTests : IDisposable
 
         var folder = TinyModelCache.GetOrCreate(PlantedSpec(letter), RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.TinyModels));
         using var model = GenAiLanguageModel.Load(folder);
-        var run = new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription)
+        var run = new BenchmarkEvaluator(model)
             .Run(new EvaluationPlan(benchmark, protocol, data, Shots: 0), Path.Combine(_output, benchmarkId + ".json"), cancellationToken: TestContext.Current.CancellationToken);
 
         run.Summary.Questions.Should().Be(expected.Questions);

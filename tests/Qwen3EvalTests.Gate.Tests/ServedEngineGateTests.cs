@@ -1,3 +1,4 @@
+using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Results;
@@ -57,7 +58,7 @@ public sealed class ServedEngineGateTests : IDisposable
     public void TheEngineSwitchComesFromMsBuildOrTheEnvironmentAndAnEndpointIsRequired()
     {
         var served = EvalSettings.Load(name => name switch { "EVAL_ENGINE" => "OpenAI", "EVAL_ENDPOINT" => "http://gpu-box:8000", _ => null });
-        served.Served.Should().Be(new ServedEngineOptions(new Uri("http://gpu-box:8000")));
+        served.Served.Should().Be(new EngineSpec(EngineKind.OpenAi, null, new Uri("http://gpu-box:8000")));
         EvalSettings.Load(_ => null).Served.Should().BeNull("GenAI in process is the default");
         FluentActions.Invoking(() => EvalSettings.Load(name => name == "EVAL_ENGINE" ? "openai" : null))
             .Should().Throw<EvalInputException>().WithMessage("*EvalEngine=openai needs -p:EvalEndpoint=URL*");
@@ -71,5 +72,5 @@ public sealed class ServedEngineGateTests : IDisposable
         SampleFolder: GateRunnerFixture.SampleFolder,
         TinyModelsFolder: RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.TinyModels),
         OutputFolder: _output,
-        Served: new ServedEngineOptions(server.Endpoint, MaxAttempts: 1, FirstBackoff: TimeSpan.FromMilliseconds(10))));
+        Served: new EngineSpec(EngineKind.OpenAi, null, server.Endpoint, MaxAttempts: 1, FirstBackoff: TimeSpan.FromMilliseconds(10))));
 }

@@ -76,7 +76,7 @@ public sealed class ThinkingModeCaseTests : IDisposable
         var folder = TinyModelCache.GetOrCreate(spec, RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.TinyModels));
         using var model = GenAiLanguageModel.Load(folder, new GenAiModelOptions(DeclaredKind: ModelKind.Instruct));
 
-        var run = new BenchmarkEvaluator(model, GenAiLanguageModel.EngineDescription)
+        var run = new BenchmarkEvaluator(model)
             .Run(plan, Path.Combine(_output, "thinking.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         run.Summary.Questions.Should().Be(1);

@@ -86,7 +86,7 @@ public static class BenchCommand
         var scratch = Directory.CreateTempSubdirectory("qwen3eval-bench-");
         try
         {
-            BenchmarkRun Harness(ILanguageModel model, string engine, Action<int> scored) => new BenchmarkEvaluator(model, engine)
+            BenchmarkRun Harness(ILanguageModel model, Action<int> scored) => new BenchmarkEvaluator(model)
                 .Run(plan, Path.Combine(scratch.FullName, $"{Guid.NewGuid():N}.json"), new QuestionCountProgress(scored), cancellationToken);
 
             // The last GenAI harness run (reuse, else naive) is the reference the other engines' answers are compared with.
@@ -96,7 +96,7 @@ public static class BenchCommand
                 runs,
                 (model, scored) =>
                 {
-                    genai = Harness(model, GenAiLanguageModel.EngineDescription, scored);
+                    genai = Harness(model, scored);
                     return genai.Outcomes.Count;
                 },
                 options);
@@ -107,7 +107,7 @@ public static class BenchCommand
 
             var measured = report.Runs.LastOrDefault(r => r.Name is "reuse" or "naive")
                 ?? throw new EvalInputException("the other engines are compared with GenAI's reuse or naive run; add one of them to --runs.", field: "runs");
-            var reference = new EngineRun(measured.Name, GenAiLanguageModel.EngineDescription, genai!.Summary.Accuracy, genai.Outcomes, TimeSpan.Zero);
+            var reference = new EngineRun(measured.Name, genai!.Header.Environment.Engine, genai.Summary.Accuracy, genai.Outcomes, TimeSpan.Zero);
             var others = EngineBench.Run(selection, modelFolder, measured.MinimumTokens, reference, Harness, cancellationToken);
             var genaiSeconds = report.Questions / measured.QuestionsPerSecond;
             var secondsOverGenAi = others.ToDictionary(r => r.Name, r => report.Questions / r.QuestionsPerSecond / genaiSeconds);

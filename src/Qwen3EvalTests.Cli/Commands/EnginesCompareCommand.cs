@@ -39,7 +39,7 @@ public static class EnginesCompareCommand
         {
             var problems = new InputProblemList(CommandLine);
             var list = ParseEngines(parse.GetValue(engines)!, problems);
-            var url = EndpointOption.Check(parse.GetValue(endpoint), list.Contains(ParityEngine.OpenAi), problems);
+            var url = EndpointOption.Check(parse.GetValue(endpoint), list.Contains(EngineKind.OpenAi), problems);
             if (parse.GetValue(limit) is < 1)
             {
                 problems.Add("--limit", string.Create(CultureInfo.InvariantCulture, $"must be at least 1 (got {parse.GetValue(limit)}); leave --limit out to score every question."));
@@ -82,9 +82,9 @@ public static class EnginesCompareCommand
         }
     }
 
-    private static List<ParityEngine> ParseEngines(string text, InputProblemList problems)
+    private static List<EngineKind> ParseEngines(string text, InputProblemList problems)
     {
-        var engines = ParityEngines.ParseList(text, problems);
+        var engines = EngineKinds.ParseList(text, problems);
         if (engines.Count + problems.Count < 2)
         {
             problems.Add("--engines", $"'{text}' names {engines.Count} engine(s); a comparison needs at least two, e.g. genai,llamacpp.");

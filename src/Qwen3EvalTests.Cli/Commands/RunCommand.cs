@@ -4,9 +4,8 @@ using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.GenAI;
-using Qwen3EvalTests.Inference.LlamaCpp;
-using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
@@ -39,7 +38,7 @@ public static class RunCommand
         var seed = new Option<int>("--seed") { Description = "Base seed for sampled generation; repeat i uses seed + i − 1.", DefaultValueFactory = _ => 0 };
         var cache = new Option<string?>("--cache") { Description = "Request cache file (SQLite): a re-run or a resumed run is served from it. Default: <out>/cache.sqlite. Off with --repeats > 1 (repeats recompute)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Compute every request; read and write no cache." };
-        var engine = new Option<string>("--engine") { Description = "genai (ONNX Runtime GenAI in process), llamacpp (llama.cpp in process on the folder's model.gguf) or openai (a served OpenAI-compatible engine: vLLM, SGLang, llama.cpp's llama-server).", DefaultValueFactory = _ => "genai" };
+        var engine = new Option<string>("--engine") { Description = "genai (ONNX Runtime GenAI in process), llamacpp (llama.cpp in process on the folder's model.gguf), openai (a served OpenAI-compatible engine at --endpoint: vLLM, SGLang, llama.cpp's llama-server) or llama-server (eng/llama-server.sh's binary, started on the folder's model.gguf for the run).", DefaultValueFactory = _ => "genai" };
         var endpoint = new Option<string?>("--endpoint") { Description = "With --engine openai: the server's URL, e.g. http://127.0.0.1:8000." };
         var servedModel = new Option<string?>("--served-model") { Description = "With --engine openai: the model name the server serves. Default: the first in its /v1/models." };
         var concurrency = new Option<int?>("--concurrency") { Description = "With --engine openai: requests in flight at once (default 4)." };
@@ -72,7 +71,7 @@ public static class RunCommand
                 parse.GetValue(cache),
                 parse.GetValue(noCache),
                 parse.GetValue(kind) is { } declared ? ModelKinds.Parse(declared, "--kind") : null,
-                RunEngines.Parse(parse.GetValue(engine)!),
+                EngineKinds.Parse(parse.GetValue(engine)!),
                 parse.GetValue(endpoint),
                 parse.GetValue(servedModel),
                 parse.GetValue(concurrency),
@@ -93,17 +92,12 @@ public static class RunCommand
         // Every plan of the command (each benchmark and repeat) is checked before the model loads: a broken ceval/ folder
         // is reported now, not after all of MMLU has been scored.
         var plans = options.Benchmarks.SelectMany(b => Enumerable.Range(1, options.Repeats).Select(r => PlanOf(options, b, r))).ToList();
-        var (engineModel, identity, engineDescription) = options.Engine switch
-        {
-            RunEngine.OpenAi => ConnectServed(options, plans, cancellationToken),
-            RunEngine.LlamaCpp => LoadLlamaCpp(options, plans),
-            _ => LoadGenAi(options, plans, stderr),
-        };
+        var engineModel = Open(options, plans, stderr, cancellationToken);
         using ILanguageModel model = options.NoCache || options.Repeats > 1
             ? engineModel
-            : new CachingLanguageModel(engineModel, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine), identity);
+            : new CachingLanguageModel(engineModel, RequestCache.Open(options.CacheFile ?? Path.Combine(options.OutputFolder, "cache.sqlite"), stderr.WriteLine));
         var cacheHits = new List<long?>();
-        var evaluator = new BenchmarkEvaluator(model, engineDescription);
+        var evaluator = new BenchmarkEvaluator(model);
         var runs = new List<BenchmarkRun>();
         var repeatSummaries = new List<RepeatSummary?>();
         ProgressDisplay.Run(options.Json, progress =>
@@ -114,7 +108,7 @@ public static class RunCommand
                 var cacheBefore = (model as CachingLanguageModel)?.Cache;
                 foreach (var plan in plans.Where(p => p.Benchmark == benchmark))
                 {
-                    var path = Path.Combine(options.OutputFolder, model.Info.Name, ResultsFileName(plan));
+                    var path = Path.Combine(options.OutputFolder, model.Info.Name, plan.ResultsFileName);
                     repeatRuns.Add(evaluator.Run(plan, path, progress, cancellationToken));
                 }
 
@@ -166,68 +160,61 @@ public static class RunCommand
         return QwenEvalCli.ExitOk;
     }
 
-    private static (ILanguageModel Model, ModelIdentity? Identity, string Engine) LoadGenAi(RunOptions options, IReadOnlyList<EvaluationPlan> plans, TextWriter stderr)
+    /// <summary>
+    /// Opens the engine through <see cref="EngineCatalog"/>. A folder-based engine's plans are checked against the folder's kind
+    /// before the model loads; every engine's plans are checked against the opened model (a served model's kind is known only
+    /// once connected) before the first request.
+    /// </summary>
+    private static ILanguageModel Open(RunOptions options, IReadOnlyList<EvaluationPlan> plans, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
-        var folder = GenAiModelFolder.Open(modelFolder);
-        var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
-        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: GenerationSupport.GenAi);
-        if (FreshLogitsBufferAdvice.For(folder.Graph, options.Device, Environment.GetEnvironmentVariable(FreshLogitsBufferAdvice.TunablesVariable)) is { } note)
+        var modelFolder = options.ModelFolder ?? (options.Engine == EngineKind.OpenAi ? null : TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models")));
+        if (options.Engine != EngineKind.OpenAi)
         {
-            stderr.WriteLine(note);
+            var folder = GenAiModelFolder.Open(modelFolder!);
+            var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
+            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: EngineCatalog.GenerationOf(options.Engine));
+            if (options.Engine == EngineKind.GenAi && FreshLogitsBufferAdvice.For(folder.Graph, options.Device, Environment.GetEnvironmentVariable(FreshLogitsBufferAdvice.TunablesVariable)) is { } note)
+            {
+                stderr.WriteLine(note);
+            }
         }
 
-        var genai = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(options.Device, options.BatchSize, options.Kind));
-        return (genai, null, GenAiLanguageModel.EngineDescription);
-    }
-
-    /// <summary>llama.cpp in process on the folder's model.gguf, tokenized by the folder's tokenizer; its identity keeps its answers apart from genai's in the cache.</summary>
-    private static (ILanguageModel Model, ModelIdentity? Identity, string Engine) LoadLlamaCpp(RunOptions options, IReadOnlyList<EvaluationPlan> plans)
-    {
-        var modelFolder = options.ModelFolder ?? TinyModelCache.GetOrCreate(new TinyModelSpec(), Path.Combine(options.OutputFolder, "models"));
-        var folder = GenAiModelFolder.Open(modelFolder);
-        var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
-        EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: LlamaCppLanguageModel.Supported);
-        var llama = LlamaCppLanguageModel.Load(modelFolder, options.Kind);
-        return (llama, llama.Identity, llama.EngineDescription);
-    }
-
-    /// <summary>
-    /// Connects to the served engine (a --model folder, when given, supplies the tokenizer and chat template and is checked
-    /// against the server's /tokenize); the plans are checked against the served model's kind before the first request.
-    /// </summary>
-    private static (ILanguageModel Model, ModelIdentity? Identity, string Engine) ConnectServed(RunOptions options, IReadOnlyList<EvaluationPlan> plans, CancellationToken cancellationToken)
-    {
-        var local = options.ModelFolder is { } folder ? GenAiLanguageModel.Load(folder, new GenAiModelOptions(options.Device, 1, options.Kind)) : null;
-        ServedLanguageModel? served = null;
+        var model = EngineCatalog.Open(SpecOf(options, modelFolder), cancellationToken);
         try
         {
-            served = ServedLanguageModel.Connect(
-                new ServedEngineOptions(new Uri(options.Endpoint!), options.ServedModel, options.Concurrency ?? RunOptions.DefaultConcurrency, options.ApiKeyEnvironmentVariable),
-                local,
-                options.Kind,
-                ownsLocalTokenizer: true,
-                cancellationToken: cancellationToken);
-            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(served.Info.Name, served.Info.Folder, served.Info.Kind, served.Info.KindSource), engine: served.Generation);
-            return (served, served.Identity, served.EngineDescription);
+            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(model.Info.Name, model.Info.Folder, model.Info.Kind, model.Info.KindSource), engine: model.Generation);
+            return model;
         }
         catch
         {
-            // Connect disposes the local tokenizer when it fails; once connected, the served model owns it.
-            served?.Dispose();
+            model.Dispose();
             throw;
         }
     }
 
-    /// <summary>The plan of one repeat: sampled generation gets seed base + repeat − 1 (greedy keeps the base seed); a single run records no repeat number.</summary>
+    /// <summary>The engine the options name, on <paramref name="modelFolder"/> (for openai, the optional local tokenizer).</summary>
+    public static EngineSpec SpecOf(RunOptions options, string? modelFolder)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new EngineSpec(
+            options.Engine,
+            modelFolder,
+            options.Endpoint is { } endpoint ? new Uri(endpoint) : null,
+            options.Device,
+            options.BatchSize,
+            options.Kind,
+            options.ServedModel,
+            options.Concurrency,
+            options.ApiKeyEnvironmentVariable);
+    }
+
+    /// <summary>The plan of one repeat (<see cref="EvaluationPlan.ForRepeat"/>: the seed rule every command and the gate share).</summary>
     public static EvaluationPlan PlanOf(RunOptions options, Benchmark benchmark, int repeat)
     {
         ArgumentNullException.ThrowIfNull(options);
         var defaults = options.Protocol.Settings(benchmark, options.Chat).Generation ?? ProtocolSettings.ShortGreedyAnswer;
-        var generation = defaults with { Temperature = options.Temperature, Seed = options.Temperature > 0 ? options.Seed + repeat - 1 : options.Seed };
-        return new EvaluationPlan(benchmark, options.Protocol, options.DataFolder, options.Shots, options.Chat, Limit: options.Limit, AllowKindMismatch: options.AllowKindMismatch, Generation: generation, Repeat: options.Repeats > 1 ? repeat : null);
+        var generation = defaults with { Temperature = options.Temperature, Seed = options.Seed };
+        return new EvaluationPlan(benchmark, options.Protocol, options.DataFolder, options.Shots, options.Chat, Limit: options.Limit, AllowKindMismatch: options.AllowKindMismatch, Generation: generation)
+            .ForRepeat(repeat, options.Repeats);
     }
-
-    public static string ResultsFileName(EvaluationPlan plan) =>
-        $"{plan.Benchmark.ToId()}-{plan.Protocol.Name}{(plan.Chat ? "-chat" : "")}-{plan.EffectiveShots}shot{(plan.Repeat is { } r ? $"-r{r}" : "")}.json";
 }

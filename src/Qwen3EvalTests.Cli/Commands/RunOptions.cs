@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
 
@@ -6,7 +7,7 @@ namespace Qwen3EvalTests.Cli.Commands;
 
 /// <summary>
 /// The parsed options of <c>qwen3eval run</c>; Repeats runs each benchmark N times (sampled generation uses seed Seed + i); Kind is the declared model kind (null: inferred from the folder).
-/// With <see cref="RunEngine.OpenAi"/>: Endpoint is the server's URL, ServedModel its model name (null: the server's first), Concurrency the
+/// With <see cref="EngineKind.OpenAi"/>: Endpoint is the server's URL, ServedModel its model name (null: the server's first), Concurrency the
 /// requests in flight (null: 4), ApiKeyEnvironmentVariable the variable holding the key; ModelFolder, when given, supplies the tokenizer and chat template.
 /// </summary>
 public sealed record RunOptions(
@@ -28,12 +29,8 @@ public sealed record RunOptions(
     string? CacheFile = null,
     bool NoCache = false,
     ModelKind? Kind = null,
-    RunEngine Engine = RunEngine.GenAi,
+    EngineKind Engine = EngineKind.GenAi,
     string? Endpoint = null,
     string? ServedModel = null,
     int? Concurrency = null,
-    string? ApiKeyEnvironmentVariable = null)
-{
-    /// <summary>Requests in flight to a served engine when --concurrency is not given.</summary>
-    public const int DefaultConcurrency = 4;
-}
+    string? ApiKeyEnvironmentVariable = null);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Inference.Engines;
+using Qwen3EvalTests.Inference.Served;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
@@ -136,13 +138,15 @@ public static class RunOptionsValidator
     /// <summary>--endpoint, --served-model, --concurrency and --api-key-env belong to --engine openai, which needs a well-formed http(s) URL and a set key variable.</summary>
     private static void CheckServedEngine(InputProblemList problems, RunOptions options)
     {
-        if (options.Engine != RunEngine.OpenAi)
+        if (options.Engine != EngineKind.OpenAi)
         {
             foreach (var (option, given) in new[] { ("--endpoint", options.Endpoint is not null), ("--served-model", options.ServedModel is not null), ("--concurrency", options.Concurrency is not null), ("--api-key-env", options.ApiKeyEnvironmentVariable is not null) })
             {
                 if (given)
                 {
-                    problems.Add(option, $"applies to a served engine only; add --engine openai, or leave {option} out for the in-process {options.Engine.ToId()} engine.");
+                    problems.Add(option, options.Engine == EngineKind.LlamaServer
+                        ? $"does not apply to --engine llama-server, which the harness starts on a free port with one slot; leave {option} out, or use --engine openai for a server of your own."
+                        : $"applies to a served engine only; add --engine openai, or leave {option} out for the in-process {options.Engine.ToId()} engine.");
                 }
             }
 
@@ -174,22 +178,32 @@ public static class RunOptionsValidator
         }
     }
 
-    /// <summary>The llamacpp engine runs LLamaSharp's CPU backend at batch 1 with prefix reuse: --device cuda and --batch-size above 1 do not apply.</summary>
+    /// <summary>
+    /// The llamacpp engine and llama-server run llama.cpp's CPU backend at batch 1 with prefix reuse: --device cuda and --batch-size
+    /// above 1 do not apply; both read the folder's model.gguf, and llama-server needs its binary.
+    /// </summary>
     private static void CheckLlamaCppEngine(InputProblemList problems, RunOptions options)
     {
-        if (options.Engine != RunEngine.LlamaCpp)
+        if (options.Engine is not (EngineKind.LlamaCpp or EngineKind.LlamaServer))
         {
             return;
         }
 
+        var id = options.Engine.ToId();
+        var backend = options.Engine == EngineKind.LlamaCpp ? "LLamaSharp's CPU backend" : "eng/llama-server.sh's CPU build";
         if (options.Device != "cpu")
         {
-            problems.Add("--device", $"'{options.Device}' does not apply to --engine llamacpp, which runs LLamaSharp's CPU backend; leave --device out or use --engine genai --device cuda.");
+            problems.Add("--device", $"'{options.Device}' does not apply to --engine {id}, which runs {backend}; leave --device out or use --engine genai --device cuda.");
         }
 
         if (options.BatchSize != 1)
         {
-            problems.Add("--batch-size", $"{options.BatchSize} does not apply to --engine llamacpp, which scores one prompt at a time and reuses each shared prefix's KV cache; leave --batch-size out.");
+            problems.Add("--batch-size", $"{options.BatchSize} does not apply to --engine {id}, which scores one prompt at a time and reuses each shared prefix's KV cache; leave --batch-size out.");
+        }
+
+        if (options.Engine == EngineKind.LlamaServer && !File.Exists(LlamaServerProcess.BinaryPath))
+        {
+            problems.Add(new InputProblem(LlamaServerProcess.BinaryPath, null, "--engine", $"llama-server starts llama.cpp's llama-server, and there is no binary at {LlamaServerProcess.BinaryPath}: build it with 'bash eng/llama-server.sh' (its last line is the path), set {LlamaServerProcess.BinaryVariable} to an existing binary, or use another --engine."));
         }
     }
 

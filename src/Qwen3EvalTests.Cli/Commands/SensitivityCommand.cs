@@ -41,7 +41,7 @@ public static class SensitivityCommand
             var request = new SensitivityRequest(benchmarkId, DataOption.Resolve(parse, data), factorList, parse.GetValue(limit), folder);
             EvaluationPlanValidator.ThrowIfInvalid(SensitivityAnalysis.Plans(request), model: null);
             using var loaded = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions(parse.GetValue(device)!));
-            var report = ProgressDisplay.Run(asJson, progress => new SensitivityAnalysis(loaded, GenAiLanguageModel.EngineDescription).Run(request, progress, cancellationToken));
+            var report = ProgressDisplay.Run(asJson, progress => new SensitivityAnalysis(loaded).Run(request, progress, cancellationToken));
             var path = Path.Combine(folder, $"{benchmarkId.ToId()}-sensitivity.json");
             report.Write(path);
             if (asJson)

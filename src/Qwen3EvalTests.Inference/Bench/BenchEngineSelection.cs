@@ -11,7 +11,7 @@ namespace Qwen3EvalTests.Inference.Bench;
 /// <param name="Others">llamacpp, llama-server and openai, as named.</param>
 /// <param name="Endpoint">The openai engine's server (--endpoint); null without openai.</param>
 /// <param name="LlamaServerBinary">The llama-server binary the llama-server runs start.</param>
-public sealed record BenchEngineSelection(IReadOnlyList<ParityEngine> Others, Uri? Endpoint, string LlamaServerBinary)
+public sealed record BenchEngineSelection(IReadOnlyList<EngineKind> Others, Uri? Endpoint, string LlamaServerBinary)
 {
     private const string CommandLine = "qwen3eval bench";
 
@@ -25,15 +25,15 @@ public sealed record BenchEngineSelection(IReadOnlyList<ParityEngine> Others, Ur
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(modelFolder);
         var problems = new InputProblemList(CommandLine);
-        var named = ParityEngines.ParseList(engines, problems);
+        var named = EngineKinds.ParseList(engines, problems);
 
-        if (!named.Contains(ParityEngine.GenAi) && problems.Count == 0)
+        if (!named.Contains(EngineKind.GenAi) && problems.Count == 0)
         {
             problems.Add("--engines", $"'{engines}' leaves out genai; the bench always runs genai (its runs give minimumTokens and the answers the other engines are checked against): e.g. --engines genai,llamacpp.");
         }
 
         var gguf = Path.Combine(Path.GetFullPath(modelFolder), LlamaCppLanguageModel.GgufFileName);
-        foreach (var engine in named.Where(e => e is ParityEngine.LlamaCpp or ParityEngine.LlamaServer))
+        foreach (var engine in named.Where(e => e is EngineKind.LlamaCpp or EngineKind.LlamaServer))
         {
             if (!File.Exists(gguf))
             {
@@ -41,13 +41,13 @@ public sealed record BenchEngineSelection(IReadOnlyList<ParityEngine> Others, Ur
             }
         }
 
-        if (named.Contains(ParityEngine.LlamaServer) && !File.Exists(llamaServerBinary))
+        if (named.Contains(EngineKind.LlamaServer) && !File.Exists(llamaServerBinary))
         {
             problems.Add(new InputProblem(llamaServerBinary, null, "--engines", $"llama-server in --engines starts llama.cpp's llama-server, and there is no binary at {llamaServerBinary}: build it with 'bash eng/llama-server.sh' (its last line is the path), set QWEN3EVAL_LLAMA_SERVER to an existing binary, or leave llama-server out of --engines."));
         }
 
-        var url = EndpointOption.Check(endpoint, named.Contains(ParityEngine.OpenAi), problems);
+        var url = EndpointOption.Check(endpoint, named.Contains(EngineKind.OpenAi), problems);
         problems.ThrowIfAny("the options");
-        return new BenchEngineSelection([.. named.Where(e => e != ParityEngine.GenAi)], url, llamaServerBinary);
+        return new BenchEngineSelection([.. named.Where(e => e != EngineKind.GenAi)], url, llamaServerBinary);
     }
 }

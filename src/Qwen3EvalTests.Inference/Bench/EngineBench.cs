@@ -3,8 +3,6 @@ using System.Globalization;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.Engines;
-using Qwen3EvalTests.Inference.GenAI;
-using Qwen3EvalTests.Inference.LlamaCpp;
 using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Models;
 
@@ -23,16 +21,16 @@ public static class EngineBench
     public static IReadOnlyList<int> ServedConcurrencies { get; } = [1, 2, 4];
 
     /// <summary>The run names of <paramref name="engine"/>: llamacpp, or the served engine's id with -c1, -c2, -c4.</summary>
-    public static IReadOnlyList<string> RunNamesOf(ParityEngine engine) => engine switch
+    public static IReadOnlyList<string> RunNamesOf(EngineKind engine) => engine switch
     {
-        ParityEngine.LlamaCpp => ["llamacpp"],
-        ParityEngine.LlamaServer or ParityEngine.OpenAi => [.. ServedConcurrencies.Select(n => RunName(engine, n))],
+        EngineKind.LlamaCpp => ["llamacpp"],
+        EngineKind.LlamaServer or EngineKind.OpenAi => [.. ServedConcurrencies.Select(n => RunName(engine, n))],
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "GenAI's runs are naive, reuse and floor (GenAiBench)."),
     };
 
     /// <summary>
     /// Runs every engine of <paramref name="selection"/> with <paramref name="harness"/>, which scores the plan on the model it
-    /// is given (recording the engine description it is given), reports the questions scored so far to the callback and returns the run.
+    /// is given (the model's engine description is what its results record), reports the questions scored so far to the callback and returns the run.
     /// </summary>
     /// <param name="minimumTokens">The GenAI runs' minimum token count (the same prompts, so the same minimum).</param>
     /// <param name="reference">The GenAI run the answers are compared with.</param>
@@ -41,7 +39,7 @@ public static class EngineBench
         string modelFolder,
         long minimumTokens,
         EngineRun reference,
-        Func<ILanguageModel, string, Action<int>, BenchmarkRun> harness,
+        Func<ILanguageModel, Action<int>, BenchmarkRun> harness,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(selection);
@@ -52,16 +50,17 @@ public static class EngineBench
         {
             switch (engine)
             {
-                case ParityEngine.LlamaCpp:
+                case EngineKind.LlamaCpp:
                     runs.Add(LlamaCpp(modelFolder, minimumTokens, reference, harness));
                     break;
-                case ParityEngine.LlamaServer:
+                case EngineKind.LlamaServer:
                     runs.AddRange(LlamaServer(selection.LlamaServerBinary, modelFolder, minimumTokens, reference, harness, cancellationToken));
                     break;
-                case ParityEngine.OpenAi:
+                case EngineKind.OpenAi:
                     foreach (var concurrency in ServedConcurrencies)
                     {
-                        runs.Add(Served(RunName(engine, concurrency), selection.Endpoint!, server: null, concurrency, modelFolder, minimumTokens, reference, harness, cancellationToken));
+                        using var served = EngineCatalog.Open(new EngineSpec(EngineKind.OpenAi, modelFolder, selection.Endpoint, Concurrency: concurrency), cancellationToken);
+                        runs.Add(Served(RunName(engine, concurrency), served, server: null, concurrency, minimumTokens, reference, harness));
                     }
 
                     break;
@@ -73,17 +72,17 @@ public static class EngineBench
         return runs;
     }
 
-    private static string RunName(ParityEngine engine, int concurrency) => string.Create(CultureInfo.InvariantCulture, $"{engine.ToId()}-c{concurrency}");
+    private static string RunName(EngineKind engine, int concurrency) => string.Create(CultureInfo.InvariantCulture, $"{engine.ToId()}-c{concurrency}");
 
-    private static BenchRun LlamaCpp(string modelFolder, long minimumTokens, EngineRun reference, Func<ILanguageModel, string, Action<int>, BenchmarkRun> harness)
+    private static BenchRun LlamaCpp(string modelFolder, long minimumTokens, EngineRun reference, Func<ILanguageModel, Action<int>, BenchmarkRun> harness)
     {
-        using var model = LlamaCppLanguageModel.Load(modelFolder);
+        using var model = EngineCatalog.Open(new EngineSpec(EngineKind.LlamaCpp, modelFolder));
         var before = model.Counters;
         ResidentSet.ResetPeak();
         var rss = new RssSampler();
         var gc = GcPauseClock.StartNew();
         var clock = Stopwatch.StartNew();
-        var run = harness(model, model.EngineDescription, rss.Scored);
+        var run = harness(model, rss.Scored);
         var seconds = clock.Elapsed.TotalSeconds;
         var counters = model.Counters.Minus(before);
         var forward = counters.ForwardTime.TotalSeconds;
@@ -91,14 +90,15 @@ public static class EngineBench
     }
 
     /// <summary>One llama-server per concurrency, started with that many slots; the first (one slot, n_ctx from the GGUF) gives every later slot its context.</summary>
-    private static IEnumerable<BenchRun> LlamaServer(string binary, string modelFolder, long minimumTokens, EngineRun reference, Func<ILanguageModel, string, Action<int>, BenchmarkRun> harness, CancellationToken cancellationToken)
+    private static IEnumerable<BenchRun> LlamaServer(string binary, string modelFolder, long minimumTokens, EngineRun reference, Func<ILanguageModel, Action<int>, BenchmarkRun> harness, CancellationToken cancellationToken)
     {
-        var gguf = Path.Combine(Path.GetFullPath(modelFolder), LlamaCppLanguageModel.GgufFileName);
         int? contextPerSlot = null;
         var runs = new List<BenchRun>();
         foreach (var concurrency in ServedConcurrencies)
         {
-            using var server = LlamaServerProcess.Start(binary, gguf, slots: concurrency, contextPerSlot: concurrency == 1 ? null : contextPerSlot);
+            var spec = new EngineSpec(EngineKind.LlamaServer, modelFolder, LlamaServerBinary: binary, LlamaServerSlots: concurrency, LlamaServerContextPerSlot: concurrency == 1 ? null : contextPerSlot);
+            using var model = (StartedLlamaServerModel)EngineCatalog.Open(spec, cancellationToken);
+            var server = model.Server;
             using (var probe = new ServerProbe(server.Endpoint))
             {
                 var (slots, context) = probe.Props();
@@ -114,32 +114,31 @@ public static class EngineBench
                 }
             }
 
-            runs.Add(Served(RunName(ParityEngine.LlamaServer, concurrency), server.Endpoint, server, concurrency, modelFolder, minimumTokens, reference, harness, cancellationToken));
+            runs.Add(Served(RunName(EngineKind.LlamaServer, concurrency), model, server, concurrency, minimumTokens, reference, harness));
         }
 
         return runs;
     }
 
-    private static BenchRun Served(string name, Uri endpoint, LlamaServerProcess? server, int concurrency, string modelFolder, long minimumTokens, EngineRun reference, Func<ILanguageModel, string, Action<int>, BenchmarkRun> harness, CancellationToken cancellationToken)
+    /// <summary>One run on a served model, timed from outside (<see cref="TimedLanguageModel"/>); the model stays open for the caller to dispose.</summary>
+    private static BenchRun Served(string name, ILanguageModel served, LlamaServerProcess? server, int concurrency, long minimumTokens, EngineRun reference, Func<ILanguageModel, Action<int>, BenchmarkRun> harness)
     {
-        var local = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions("cpu", 1));
-        var served = ServedLanguageModel.Connect(new ServedEngineOptions(endpoint, Concurrency: concurrency), local, ownsLocalTokenizer: true, cancellationToken: cancellationToken);
-        using var model = new TimedLanguageModel(served);
+        var model = new TimedLanguageModel(served);
+        var endpoint = server?.Endpoint ?? ((ServedLanguageModel)served).Options.Endpoint;
         using var probe = new ServerProbe(endpoint);
-        var settings = server is null ? served.EngineDescription : $"{served.EngineDescription}; started with {server.SettingsText}";
         var slots = server?.Slots ?? probe.Props().Slots;
         var processedBefore = probe.PromptTokensProcessed();
         ResidentSet.ResetPeak();
         var rss = new RssSampler();
         var gc = GcPauseClock.StartNew();
         var clock = Stopwatch.StartNew();
-        var run = harness(model, settings, rss.Scored);
+        var run = harness(model, rss.Scored);
         var seconds = clock.Elapsed.TotalSeconds;
         var processedAfter = probe.PromptTokensProcessed();
         var prefilled = processedBefore is { } b && processedAfter is { } a ? a - b : (long?)null;
         return Measured(name, run, prefilled, minimumTokens, model.Inside.TotalSeconds, seconds, rss, gc, reference) with
         {
-            Settings = settings,
+            Settings = served.EngineDescription,
             Slots = slots,
             Concurrency = concurrency,
             ServerPeakRssBytes = ServerProbe.PeakRssOf(server?.ProcessId),

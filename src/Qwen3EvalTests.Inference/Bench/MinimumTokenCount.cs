@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Qwen3EvalTests.Inference.GenAI;
 
 namespace Qwen3EvalTests.Inference.Bench;
 

@@ -1,3 +1,5 @@
+using Qwen3EvalTests.Inference.GenAI;
+
 namespace Qwen3EvalTests.Inference.Bench;
 
 /// <summary>

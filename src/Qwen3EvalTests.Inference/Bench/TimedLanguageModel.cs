@@ -17,6 +17,10 @@ internal sealed class TimedLanguageModel(ILanguageModel model) : ILanguageModel
 
     public ModelInfo Info => model.Info;
 
+    public string EngineDescription => model.EngineDescription;
+
+    public ModelIdentity Identity => model.Identity;
+
     public GenerationSupport Generation => model.Generation;
 
     public InferenceCounters Counters => model.Counters;

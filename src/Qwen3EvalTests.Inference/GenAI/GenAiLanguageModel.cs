@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntimeGenAI;
-using Qwen3EvalTests.Inference.Bench;
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.GenAI;
@@ -21,6 +21,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
 
     /// <summary>Encodes a subject's shared few-shot prefix once (the same ids as encoding each prompt whole).</summary>
     private readonly PrefixReusingEncoder prefixEncoder;
+    private readonly Lazy<ModelIdentity> identity;
     private long prefilledTokens;
     private long forwardCalls;
     private long reusedTokens;
@@ -38,6 +39,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
         prefixEncoder = new PrefixReusingEncoder(EncodeWhole);
         var (kind, source) = options.DeclaredKind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
         Info = new ModelInfo(folder.Name, folder.Folder, kind, folder.ContextLength, folder.VocabSize, folder.ChatTemplate is not null, options.ExecutionProvider, source);
+        identity = new Lazy<ModelIdentity>(() => ModelFolderIdentity.Of(folder.Folder, options.ExecutionProvider));
     }
 
     public ModelInfo Info { get; }

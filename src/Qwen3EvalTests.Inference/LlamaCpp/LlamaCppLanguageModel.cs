@@ -2,6 +2,7 @@ using LLama;
 using LLama.Common;
 using LLama.Exceptions;
 using LLama.Native;
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.Served;
@@ -50,7 +51,7 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
         Settings = settings;
         var info = tokenizer.Info;
         Info = info with { ContextLength = settings.ContextSize, ExecutionProvider = "cpu" };
-        Identity = new ModelIdentity(ModelIdentity.OfFolder(info.Folder!, "cpu").ModelHash, settings.IdentityText);
+        Identity = new ModelIdentity(ModelFolderIdentity.Of(info.Folder!, "cpu").ModelHash, settings.IdentityText);
         EngineDescription = settings.Describe();
     }
 

@@ -1,7 +1,6 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
-using Qwen3EvalTests.Inference.GenAI;
-using Qwen3EvalTests.Inference.Served;
+using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
@@ -19,7 +18,7 @@ namespace Qwen3EvalTests.Inference.Suites;
 public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
 {
     private readonly LanguageModelPool _models = new();
-    private ServedLanguageModel? _served;
+    private ILanguageModel? _served;
 
     public SuiteRunSettings Settings => settings;
 
@@ -42,11 +41,11 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         var generated = ModelOf(suite, suiteCase).Generated is not null;
         var first = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
             with { AllowKindMismatch = suite.AllowKindMismatch };
-        var plans = Enumerable.Range(1, suiteCase.Repeats).Select(repeat => RepeatOf(first, repeat, suiteCase.Repeats)).ToList();
+        var plans = Enumerable.Range(1, suiteCase.Repeats).Select(repeat => first.ForRepeat(repeat, suiteCase.Repeats)).ToList();
         var served = generated ? null : settings.Served;
         EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(suiteCase.ModelId, null, suiteCase.Kind, ModelKindSource.Declared), engine: served is null ? GenerationSupport.GenAi : GenerationSupport.Served);
-        var (model, engine) = served is null
-            ? (_models.Get(ResolveModelFolder(suite, suiteCase), new GenAiModelOptions(settings.Device, DeclaredKind: suiteCase.Kind)), GenAiLanguageModel.EngineDescription)
+        var model = served is null
+            ? _models.Get(EngineSpec.GenAi(ResolveModelFolder(suite, suiteCase), settings.Device, declaredKind: suiteCase.Kind), cancellationToken)
             : ServedFor(ModelOf(suite, suiteCase), suiteCase.Kind, cancellationToken);
         var runs = new List<BenchmarkRun>();
         foreach (var plan in plans)
@@ -54,7 +53,7 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
             var path = Path.Combine(settings.OutputFolder, SuiteCase.ResultsFileName(suiteCase.Id, plan.Repeat));
             lock (model)
             {
-                runs.Add(new BenchmarkEvaluator(model, engine).Run(plan, path, cancellationToken: cancellationToken));
+                runs.Add(new BenchmarkEvaluator(model).Run(plan, path, cancellationToken: cancellationToken));
             }
         }
 
@@ -67,27 +66,23 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
     /// </summary>
     public string? ServedModelName(CancellationToken cancellationToken = default) => settings.Served is null ? null : Served(cancellationToken).Info.Name;
 
-    private (ILanguageModel Model, string Engine) ServedFor(SuiteModel model, ModelKind kind, CancellationToken cancellationToken)
+    private ILanguageModel ServedFor(SuiteModel model, ModelKind kind, CancellationToken cancellationToken)
     {
         var served = Served(cancellationToken, kind);
         return model.Serves(served.Info.Name)
-            ? (served, served.EngineDescription)
+            ? served
             : throw new EvalInputException(
                 $"the served engine at {settings.Served!.Endpoint} serves '{served.Info.Name}', not {model.HuggingFace ?? model.Folder}; start the server with that model (README: 'Served engines') or run only its cases.",
                 field: "EvalEndpoint");
     }
 
-    private ServedLanguageModel Served(CancellationToken cancellationToken, ModelKind? kind = null)
+    private ILanguageModel Served(CancellationToken cancellationToken, ModelKind? kind = null)
     {
         lock (_models)
         {
-            return _served ??= ServedLanguageModel.Connect(settings.Served!, declaredKind: kind, cancellationToken: cancellationToken);
+            return _served ??= EngineCatalog.Open(settings.Served! with { DeclaredKind = kind }, cancellationToken);
         }
     }
-
-    private static EvaluationPlan RepeatOf(EvaluationPlan first, int repeat, int repeats) => repeats == 1
-        ? first
-        : first with { Repeat = repeat, Generation = first.Generation is { } g ? g with { Seed = g.Seed + repeat - 1 } : null };
 
     /// <summary>
     /// The plan of a case: its protocol, form, shots, thinking mode and the scorer the suite names (the validator

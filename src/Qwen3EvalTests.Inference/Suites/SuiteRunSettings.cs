@@ -8,7 +8,7 @@ namespace Qwen3EvalTests.Inference.Suites;
 /// <param name="OutputFolder">Where results JSON is written.</param>
 /// <param name="Device">cpu or cuda.</param>
 /// <param name="Limit">Questions per subject for official cases (smoke runs); null: all.</param>
-/// <param name="Served">Run official cases on this served OpenAI-compatible engine (vLLM, SGLang, llama-server) instead of
+/// <param name="Served">Run official cases on this served OpenAI-compatible engine (an openai <see cref="Engines.EngineSpec"/> (vLLM, SGLang, llama-server) instead of
 /// in process: no model folder is needed, the server tokenizes and renders chat templates; null: ONNX Runtime GenAI on the
 /// models folder. Generated models always run in process (their recordings are GenAI's).</param>
 public sealed record SuiteRunSettings(
@@ -19,4 +19,4 @@ public sealed record SuiteRunSettings(
     string OutputFolder,
     string Device = "cpu",
     int? Limit = null,
-    Served.ServedEngineOptions? Served = null);
+    Engines.EngineSpec? Served = null);

@@ -17,19 +17,19 @@ public sealed class CachingLanguageModel : ILanguageModel
 
     /// <param name="inner">The model that computes misses.</param>
     /// <param name="cache">The cache file.</param>
-    /// <param name="identity">The model's identity; by default every file of <c>inner.Info.Folder</c> is hashed (once, here).</param>
-    public CachingLanguageModel(ILanguageModel inner, RequestCache cache, ModelIdentity? identity = null)
+    public CachingLanguageModel(ILanguageModel inner, RequestCache cache)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(cache);
         _inner = inner;
         _cache = cache;
-        Identity = identity ?? ModelIdentity.OfFolder(
-            inner.Info.Folder ?? throw new ArgumentException("A model without a folder needs an explicit ModelIdentity.", nameof(identity)),
-            inner.Info.ExecutionProvider);
+        Identity = inner.Identity;
     }
 
+    /// <summary>The inner model's identity: the key its answers are cached under.</summary>
     public ModelIdentity Identity { get; }
+
+    public string EngineDescription => _inner.EngineDescription;
 
     public ModelInfo Info => _inner.Info;
 

@@ -17,7 +17,7 @@ namespace Qwen3EvalTests.Evaluation;
 /// that prefix once. The plan is checked by <see cref="EvaluationPlanValidator"/> first; commands that
 /// run several plans validate all of them before the model loads.
 /// </summary>
-public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
+public sealed class BenchmarkEvaluator(ILanguageModel model)
 {
     /// <summary>Questions handed to the model in one <see cref="ILanguageModel.Score"/> call.</summary>
     public int ChunkSize { get; init; } = 16;
@@ -119,7 +119,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model, string engine)
     {
         var split = plan.Settings.ScoredSplit;
         var dataFiles = subjects.SelectMany(s => plan.EffectiveShots > 0 ? new[] { dataset.PathOf(s.Id, Split.Dev), dataset.PathOf(s.Id, split) } : [dataset.PathOf(s.Id, split)]);
-        var environment = RunEnvironmentProbe.Capture(engine, model.Info.ExecutionProvider, model.Info.Folder, plan.DataFolder, dataFiles);
+        var environment = RunEnvironmentProbe.Capture(model.EngineDescription, model.Info.ExecutionProvider, model.Info.Folder, plan.DataFolder, dataFiles);
         return new RunHeader(
             model.Info.Name,
             model.Info.Folder,

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Evaluation;
@@ -41,6 +43,33 @@ public sealed record EvaluationPlan(
     public ProtocolSettings Settings => Protocol.Settings(Benchmark, Chat);
 
     public int EffectiveShots => Shots ?? Settings.DefaultShots;
+
+    /// <summary>The stem of this plan's results file: "benchmark-protocol[-chat]-Kshot" (<see cref="ResultsFileNames"/> adds the repeat).</summary>
+    public string ResultsFileStem => string.Create(CultureInfo.InvariantCulture, $"{Benchmark.ToId()}-{Protocol.Name}{(Chat ? "-chat" : "")}-{EffectiveShots}shot");
+
+    /// <summary>This plan's results file name, the same under <c>run</c> and <c>engines compare</c>.</summary>
+    public string ResultsFileName => ResultsFileNames.Of(ResultsFileStem, Repeat);
+
+    /// <summary>
+    /// The plan of repeat <paramref name="repeat"/> (1-based) of <paramref name="repeats"/>, the one rule every command and the gate
+    /// use: a single run records no repeat number; of several, each records its number, and sampled generation uses seed
+    /// base + repeat − 1 (greedy keeps the base seed, which cannot change its answers and is not part of its identity).
+    /// </summary>
+    public EvaluationPlan ForRepeat(int repeat, int repeats)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(repeat, repeats);
+        if (repeats == 1)
+        {
+            return this with { Repeat = null };
+        }
+
+        return this with
+        {
+            Repeat = repeat,
+            Generation = Generation is { IsGreedy: false } sampled ? sampled with { Seed = sampled.Seed + repeat - 1 } : Generation,
+        };
+    }
 
     /// <summary>How the questions are scored: the protocol's settings with the plan's choice-rule and generation overrides applied.</summary>
     public ScoringSettings Scoring

@@ -15,7 +15,7 @@ namespace Qwen3EvalTests.Evaluation;
 /// average), and names the factor that moved the score most. Micro vs macro is recomputed from
 /// the reference run, with no extra inference.
 /// </summary>
-public sealed class SensitivityAnalysis(ILanguageModel model, string engine)
+public sealed class SensitivityAnalysis(ILanguageModel model)
 {
     public const string ReferenceFactor = "reference";
 
@@ -36,7 +36,7 @@ public sealed class SensitivityAnalysis(ILanguageModel model, string engine)
     {
         ArgumentNullException.ThrowIfNull(request);
         EvaluationPlanValidator.ThrowIfInvalid(Plans(request), model: null);
-        var evaluator = new BenchmarkEvaluator(model, engine);
+        var evaluator = new BenchmarkEvaluator(model);
         var kindNote = model.Info.Kind == ModelKind.Instruct
             ? "instruct model in the base (completion) form: kind mismatch allowed for this study"
             : null;

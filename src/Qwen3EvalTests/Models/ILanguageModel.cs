@@ -10,6 +10,15 @@ public interface ILanguageModel : IDisposable
 {
     ModelInfo Info { get; }
 
+    /// <summary>
+    /// The engine, its versions and the settings that change its numbers, as every run's environment records it (a score factor, so
+    /// part of the run identity). A property of the opened model: no caller adds to it.
+    /// </summary>
+    string EngineDescription { get; }
+
+    /// <summary>What makes two loaded models give the same answers: the key the request cache stores their answers under.</summary>
+    ModelIdentity Identity { get; }
+
     /// <summary>Which generation settings this engine honours: the plan validator refuses the others, so none is ignored silently.</summary>
     GenerationSupport Generation { get; }
 

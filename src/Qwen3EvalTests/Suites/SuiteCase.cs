@@ -2,6 +2,7 @@ using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Scoring;
 
 namespace Qwen3EvalTests.Suites;
@@ -42,8 +43,7 @@ public sealed record SuiteCase(
     public static string ResultsFileName(string caseId, int? repeat)
     {
         ArgumentNullException.ThrowIfNull(caseId);
-        var name = caseId.Replace('/', Path.DirectorySeparatorChar);
-        return repeat is { } r ? string.Create(CultureInfo.InvariantCulture, $"{name}-r{r}.json") : name + ".json";
+        return ResultsFileNames.Of(caseId, repeat);
     }
 
     public override string ToString() => DisplayName;

@@ -53,7 +53,7 @@ public sealed class EnginesCompareCommandTests : IDisposable
         report["agreement"]!.GetValue<double>().Should().Be(1.0);
         report["maxAbsLogLikelihoodDelta"]!.GetValue<double>().Should().BeLessThan(1e-3);
         report["flips"]!.AsArray().Should().BeEmpty();
-        Directory.EnumerateFiles(Path.Combine(_folder, "engines", "llamacpp"), "ceval-qwen.json").Should().ContainSingle();
+        Directory.EnumerateFiles(Path.Combine(_folder, "engines", "llamacpp"), "ceval-qwen-5shot.json").Should().ContainSingle("each engine's file is named as run names it");
     }
 }
 

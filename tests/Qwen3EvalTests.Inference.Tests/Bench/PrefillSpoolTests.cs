@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Inference.Bench;
+using Qwen3EvalTests.Inference.GenAI;
 
 namespace Qwen3EvalTests.Inference.Tests.Bench;
 

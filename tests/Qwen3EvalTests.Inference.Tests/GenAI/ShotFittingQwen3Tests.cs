@@ -43,7 +43,7 @@ public sealed class ShotFittingQwen3Tests : IDisposable
         planned.Prompt.Should().BeEquivalentTo(fiveShots, "without the tokenizer the prompt keeps every shot");
         fitted.Text.Should().Be(fourShots.Text);
         fitted.Continuations.Should().Equal(fourShots.Continuations);
-        var run = new BenchmarkEvaluator(model, "genai").Run(plan with { Subjects = [dataset.Subjects[0].Id] }, Path.Combine(output, benchmark.ToId() + ".json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(plan with { Subjects = [dataset.Subjects[0].Id] }, Path.Combine(output, benchmark.ToId() + ".json"), cancellationToken: TestContext.Current.CancellationToken);
         run.Header.Settings.Truncation.Should().Be($"opencompass-drop-shots:{budget}+opencompass-hf-left:{budget}");
         run.Outcomes.Single().PromptTokens.Should().Be(model.Encode(fourShots.Text + fourShots.Continuations[0]).Count - 1, "the context is what the four 4-shot sequences share: all but the one-token label");
     }

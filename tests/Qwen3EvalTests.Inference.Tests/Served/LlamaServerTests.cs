@@ -81,7 +81,7 @@ public sealed class LlamaServerTests
             }
 
             using (var served = ServedLanguageModel.Connect(Options(server.Endpoint, attempts: 2), cancellationToken: Ct))
-            using (var cached = new CachingLanguageModel(served, RequestCache.Open(cacheFile, _ => { }), served.Identity))
+            using (var cached = new CachingLanguageModel(served, RequestCache.Open(cacheFile, _ => { })))
             {
                 cached.Score(first, Ct);
                 server.Kill();
@@ -91,7 +91,7 @@ public sealed class LlamaServerTests
 
             server.Restart();
             using var resumedServed = ServedLanguageModel.Connect(Options(server.Endpoint), cancellationToken: Ct);
-            using var resumed = new CachingLanguageModel(resumedServed, RequestCache.Open(cacheFile, _ => { }), resumedServed.Identity);
+            using var resumed = new CachingLanguageModel(resumedServed, RequestCache.Open(cacheFile, _ => { }));
 
             var results = resumed.Score([.. first, .. second], Ct);
 

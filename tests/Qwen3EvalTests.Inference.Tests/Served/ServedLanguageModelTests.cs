@@ -180,7 +180,7 @@ public sealed class ServedLanguageModelTests
         try
         {
             using (var served = ServedLanguageModel.Connect(Fast(server, attempts: 2), cancellationToken: Ct))
-            using (var cached = new CachingLanguageModel(served, RequestCache.Open(cacheFile, _ => { }), served.Identity))
+            using (var cached = new CachingLanguageModel(served, RequestCache.Open(cacheFile, _ => { })))
             {
                 cached.Score(first, Ct);
                 server.Stop();
@@ -191,7 +191,7 @@ public sealed class ServedLanguageModelTests
             server.Start();
             var before = server.ScoringRequests.Count;
             using var resumedServed = ServedLanguageModel.Connect(Fast(server), cancellationToken: Ct);
-            using var resumed = new CachingLanguageModel(resumedServed, RequestCache.Open(cacheFile, _ => { }), resumedServed.Identity);
+            using var resumed = new CachingLanguageModel(resumedServed, RequestCache.Open(cacheFile, _ => { }));
 
             var results = resumed.Score([.. first, .. second], Ct);
 
@@ -220,7 +220,7 @@ public sealed class ServedLanguageModelTests
             using var server = new FakeCompletionServer(FakeFlavour.Vllm);
             string recorded;
             using (var served = ServedLanguageModel.Connect(Fast(server, attempts: 1, apiKeyVariable: variable), cancellationToken: Ct))
-            using (var cached = new CachingLanguageModel(served, RequestCache.Open(cacheFile, line => log.AppendLine(line)), served.Identity))
+            using (var cached = new CachingLanguageModel(served, RequestCache.Open(cacheFile, line => log.AppendLine(line))))
             {
                 var results = cached.Score([new LogLikelihoodRequest(Context, Letters)], Ct);
                 cached.Generate("Say hi", new GenerationSettings(MaxNewTokens: 4), Ct);

@@ -1,3 +1,4 @@
+using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Models;
 
@@ -21,7 +22,7 @@ public sealed class CachingLanguageModelTests : IDisposable
         {
             first = model.Score(requests, TestContext.Current.CancellationToken);
             model.Cache.Should().Be(new CacheCounters(0, 3));
-            inner.Scored.Should().HaveCount(3);
+            inner.Requests.Should().HaveCount(3);
         }
 
         using (var model = Open(out var inner))
@@ -40,14 +41,14 @@ public sealed class CachingLanguageModelTests : IDisposable
     {
         using var model = Open(out var inner);
         model.Score(Requests("q2", "q4"), TestContext.Current.CancellationToken);
-        inner.Scored.Clear();
+        inner.Requests.Clear();
 
         var results = model.Score(Requests("q1", "q2", "q3", "q4", "q5"), TestContext.Current.CancellationToken);
 
         inner.ScoreCalls.Should().Be(2);
-        inner.Scored.Select(r => r.Context).Should().Equal("q1", "q3", "q5");
+        inner.Requests.Select(r => r.Context).Should().Equal("q1", "q3", "q5");
         model.Cache.Should().Be(new CacheCounters(2, 5));
-        results.Should().BeEquivalentTo(new CountingLanguageModel().Score(Requests("q1", "q2", "q3", "q4", "q5"), TestContext.Current.CancellationToken), o => o.WithStrictOrdering());
+        results.Should().BeEquivalentTo(FakeLanguageModel.Hashing(Identity).Score(Requests("q1", "q2", "q3", "q4", "q5"), TestContext.Current.CancellationToken), o => o.WithStrictOrdering());
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class CachingLanguageModelTests : IDisposable
             model.Score(Requests("q1"), TestContext.Current.CancellationToken);
         }
 
-        using var other = new CachingLanguageModel(new CountingLanguageModel(), RequestCache.Open(folder.CacheFile, warnings.Add), Identity with { ModelHash = "bb22" });
+        using var other = new CachingLanguageModel(FakeLanguageModel.Hashing(Identity with { ModelHash = "bb22" }), RequestCache.Open(folder.CacheFile, warnings.Add));
         other.Score(Requests("q1"), TestContext.Current.CancellationToken);
         other.Cache.Should().Be(new CacheCounters(0, 1));
     }
@@ -79,16 +80,16 @@ public sealed class CachingLanguageModelTests : IDisposable
     {
         var modelFolder = Directory.CreateDirectory(Path.Combine(folder.Path, "model")).FullName;
         File.WriteAllText(Path.Combine(modelFolder, "genai_config.json"), "{}");
-        var before = ModelIdentity.OfFolder(modelFolder, "cpu");
+        var before = ModelFolderIdentity.Of(modelFolder, "cpu");
         File.WriteAllText(Path.Combine(modelFolder, "tokenizer.json"), "{}");
-        ModelIdentity.OfFolder(modelFolder, "cpu").ModelHash.Should().NotBe(before.ModelHash);
-        ModelIdentity.OfFolder(modelFolder, "cpu").Should().Be(ModelIdentity.OfFolder(modelFolder, "cpu"));
+        ModelFolderIdentity.Of(modelFolder, "cpu").ModelHash.Should().NotBe(before.ModelHash);
+        ModelFolderIdentity.Of(modelFolder, "cpu").Should().Be(ModelFolderIdentity.Of(modelFolder, "cpu"));
     }
 
-    private CachingLanguageModel Open(out CountingLanguageModel inner)
+    private CachingLanguageModel Open(out FakeLanguageModel inner)
     {
-        inner = new CountingLanguageModel();
-        return new CachingLanguageModel(inner, RequestCache.Open(folder.CacheFile, warnings.Add), Identity);
+        inner = FakeLanguageModel.Hashing(Identity);
+        return new CachingLanguageModel(inner, RequestCache.Open(folder.CacheFile, warnings.Add));
     }
 
     private static LogLikelihoodRequest[] Requests(params string[] contexts) =>

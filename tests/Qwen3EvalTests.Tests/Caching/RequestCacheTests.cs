@@ -19,7 +19,7 @@ public sealed class RequestCacheTests : IDisposable
         new Random(5).NextBytes(bytes);
         File.WriteAllBytes(folder.CacheFile, bytes);
 
-        using var model = new CachingLanguageModel(new CountingLanguageModel(), RequestCache.Open(folder.CacheFile, warnings.Add), Identity);
+        using var model = new CachingLanguageModel(FakeLanguageModel.Hashing(Identity), RequestCache.Open(folder.CacheFile, warnings.Add));
         model.Score([new LogLikelihoodRequest("q", [" A"])], TestContext.Current.CancellationToken);
 
         model.Cache.Should().Be(new CacheCounters(0, 1));
@@ -45,7 +45,7 @@ public sealed class RequestCacheTests : IDisposable
         {
             model.Score([new LogLikelihoodRequest("question 1 " + new string('x', 300), [" A", " B"])], TestContext.Current.CancellationToken);
             model.Cache.Should().Be(new CacheCounters(0, 1));
-            inner.Scored.Should().ContainSingle();
+            inner.Requests.Should().ContainSingle();
         }
 
         warnings.Should().ContainSingle().Which.Should().Contain("corrupt");
@@ -78,7 +78,7 @@ public sealed class RequestCacheTests : IDisposable
         {
             model.Score(requests, TestContext.Current.CancellationToken).Should().BeEquivalentTo(truth, o => o.WithStrictOrdering());
             model.Cache.Should().Be(new CacheCounters(1, 1));
-            inner.Scored.Select(r => r.Context).Should().Equal("q1");
+            inner.Requests.Select(r => r.Context).Should().Equal("q1");
         }
 
         warnings.Should().ContainSingle().Which.Should().Contain(q1);
@@ -108,7 +108,7 @@ public sealed class RequestCacheTests : IDisposable
         var results = new IReadOnlyList<LogLikelihoodResult>[2];
         Parallel.For(0, 2, w =>
         {
-            using var model = new CachingLanguageModel(new CountingLanguageModel(), RequestCache.Open(folder.CacheFile, _ => { }), Identity);
+            using var model = new CachingLanguageModel(FakeLanguageModel.Hashing(Identity), RequestCache.Open(folder.CacheFile, _ => { }));
             results[w] = requests.Chunk(16).SelectMany(chunk => model.Score(chunk, TestContext.Current.CancellationToken)).ToArray();
         });
 
@@ -135,9 +135,9 @@ public sealed class RequestCacheTests : IDisposable
         stored.Should().BeEquivalentTo(result);
     }
 
-    private CachingLanguageModel Open(out CountingLanguageModel inner)
+    private CachingLanguageModel Open(out FakeLanguageModel inner)
     {
-        inner = new CountingLanguageModel();
-        return new CachingLanguageModel(inner, RequestCache.Open(folder.CacheFile, warnings.Add), Identity);
+        inner = FakeLanguageModel.Hashing(Identity);
+        return new CachingLanguageModel(inner, RequestCache.Open(folder.CacheFile, warnings.Add));
     }
 }

@@ -44,7 +44,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         using var model = new FakeLanguageModel((_, c) => c.Trim() == "A" ? -1 : -2);
         var recorder = new Recorder();
 
-        new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 3), Path.Combine(_out, "a.json"), recorder, TestContext.Current.CancellationToken);
+        new BenchmarkEvaluator(model).Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 3), Path.Combine(_out, "a.json"), recorder, TestContext.Current.CancellationToken);
 
         recorder.Reports.Should().NotBeEmpty().And.OnlyContain(r => r.QuestionsTotal == 6);
         recorder.Reports[^1].QuestionsDone.Should().Be(6);
@@ -54,7 +54,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
     public void RecordsTheIdentityChoiceRuleAndTemplatesInTheHeader()
     {
         using var model = new FakeLanguageModel((_, c) => c.Trim() == "A" ? -1 : -2);
-        var evaluator = new BenchmarkEvaluator(model, "fake");
+        var evaluator = new BenchmarkEvaluator(model);
         var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 2);
 
         var first = evaluator.Run(plan, Path.Combine(_out, "a.json"), cancellationToken: TestContext.Current.CancellationToken);
@@ -77,7 +77,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, Limit: 1, AllowKindMismatch: true,
             Generation: new GenerationSettings(16, ["<|im_end|>"], Temperature: 0.7, Seed: 42), Repeat: 2);
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "g.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(plan, Path.Combine(_out, "g.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         run.Header.Settings.Generation.Should().BeEquivalentTo(new RunGeneration(16, 0.7, 42, ["<|im_end|>"]));
         run.Header.Settings.ChoiceRule.Should().BeNull();
@@ -90,7 +90,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         // The fake always prefers " A"; the data's answers cycle A, B, C, D per subject: 4 + 3 questions, A twice.
         using var model = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2);
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root), Path.Combine(_out, "all.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root), Path.Combine(_out, "all.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         run.Outcomes.Should().HaveCount(7).And.OnlyContain(o => o.Predicted == 'A');
         run.Summary.Correct.Should().Be(2);
@@ -108,8 +108,8 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         using var ahead = new FakeLanguageModel((context, c) => -(context.Length % 7) - c.Length) { PreparesConcurrently = true };
         var plan = new EvaluationPlan(Benchmark.Mmlu, PromptProtocols.Get(protocol), _data.Root);
 
-        var expected = new BenchmarkEvaluator(alone, "fake") { ChunkSize = 2 }.Run(plan, Path.Combine(_out, "alone.json"), cancellationToken: TestContext.Current.CancellationToken);
-        var actual = new BenchmarkEvaluator(ahead, "fake") { ChunkSize = 2 }.Run(plan, Path.Combine(_out, "ahead.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var expected = new BenchmarkEvaluator(alone) { ChunkSize = 2 }.Run(plan, Path.Combine(_out, "alone.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var actual = new BenchmarkEvaluator(ahead) { ChunkSize = 2 }.Run(plan, Path.Combine(_out, "ahead.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         actual.Outcomes.Should().BeEquivalentTo(expected.Outcomes, o => o.WithStrictOrdering());
         ahead.Requests.Should().BeEquivalentTo(alone.Requests, o => o.WithStrictOrdering());
@@ -128,7 +128,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         var plan = new EvaluationPlan(Benchmark.Mmlu, PromptProtocols.Get(protocol), _data.Root);
 
         var failures = new[] { alone, ahead }.Select(model => FluentActions
-            .Invoking(() => new BenchmarkEvaluator(model, "fake") { ChunkSize = 1 }.Run(plan, Path.Combine(_out, "broken.json"), cancellationToken: TestContext.Current.CancellationToken))
+            .Invoking(() => new BenchmarkEvaluator(model) { ChunkSize = 1 }.Run(plan, Path.Combine(_out, "broken.json"), cancellationToken: TestContext.Current.CancellationToken))
             .Should().Throw<EvalInputException>().Which).ToList();
 
         failures.Should().OnlyContain(e => e.Line == 3 && e.File!.EndsWith("global_facts_test.csv", StringComparison.Ordinal));
@@ -142,7 +142,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
     {
         using var model = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2) { PreparesConcurrently = preparesConcurrently, FailsToEncode = "test question 2" };
 
-        var running = () => new BenchmarkEvaluator(model, "fake") { ChunkSize = 2 }.Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root), Path.Combine(_out, "fault.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var running = () => new BenchmarkEvaluator(model) { ChunkSize = 2 }.Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root), Path.Combine(_out, "fault.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         running.Should().Throw<EngineFaultException>().Which.Question.Should().Be("mmlu/abstract_algebra questions 2–3 (one chunk)");
         model.ScoredRequests.Should().Be(2, "the chunk before the fault was scored");
@@ -153,7 +153,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
     {
         using var model = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2);
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 1), Path.Combine(_out, "q.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 1), Path.Combine(_out, "q.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         model.Requests.Should().HaveCount(2).And.OnlyContain(r =>
             r.NextTokenOnly && r.MaxContextTokens == 2047 && !r.IncludeContextLogProb
@@ -172,7 +172,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         using var model = new FakeLanguageModel((_, c) => c == " A" ? -1 : -2);
         var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Limit: 1, ChoiceRule: ChoiceRule.TokenNormalised);
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "n.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(plan, Path.Combine(_out, "n.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         model.Requests.Should().OnlyContain(r => !r.NextTokenOnly, "a length-normalised rule needs every continuation token");
         run.Header.Settings.Scoring.Should().Be("loglikelihood");
@@ -192,7 +192,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
     {
         using var model = new FakeLanguageModel((_, c) => c.EndsWith('A') ? -1 : -2);
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, PromptProtocols.Get(protocol), _data.Root, Shots: 5, Limit: 1), Path.Combine(_out, protocol + ".json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(new EvaluationPlan(Benchmark.Mmlu, PromptProtocols.Get(protocol), _data.Root, Shots: 5, Limit: 1), Path.Combine(_out, protocol + ".json"), cancellationToken: TestContext.Current.CancellationToken);
 
         model.Requests.Should().OnlyContain(r => r.Tokenization.ToId() == tokenization && r.Tokenized != null);
         var file = ResultsFile.Read(run.ResultsFile);
@@ -209,7 +209,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
     {
         using var model = new FakeLanguageModel((_, c) => c == "A" ? -1 : -2);
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(), _data.Root, Limit: 1), Path.Combine(_out, "o.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(), _data.Root, Limit: 1), Path.Combine(_out, "o.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         model.Requests.Should().OnlyContain(r => r.IncludeContextLogProb && !r.NextTokenOnly && r.MaxContextTokens == null);
         run.Header.Settings.Scoring.Should().Be("perplexity");
@@ -228,7 +228,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         var budget = expected.Text.Length + expected.Continuations.Max(c => c.Length);
         var plan = new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(maxSeqLen: budget), _data.Root, Limit: 1, Subjects: ["abstract_algebra"]);
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "oc.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(plan, Path.Combine(_out, "oc.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         var sent = model.Requests.Single();
         sent.Context.Should().Be(expected.Text, "five shots are over the budget, so the last three go (icl_ppl_inferencer.py L115-120)");
@@ -243,7 +243,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         using var model = new FakeLanguageModel((_, _) => 0, _ => "A", ModelKind.Instruct);
         var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Shots: 5, Chat: true);
 
-        var act = () => new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "chat.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var act = () => new BenchmarkEvaluator(model).Run(plan, Path.Combine(_out, "chat.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         act.Should().Throw<EvalInputException>().Which.Message.Should().Contain("protocol qwen takes no shots in the chat form").And.Contain("drop the shots");
         model.Generations.Should().Be(0);
@@ -255,7 +255,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
     {
         using var model = new FakeLanguageModel((_, _) => 0, _ => "A", ModelKind.Instruct);
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, Limit: 1), Path.Combine(_out, "chat0.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, Limit: 1), Path.Combine(_out, "chat0.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         run.Header.Settings.Shots.Should().Be(0);
         run.Header.Settings.Scoring.Should().Be("generation");
@@ -277,7 +277,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         var plan = new EvaluationPlan(Benchmark.Mmlu, new OpenCompassProtocol(), _data.Root, Chat: true, Limit: 1, Shots: 0);
         var messages = PlanPrompts.Of(plan).First().Prompt.Messages!;
 
-        var run = new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "template.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(model).Run(plan, Path.Combine(_out, "template.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         messages[0].Role.Should().Be("user", "OpenCompass sends no system turn");
         seen[0].Should().Be(Template(messages, addGenerationPrompt: true)).And.StartWith(DefaultSystem);
@@ -291,7 +291,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         using var model = new FakeLanguageModel((_, _) => 0, prompt => { seen.Add(prompt); return "A"; }, ModelKind.Instruct);
         var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, ChatOptions: new ChatOptions(EnableThinking: false), Limit: 1);
 
-        new BenchmarkEvaluator(model, "fake").Run(plan, Path.Combine(_out, "nothink.json"), cancellationToken: TestContext.Current.CancellationToken);
+        new BenchmarkEvaluator(model).Run(plan, Path.Combine(_out, "nothink.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         // Qwen3's template with enable_thinking=false ends the generation prompt with "<think>\n\n</think>\n\n".
         seen[0].Should().EndWith("<|im_start|>assistant\n<think>\n\n</think>\n\n");
@@ -305,7 +305,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
         using var noTemplate = new FakeLanguageModel((_, _) => 0, prompt => { seen.Add(prompt); return "A"; }, ModelKind.Base);
         var chat = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), _data.Root, Chat: true, Limit: 1, AllowKindMismatch: true);
 
-        var run = new BenchmarkEvaluator(noTemplate, "fake").Run(chat, Path.Combine(_out, "notemplate.json"), cancellationToken: TestContext.Current.CancellationToken);
+        var run = new BenchmarkEvaluator(noTemplate).Run(chat, Path.Combine(_out, "notemplate.json"), cancellationToken: TestContext.Current.CancellationToken);
 
         seen[0].Should().Be(PlanPrompts.Of(chat).First().Prompt.Text);
         run.Header.Settings.ChatTemplate.Should().Be(ChatPromptRendering.HarnessChatMl);

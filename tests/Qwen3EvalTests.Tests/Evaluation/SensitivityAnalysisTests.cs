@@ -38,7 +38,7 @@ public sealed class SensitivityAnalysisTests : IDisposable
     {
         using var model = new FakeLanguageModel(SpaceSensitive);
 
-        var report = new SensitivityAnalysis(model, "fake").Run(Request(SensitivityFactor.Shots, SensitivityFactor.AnswerSpace, SensitivityFactor.Average), cancellationToken: TestContext.Current.CancellationToken);
+        var report = new SensitivityAnalysis(model).Run(Request(SensitivityFactor.Shots, SensitivityFactor.AnswerSpace, SensitivityFactor.Average), cancellationToken: TestContext.Current.CancellationToken);
 
         report.Reference.Score.Should().Be(1.0);
         report.Rows.Select(r => (r.Factor, r.Setting)).Should().Equal(("shots", "0-shot"), ("answer-space", "no-space"), ("average", "macro"));
@@ -54,7 +54,7 @@ public sealed class SensitivityAnalysisTests : IDisposable
         // Right only on abstract_algebra questions: micro 4/6, macro (1 + 0) / 2.
         using var model = new FakeLanguageModel((context, c) => context.Contains("abstract algebra", StringComparison.Ordinal) == (c.Trim() == "A") ? -1 : -3);
 
-        var report = new SensitivityAnalysis(model, "fake").Run(Request(SensitivityFactor.Average), cancellationToken: TestContext.Current.CancellationToken);
+        var report = new SensitivityAnalysis(model).Run(Request(SensitivityFactor.Average), cancellationToken: TestContext.Current.CancellationToken);
 
         model.ScoredRequests.Should().Be(6, "only the reference run asks the model");
         report.Reference.Score.Should().BeApproximately(4 / 6.0, 1e-12);
@@ -67,7 +67,7 @@ public sealed class SensitivityAnalysisTests : IDisposable
     {
         using var model = new FakeLanguageModel(SpaceSensitive, _ => "答案是 A");
 
-        var report = new SensitivityAnalysis(model, "fake").Run(Request([.. SensitivityFactors.All]), cancellationToken: TestContext.Current.CancellationToken);
+        var report = new SensitivityAnalysis(model).Run(Request([.. SensitivityFactors.All]), cancellationToken: TestContext.Current.CancellationToken);
 
         report.Rows.Select(r => r.Factor).Distinct().Should().Equal("protocol", "shots", "scoring", "chat", "answer-space", "average");
         var chat = report.Rows.Single(r => r.Factor == "chat");
@@ -81,7 +81,7 @@ public sealed class SensitivityAnalysisTests : IDisposable
     public void TheReportReadsBackFromItsFile()
     {
         using var model = new FakeLanguageModel(SpaceSensitive);
-        var report = new SensitivityAnalysis(model, "fake").Run(Request(SensitivityFactor.AnswerSpace), cancellationToken: TestContext.Current.CancellationToken);
+        var report = new SensitivityAnalysis(model).Run(Request(SensitivityFactor.AnswerSpace), cancellationToken: TestContext.Current.CancellationToken);
         var path = Path.Combine(_out, "sensitivity.json");
 
         report.Write(path);

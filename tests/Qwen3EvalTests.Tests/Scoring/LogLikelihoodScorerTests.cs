@@ -23,7 +23,7 @@ public class LogLikelihoodScorerTests
     {
         // Keeps the last MaxContextTokens characters of a longer context, as the GenAI backend does with tokens.
         var fed = new List<int>();
-        using var model = new ScoringOnlyModel((r, _) =>
+        using var model = FakeLanguageModel.Scoring((r, _) =>
         {
             var kept = Math.Min(r.Context.Length, r.MaxContextTokens ?? int.MaxValue);
             fed.Add(kept);

@@ -100,7 +100,7 @@ public class SequenceTruncationTests
             continuations);
 
     /// <summary>Fits every request as the engines do (<see cref="TokenizedRequest.FittedTo"/>) and records each context fed, per continuation, in <paramref name="fedContexts"/>.</summary>
-    private static ScoringOnlyModel FittingModel(List<int> fedContexts) => new((r, model) =>
+    private static FakeLanguageModel FittingModel(List<int> fedContexts) => FakeLanguageModel.Scoring((r, model) =>
     {
         var fed = r.TokensWith(model.Encode).FittedTo(r.MaxContextTokens, model.Info.ContextLength, emptyContext: null, "fake", null, "context");
         fedContexts.AddRange(fed.Continuations.Select(_ => fed.Context.Count));

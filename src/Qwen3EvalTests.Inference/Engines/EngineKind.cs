@@ -1,38 +1,41 @@
 namespace Qwen3EvalTests.Inference.Engines;
 
-/// <summary>An engine an engine-parity run can use.</summary>
-public enum ParityEngine
+/// <summary>An inference engine the harness can score with: every command and the gate name engines by these.</summary>
+public enum EngineKind
 {
     /// <summary>ONNX Runtime GenAI in process on model.onnx.</summary>
     GenAi,
 
-    /// <summary>llama.cpp in process (LLamaSharp) on model.gguf.</summary>
+    /// <summary>llama.cpp in process (LLamaSharp) on the model folder's model.gguf.</summary>
     LlamaCpp,
 
-    /// <summary>A served OpenAI-compatible engine at --endpoint (vLLM, SGLang, a running llama-server).</summary>
+    /// <summary>A served OpenAI-compatible engine at an endpoint (vLLM, SGLang, a running llama-server).</summary>
     OpenAi,
 
     /// <summary>eng/llama-server.sh's llama-server, started on 127.0.0.1 with model.gguf for the run and stopped afterwards, used as openai.</summary>
     LlamaServer,
 }
 
-/// <summary>The ids of <see cref="ParityEngine"/> on the command line: genai, llamacpp, openai, llama-server.</summary>
-public static class ParityEngines
+/// <summary>The one parser of engine names on the command line and in settings: genai, llamacpp, openai, llama-server.</summary>
+public static class EngineKinds
 {
     public const string Expected = "genai, llamacpp, openai or llama-server";
 
-    public static string ToId(this ParityEngine engine) => engine switch
+    public static string ToId(this EngineKind engine) => engine switch
     {
-        ParityEngine.GenAi => "genai",
-        ParityEngine.LlamaCpp => "llamacpp",
-        ParityEngine.OpenAi => "openai",
-        ParityEngine.LlamaServer => "llama-server",
+        EngineKind.GenAi => "genai",
+        EngineKind.LlamaCpp => "llamacpp",
+        EngineKind.OpenAi => "openai",
+        EngineKind.LlamaServer => "llama-server",
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
-    public static bool TryParse(string? id, out ParityEngine engine)
+    /// <summary>Whether the engine is reached over HTTP (and so tokenizes and renders chat templates on the server).</summary>
+    public static bool IsServed(this EngineKind engine) => engine is EngineKind.OpenAi or EngineKind.LlamaServer;
+
+    public static bool TryParse(string? id, out EngineKind engine)
     {
-        foreach (var candidate in Enum.GetValues<ParityEngine>())
+        foreach (var candidate in Enum.GetValues<EngineKind>())
         {
             if (string.Equals(candidate.ToId(), id?.Trim(), StringComparison.OrdinalIgnoreCase))
             {
@@ -45,15 +48,20 @@ public static class ParityEngines
         return false;
     }
 
+    /// <exception cref="EvalInputException">Not an engine name; the message names <paramref name="option"/> and the expected names.</exception>
+    public static EngineKind Parse(string id, string option = "--engine") => TryParse(id, out var engine)
+        ? engine
+        : throw new EvalInputException($"'{id}' is not an engine; expected {Expected}.", field: option);
+
     /// <summary>
     /// The engines a comma-separated --engines value names, in order; an unknown or repeated name is added to
     /// <paramref name="problems"/> (the value's other names are still read, so every problem is reported at once).
     /// </summary>
-    public static List<ParityEngine> ParseList(string text, InputProblemList problems)
+    public static List<EngineKind> ParseList(string text, InputProblemList problems)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(problems);
-        var engines = new List<ParityEngine>();
+        var engines = new List<EngineKind>();
         foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!TryParse(id, out var engine))

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Inference.GenAI;
 
 /// <summary>
 /// One forward call of the harness: <paramref name="Tokens"/> appended after the first <paramref name="Start"/> tokens the

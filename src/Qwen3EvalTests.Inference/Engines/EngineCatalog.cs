@@ -1,0 +1,60 @@
+using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Inference.LlamaCpp;
+using Qwen3EvalTests.Inference.Served;
+using Qwen3EvalTests.Models;
+
+namespace Qwen3EvalTests.Inference.Engines;
+
+/// <summary>
+/// The one place an engine is opened: <c>run</c>, <c>engines compare</c>, <c>bench</c> and the gate's suite cases all open their
+/// models here, so the same <see cref="EngineSpec"/> gives the same engine description and model identity (and so the same run
+/// identity) whichever of them runs it.
+/// </summary>
+public static class EngineCatalog
+{
+    /// <summary>Loads, connects to or starts the engine <paramref name="spec"/> names.</summary>
+    /// <exception cref="EvalInputException">The folder, GGUF, binary or endpoint the engine needs is missing or unusable.</exception>
+    public static ILanguageModel Open(EngineSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Engine switch
+        {
+            EngineKind.GenAi => GenAiLanguageModel.Load(FolderOf(spec), new GenAiModelOptions(spec.Device, spec.BatchSize, spec.DeclaredKind)),
+            EngineKind.LlamaCpp => LlamaCppLanguageModel.Load(FolderOf(spec), spec.DeclaredKind),
+            EngineKind.OpenAi => Connect(spec, spec.Endpoint ?? throw new EvalInputException("the openai engine needs the server's URL: pass --endpoint, e.g. http://127.0.0.1:8000.", field: "--endpoint"), cancellationToken),
+            EngineKind.LlamaServer => StartedLlamaServerModel.Start(
+                spec.LlamaServerBinary ?? LlamaServerProcess.BinaryPath,
+                Path.Combine(Path.GetFullPath(FolderOf(spec)), LlamaCppLanguageModel.GgufFileName),
+                spec.LlamaServerSlots,
+                spec.LlamaServerContextPerSlot,
+                endpoint => Connect(spec, endpoint, cancellationToken)),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Engine, "Unknown engine."),
+        };
+    }
+
+    /// <summary>The generation settings <paramref name="engine"/> honours, known before it is opened (plans are checked against it first).</summary>
+    public static GenerationSupport GenerationOf(EngineKind engine) => engine switch
+    {
+        EngineKind.GenAi => GenerationSupport.GenAi,
+        EngineKind.LlamaCpp => LlamaCppLanguageModel.Supported,
+        _ => GenerationSupport.Served,
+    };
+
+    /// <summary>
+    /// A served engine, tokenized by the spec's model folder when it has one (checked against the server's /tokenize at connect),
+    /// else by the server.
+    /// </summary>
+    private static ServedLanguageModel Connect(EngineSpec spec, Uri endpoint, CancellationToken cancellationToken)
+    {
+        var local = spec.ModelFolder is { } folder ? GenAiLanguageModel.Load(folder, new GenAiModelOptions(spec.Device, 1, spec.DeclaredKind)) : null;
+        return ServedLanguageModel.Connect(
+            spec.ServedOptions(endpoint),
+            local,
+            spec.DeclaredKind,
+            ownsLocalTokenizer: true,
+            cancellationToken: cancellationToken);
+    }
+
+    private static string FolderOf(EngineSpec spec) => spec.ModelFolder
+        ?? throw new EvalInputException($"the {spec.Engine.ToId()} engine needs a model folder: pass --model DIR.", field: "--model");
+}
