@@ -19,7 +19,7 @@ public enum LmEvalRuleId
     /// <summary>With a chat template and no explicit choice, shots are user/assistant turns, not folded into one user message.</summary>
     ChatShotsAsTurnsByDefault,
 
-    /// <summary>The model argument enable_thinking reaches the tokenizer's chat template.</summary>
+    /// <summary>The hf model's enable_thinking argument reaches the tokenizer's chat template.</summary>
     ChatTemplateReceivesEnableThinking,
 
     /// <summary>System instruction and description are joined by the few-shot delimiter only when neither has whitespace at the join.</summary>

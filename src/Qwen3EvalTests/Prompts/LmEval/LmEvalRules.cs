@@ -64,13 +64,14 @@ public static class LmEvalRules
 
     public static LmEvalRule ChatTemplateReceivesEnableThinking { get; } = new(
         LmEvalRuleId.ChatTemplateReceivesEnableThinking,
-        "The model argument enable_thinking is passed to tokenizer.apply_chat_template, so Qwen3's enable_thinking=False empty think block can be sent; before, no argument reached the template, which rendered with its defaults.",
+        "The hf model (HFLM, whose context window this protocol reproduces) passes its enable_thinking model argument to tokenizer.apply_chat_template, so Qwen3's enable_thinking=False empty think block can be sent; before, HFLM passed no template argument and the template rendered with its defaults (thinking on, no block). The vllm model had its own enable_thinking from v0.4.9 (PR #2947, ab618f01a), defaulting to False.",
         LmEvalVersion.Of("0.4.9.1"),
         null,
         [
             "v0.4.9:lm_eval/models/huggingface.py:1421-1426 (apply_chat_template without template kwargs)",
             "v0.4.9.1:lm_eval/models/huggingface.py:104,245-249,1500-1505 (chat_template_args, PR #3164, 2eea3f50e)",
             "HEAD:lm_eval/models/huggingface.py:113,403-407",
+            "v0.4.9:lm_eval/models/vllm_causallms.py:135,203,309 (vllm only)",
         ]);
 
     public static LmEvalRule SystemInstructionDelimitedOnlyWithoutBoundaryWhitespace { get; } = new(
