@@ -9,7 +9,8 @@ namespace Qwen3EvalTests.Prompts.LmEval;
 /// from hails/mmlu_no_train to cais/mmlu in v0.4.9.1), folding shots into one user message as description-less base text
 /// (v0.4.3 samplers.py L111-114 and task.py L999-1005; HEAD api/utils.py L65-83), the shots' assistant turn being the bare
 /// letter, add_generation_prompt for a task without gen_prefix, and _encode_pair moving the context's trailing whitespace into
-/// the continuation (v0.4.3 and HEAD lm_eval/api/model.py).
+/// the continuation (v0.4.3 and HEAD lm_eval/api/model.py). Not a prompt rule, also unchanged: group scores weighted by subject size
+/// (v0.4.3 lm_eval/api/metrics.py L559 weight_by_size=True by default; from v0.4.4 the groups' aggregate_metric_list says so).
 /// </summary>
 public static class LmEvalRules
 {
