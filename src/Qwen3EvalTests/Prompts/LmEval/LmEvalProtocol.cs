@@ -9,9 +9,10 @@ namespace Qwen3EvalTests.Prompts.LmEval;
 /// <summary>
 /// lm-evaluation-harness (multiple_choice): each letter is a log-likelihood request; shots are the
 /// first K dev rows. Base: description + shots ("doc letter" joined by "\n\n") + doc, continuation " A".
-/// Chat (--apply_chat_template): the description is the system message, shots are user/assistant turns
-/// (--fewshot_as_multiturn, the default at HEAD; before v0.4.10 folded into the user message unless asked), the
-/// target delimiter becomes "" so the continuation is "A". 0-shot unless asked. Releases: <see cref="LmEvalRelease"/>.
+/// Chat (--apply_chat_template): the description is the system message, shots are user/assistant turns or folded into
+/// the user message, the continuation "A" or " A". 0-shot unless asked. What depends on the release is read from
+/// <see cref="LmEvalRelease.Rules"/> (<see cref="LmEvalRules"/>): the description's last newline, the chat target delimiter,
+/// the multi-turn default, whether enable_thinking reaches the template, how a system instruction joins the description.
 /// Subject-size weighted (micro) group averages; C-Eval scores val.
 /// </summary>
 /// <param name="templates">The strings; null: <see cref="LmEvalTemplates.Default"/>.</param>
@@ -22,14 +23,14 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
 
     public LmEvalTemplates Templates { get; } = templates ?? LmEvalTemplates.Default;
 
-    public LmEvalRelease Release { get; } = release ?? LmEvalRelease.Head;
+    public LmEvalRelease Release { get; } = RequireLayoutRules(release ?? LmEvalRelease.Head);
 
     public string Name => Release.Tag is null ? ProtocolName : ProtocolName + "@" + Release.Tag;
 
     public string TemplateFingerprint => Prompts.TemplateFingerprint.Of(Templates);
 
     /// <summary>
-    /// Both forms: continuation log-likelihood, 0 shots unless asked (the task configs set no num_fewshot), subject-size weighted
+    /// Both forms: continuation log-likelihood, 0 shots unless asked (<see cref="LmEvalRuleId.ZeroShotByDefault"/>), subject-size weighted
     /// (micro) averages, and HFLM's window (<see cref="ContextTruncation.LmEval"/>): the last max_length + 1 tokens of context +
     /// continuation, the last not fed, max_length being the model's (lm_eval/models/huggingface.py L620-625 →
     /// models/utils.py resolve_max_length: config n_positions / max_position_embeddings / n_ctx, then the tokenizer's
@@ -50,10 +51,10 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
         string continuationPrefix;
         if (request.Chat)
         {
-            var options = request.EffectiveChatOptions;
+            var options = RequireSendable(request.EffectiveChatOptions);
             messages = ChatMessages(request, description, options);
             text = ChatMl.Render(messages, options.EnableThinking);
-            continuationPrefix = string.Empty;
+            continuationPrefix = Release.Holds(LmEvalRuleId.ChatContinuationWithoutTargetDelimiter) ? string.Empty : Templates.TargetDelimiter;
         }
         else
         {
@@ -73,7 +74,7 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
             _ => (Templates.CmmluDescription, SubjectNames.Chinese(request.Subject)),
         };
         var description = string.Format(CultureInfo.InvariantCulture, format, name);
-        return Release.DropsDescriptionNewline && description.EndsWith('\n') ? description[..^1] : description;
+        return Release.Holds(LmEvalRuleId.DescriptionLastNewlineDropped) && description.EndsWith('\n') ? description[..^1] : description;
     }
 
     private string Doc(Question question)
@@ -95,10 +96,9 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
 
     private IReadOnlyList<ChatTurn> ChatMessages(PromptRequest request, string description, ChatOptions options)
     {
-        // lm-eval: system = system_instruction + few-shot delimiter + description (either alone when the other is absent).
-        var system = options.SystemMessage is null ? description : options.SystemMessage + Templates.FewShotDelimiter + description;
+        var system = SystemPrompt(options.SystemMessage, description);
         var turns = new List<ChatTurn>();
-        if (options.ShotsAsMultiTurn ?? Release.FewShotAsMultiTurnByDefault)
+        if (options.ShotsAsMultiTurn ?? Release.Holds(LmEvalRuleId.ChatShotsAsTurnsByDefault))
         {
             foreach (var shot in request.Shots)
             {
@@ -114,5 +114,58 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
         }
 
         return ChatMl.WithSystem(system, turns);
+    }
+
+    /// <exception cref="EvalInputException">enable_thinking=false asked of a release whose hf model cannot pass it to the template.</exception>
+    private ChatOptions RequireSendable(ChatOptions options)
+    {
+        if (options.EnableThinking == false && !Release.Holds(LmEvalRuleId.ChatTemplateReceivesEnableThinking))
+        {
+            throw new EvalInputException(
+                $"{Name} cannot send enable_thinking=false: lm-eval's hf model passes no argument to the chat template before v0.4.9.1 (enable_thinking model argument, PR #3164), so Qwen3's template renders no empty think block; run thinking mode or protocol '{ProtocolName}'.",
+                field: "enable_thinking");
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// --system_instruction and the description: instruction + few-shot delimiter + description (the instruction alone when
+    /// there is no description); from v0.4.10 maybe_delimit, which leaves the delimiter out when the instruction ends or the
+    /// description starts with whitespace and drops an empty instruction.
+    /// </summary>
+    private string SystemPrompt(string? instruction, string description)
+    {
+        if (instruction is null)
+        {
+            return description;
+        }
+
+        if (!Release.Holds(LmEvalRuleId.SystemInstructionDelimitedOnlyWithoutBoundaryWhitespace))
+        {
+            return description.Length == 0 ? instruction : instruction + Templates.FewShotDelimiter + description;
+        }
+
+        return instruction.Length == 0 ? description
+            : description.Length == 0 ? instruction
+            : char.IsWhiteSpace(instruction[^1]) || char.IsWhiteSpace(description[0]) ? instruction + description
+            : instruction + Templates.FewShotDelimiter + description;
+    }
+
+    /// <summary>
+    /// The rules this protocol has one layout for: the description as the chat system message and the 0-shot default hold in
+    /// every release read; a release without them would need a layout nobody has written.
+    /// </summary>
+    private static LmEvalRelease RequireLayoutRules(LmEvalRelease release)
+    {
+        foreach (var rule in (ReadOnlySpan<LmEvalRuleId>)[LmEvalRuleId.ChatDescriptionIsSystemMessage, LmEvalRuleId.ZeroShotByDefault])
+        {
+            if (!release.Holds(rule))
+            {
+                throw new ArgumentException($"lm-eval {release.Revision}: rule {rule} does not hold and {nameof(LmEvalProtocol)} has no other layout.", nameof(release));
+            }
+        }
+
+        return release;
     }
 }

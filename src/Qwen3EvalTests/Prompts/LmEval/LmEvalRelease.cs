@@ -1,26 +1,35 @@
 namespace Qwen3EvalTests.Prompts.LmEval;
 
 /// <summary>
-/// A release of lm-evaluation-harness, where it sends different prompts. Every release reads the description through
-/// jinja (lm_eval/utils.py); before v0.4.4 (PR #2116) without <c>keep_trailing_newline</c>, so the description's last
-/// newline is dropped (v0.4.3 utils.py L472). <c>--fewshot_as_multiturn</c> defaults to false up to v0.4.9.x
-/// (v0.4.3 __main__.py L178-182, v0.4.9.2 L201-205) and is switched on with <c>--apply_chat_template</c> at HEAD
-/// (lm_eval/config/evaluate_config.py L352-358). The mmlu, ceval and cmmlu task configs set no <c>num_fewshot</c>:
-/// every release is 0-shot unless <c>--num_fewshot</c> says otherwise.
+/// A release of lm-evaluation-harness as a prompt protocol reproduces it: its version and the rules of
+/// <see cref="LmEvalRules"/> whose range contains it — all of them, never a hand-picked subset. The named variants are
+/// HEAD ("lm-eval"), v0.4.9 ("lm-eval@0.4.9") and v0.4.3 ("lm-eval@0.4.3"); <see cref="Of"/> gives any other release read.
 /// </summary>
-/// <param name="Tag">"0.4.3", "0.4.9"; null: HEAD (4e7e0d47), the protocol named plain "lm-eval".</param>
-/// <param name="DropsDescriptionNewline">jinja without keep_trailing_newline: "…about anatomy.\n\n" is sent as "…about anatomy.\n".</param>
-/// <param name="FewShotAsMultiTurnByDefault">With a chat template and no explicit choice, shots are user/assistant turns (true) or folded into the one user message (false).</param>
-public sealed record LmEvalRelease(string? Tag, bool DropsDescriptionNewline, bool FewShotAsMultiTurnByDefault)
+/// <param name="Version">The release.</param>
+public sealed record LmEvalRelease(LmEvalVersion Version)
 {
-    public static LmEvalRelease Head { get; } = new(null, DropsDescriptionNewline: false, FewShotAsMultiTurnByDefault: true);
+    public static LmEvalRelease Head { get; } = new(LmEvalVersion.Head);
 
-    public static LmEvalRelease V0_4_9 { get; } = new("0.4.9", DropsDescriptionNewline: false, FewShotAsMultiTurnByDefault: false);
+    public static LmEvalRelease V0_4_9 { get; } = Of("0.4.9");
 
-    public static LmEvalRelease V0_4_3 { get; } = new("0.4.3", DropsDescriptionNewline: true, FewShotAsMultiTurnByDefault: false);
+    public static LmEvalRelease V0_4_3 { get; } = Of("0.4.3");
 
+    /// <summary>The named variants: HEAD, v0.4.9, v0.4.3.</summary>
     public static IReadOnlyList<LmEvalRelease> All { get; } = [Head, V0_4_9, V0_4_3];
 
+    /// <summary>"0.4.3", "0.4.9"; null: HEAD, the protocol named plain "lm-eval".</summary>
+    public string? Tag => Version.Tag;
+
     /// <summary>The source a results file names: the tag, or HEAD's commit.</summary>
-    public string Revision => Tag is null ? "4e7e0d47" : "v" + Tag;
+    public string Revision => Version.Revision;
+
+    /// <summary>The rules that hold in this release, computed from <see cref="LmEvalRules"/>.</summary>
+    public IReadOnlySet<LmEvalRuleId> Rules => LmEvalRules.HoldingAt(Version);
+
+    /// <summary>Whether <paramref name="rule"/> holds in this release.</summary>
+    public bool Holds(LmEvalRuleId rule) => LmEvalRules.All.Single(r => r.Id == rule).HoldsAt(Version);
+
+    /// <summary>The release tagged <paramref name="tag"/>.</summary>
+    /// <exception cref="ArgumentException">The rule table was not read at that tag.</exception>
+    public static LmEvalRelease Of(string tag) => new(LmEvalVersion.Of(tag));
 }
