@@ -11,5 +11,5 @@ namespace Qwen3EvalTests.Cli;
 [JsonSerializable(typeof(RunComparison))]
 [JsonSerializable(typeof(EngineParityReport))]
 [JsonSerializable(typeof(Qwen3EvalTests.Inference.GenAI.GenAiModelInspection))]
-[JsonSerializable(typeof(Qwen3EvalTests.Inference.Bench.BenchReport))]
+[JsonSerializable(typeof(Qwen3EvalTests.Application.Bench.BenchReport))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,5 +1,5 @@
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Comparison;
-using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Suites;
 

@@ -1,3 +1,4 @@
+using Qwen3EvalTests.Application.Parity;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.Engines;

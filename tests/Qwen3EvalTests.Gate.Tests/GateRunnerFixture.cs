@@ -1,5 +1,5 @@
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Benchmarks;
-using Qwen3EvalTests.Inference.Suites;
 
 [assembly: AssemblyFixture(typeof(Qwen3EvalTests.Gate.Tests.GateRunnerFixture))]
 

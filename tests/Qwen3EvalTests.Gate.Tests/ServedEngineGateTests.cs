@@ -1,9 +1,9 @@
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.Served;
-using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Results;
-using Qwen3EvalTests.Tests;
 using Qwen3EvalTests.Suites;
+using Qwen3EvalTests.Tests;
 using Qwen3EvalTests.Tests.Served;
 
 namespace Qwen3EvalTests.Gate.Tests;

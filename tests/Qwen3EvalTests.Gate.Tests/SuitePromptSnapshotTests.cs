@@ -1,6 +1,6 @@
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
-using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Tests.Prompts;
 using Qwen3EvalTests.Tests.Snapshots;

@@ -1,6 +1,6 @@
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.GenAI;
-using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Results;

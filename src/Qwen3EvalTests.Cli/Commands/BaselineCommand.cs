@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
-using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Suites;
 
 namespace Qwen3EvalTests.Cli.Commands;

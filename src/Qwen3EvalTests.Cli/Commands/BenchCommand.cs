@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Qwen3EvalTests.Application.Bench;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
-using Qwen3EvalTests.Inference.Bench;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Models;

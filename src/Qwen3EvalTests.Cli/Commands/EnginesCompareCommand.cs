@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Qwen3EvalTests.Application;
+using Qwen3EvalTests.Application.Parity;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;

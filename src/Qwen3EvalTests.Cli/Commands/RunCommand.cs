@@ -182,7 +182,7 @@ public static class RunCommand
         var model = EngineCatalog.Open(SpecOf(options, modelFolder), cancellationToken);
         try
         {
-            EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(model.Info.Name, model.Info.Folder, model.Info.Kind, model.Info.KindSource), engine: model.Generation);
+            EvaluationPlanValidator.ThrowIfInvalid(plans, ModelKindFact.Of(model.Info), engine: model.Generation);
             return model;
         }
         catch

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
-using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
+using Qwen3EvalTests.Results;
 
 namespace Qwen3EvalTests.Cli.Commands;
 

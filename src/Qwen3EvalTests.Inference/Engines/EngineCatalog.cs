@@ -20,7 +20,7 @@ public static class EngineCatalog
         return spec.Engine switch
         {
             EngineKind.GenAi => GenAiLanguageModel.Load(FolderOf(spec), new GenAiModelOptions(spec.Device, spec.BatchSize, spec.DeclaredKind)),
-            EngineKind.LlamaCpp => LlamaCppLanguageModel.Load(FolderOf(spec), spec.DeclaredKind),
+            EngineKind.LlamaCpp => LlamaCppLanguageModel.Load(FolderOf(spec), folder => Tokenizer(folder, spec)),
             EngineKind.OpenAi => Connect(spec, spec.Endpoint ?? throw new EvalInputException("the openai engine needs the server's URL: pass --endpoint, e.g. http://127.0.0.1:8000.", field: "--endpoint"), cancellationToken),
             EngineKind.LlamaServer => StartedLlamaServerModel.Start(
                 spec.LlamaServerBinary ?? LlamaServerProcess.BinaryPath,
@@ -46,7 +46,7 @@ public static class EngineCatalog
     /// </summary>
     private static ServedLanguageModel Connect(EngineSpec spec, Uri endpoint, CancellationToken cancellationToken)
     {
-        var local = spec.ModelFolder is { } folder ? GenAiLanguageModel.Load(folder, new GenAiModelOptions(spec.Device, 1, spec.DeclaredKind)) : null;
+        var local = spec.ModelFolder is { } folder ? Tokenizer(folder, spec) : null;
         return ServedLanguageModel.Connect(
             spec.ServedOptions(endpoint),
             local,
@@ -54,6 +54,10 @@ public static class EngineCatalog
             ownsLocalTokenizer: true,
             cancellationToken: cancellationToken);
     }
+
+    /// <summary>The folder's tokenizer and chat template, the one every engine tokenizes with: GenAI's, on the spec's device at batch 1.</summary>
+    private static IModelTokenizer Tokenizer(string folder, EngineSpec spec) =>
+        GenAiLanguageModel.Load(folder, new GenAiModelOptions(spec.Engine == EngineKind.LlamaCpp ? "cpu" : spec.Device, 1, spec.DeclaredKind));
 
     private static string FolderOf(EngineSpec spec) => spec.ModelFolder
         ?? throw new EvalInputException($"the {spec.Engine.ToId()} engine needs a model folder: pass --model DIR.", field: "--model");

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntimeGenAI;
-using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Provenance;
 
 namespace Qwen3EvalTests.Inference.GenAI;
 
@@ -10,7 +10,7 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// <see cref="ILanguageModel"/> over ONNX Runtime GenAI. The caller owns the instance (load once, share, dispose);
 /// it is not thread-safe: one scoring or generation call at a time.
 /// </summary>
-public sealed partial class GenAiLanguageModel : ILanguageModel
+public sealed partial class GenAiLanguageModel : ILanguageModel, IModelTokenizer
 {
     private readonly GenAiModelFolder folder;
     private readonly GenAiModelOptions options;
@@ -47,7 +47,7 @@ public sealed partial class GenAiLanguageModel : ILanguageModel
     public GenerationSupport Generation => GenerationSupport.GenAi;
 
     /// <summary>How ONNX Runtime's intra-op threads run this model (<see cref="GenAI.IntraOpThreading"/>).</summary>
-    internal IntraOpThreading Threading { get; private init; } = new(1, false);
+    public IntraOpThreading Threading { get; private init; } = new(1, false);
 
     public InferenceCounters Counters => new(prefilledTokens, forwardCalls, reusedTokens, forwardTime);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.GenAI;

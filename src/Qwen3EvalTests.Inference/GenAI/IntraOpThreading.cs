@@ -15,7 +15,7 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// </summary>
 /// <param name="Threads">intra_op_num_threads.</param>
 /// <param name="Spins">session.intra_op.allow_spinning: idle workers spin-wait instead of sleeping.</param>
-internal sealed record IntraOpThreading(int Threads, bool Spins)
+public sealed record IntraOpThreading(int Threads, bool Spins)
 {
     public const string AllowSpinningKey = "session.intra_op.allow_spinning";
 

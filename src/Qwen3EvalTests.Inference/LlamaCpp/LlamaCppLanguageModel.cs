@@ -2,11 +2,9 @@ using LLama;
 using LLama.Common;
 using LLama.Exceptions;
 using LLama.Native;
-using Qwen3EvalTests.Provenance;
-using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Inference.GenAI;
-using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Provenance;
 
 namespace Qwen3EvalTests.Inference.LlamaCpp;
 
@@ -27,7 +25,7 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
     /// <summary>Tokens per decode call (n_batch); longer prompts are decoded in several calls.</summary>
     public const int MaxBatchSize = 2048;
 
-    private readonly GenAiLanguageModel tokenizer;
+    private readonly IModelTokenizer tokenizer;
     private readonly LLamaWeights weights;
     private readonly LLamaContext context;
     private readonly int batchSize;
@@ -39,7 +37,7 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
     private TimeSpan forwardTime;
     private bool disposed;
 
-    private LlamaCppLanguageModel(string ggufPath, GenAiLanguageModel tokenizer, LLamaWeights weights, LLamaContext context, LlamaCppEngineSettings settings, int batchSize, GenAiModelFolder folder)
+    private LlamaCppLanguageModel(string ggufPath, IModelTokenizer tokenizer, LLamaWeights weights, LLamaContext context, LlamaCppEngineSettings settings, int batchSize, GenAiModelFolder folder)
     {
         GgufPath = ggufPath;
         this.tokenizer = tokenizer;
@@ -76,12 +74,15 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
     public InferenceCounters Counters => new(prefilledTokens, forwardCalls, reusedTokens, forwardTime);
 
     /// <summary>
-    /// Loads <paramref name="modelFolder"/>'s model.gguf with flash attention off and an F32 KV cache, and the folder's tokenizer.
+    /// Loads <paramref name="modelFolder"/>'s model.gguf with flash attention off and an F32 KV cache; prompts are tokenized and
+    /// chat templates rendered by the folder's tokenizer, which <paramref name="openTokenizer"/> opens (once the GGUF is found)
+    /// and this model owns from then on.
     /// </summary>
     /// <exception cref="EvalInputException">No model.gguf, a GGUF llama.cpp cannot load, or a GGUF whose vocabulary or tokenizer differs from the folder's.</exception>
-    public static LlamaCppLanguageModel Load(string modelFolder, ModelKind? declaredKind = null)
+    public static LlamaCppLanguageModel Load(string modelFolder, Func<string, IModelTokenizer> openTokenizer)
     {
         ArgumentNullException.ThrowIfNull(modelFolder);
+        ArgumentNullException.ThrowIfNull(openTokenizer);
         var ggufPath = Path.Combine(Path.GetFullPath(modelFolder), GgufFileName);
         if (Directory.Exists(modelFolder) && !File.Exists(ggufPath))
         {
@@ -91,7 +92,7 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
                 field: "--model");
         }
 
-        var tokenizer = GenAiLanguageModel.Load(modelFolder, new GenAiModelOptions("cpu", 1, declaredKind));
+        var tokenizer = openTokenizer(modelFolder);
         LLamaWeights? weights = null;
         LLamaContext? context = null;
         try
@@ -136,7 +137,7 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
     }
 
     /// <summary>The GGUF must have the folder's vocabulary size, and llama.cpp must tokenize as the folder's tokenizer does.</summary>
-    private static void CheckVocabulary(string ggufPath, GenAiLanguageModel tokenizer, LLamaWeights weights, LLamaContext context)
+    private static void CheckVocabulary(string ggufPath, IModelTokenizer tokenizer, LLamaWeights weights, LLamaContext context)
     {
         if (weights.Vocab.Count != tokenizer.Info.VocabSize)
         {
@@ -146,7 +147,7 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
                 field: "tokenizer.ggml.tokens");
         }
 
-        var probe = ServedLanguageModel.TokenizerProbe;
+        var probe = TokenizerProbe.Text;
         var local = tokenizer.Encode(probe);
         var llama = context.Tokenize(probe, addBos: false, special: true).Select(t => (int)t).ToArray();
         if (!local.SequenceEqual(llama))

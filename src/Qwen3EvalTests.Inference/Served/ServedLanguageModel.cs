@@ -16,19 +16,19 @@ namespace Qwen3EvalTests.Inference.Served;
 /// </summary>
 public sealed partial class ServedLanguageModel : ILanguageModel
 {
-    /// <summary>Tokenized at connect by the server and by the local tokenizer: they must agree (ASCII, CJK, digits, a special token).</summary>
-    internal const string TokenizerProbe = "Question: 1 + 1 = ?\nA. 2\nB. 3\n答案：A<|im_end|>";
+    /// <summary>Tokenized at connect by the server and by the local tokenizer: they must agree (<see cref="TokenizerProbe.Text"/>).</summary>
+    private static string TokenizerProbeText => TokenizerProbe.Text;
 
     private readonly ServedHttpClient http;
     private readonly ServerFacts facts;
-    private readonly ILanguageModel? localTokenizer;
+    private readonly IModelTokenizer? localTokenizer;
     private readonly bool serverTokenizes;
     private readonly int vocabSize;
     private readonly ConcurrentDictionary<string, IReadOnlyList<int>> encoded = new(StringComparer.Ordinal);
     private long prefilledTokens;
     private bool ownsLocalTokenizer;
 
-    private ServedLanguageModel(ServedEngineOptions options, ServedHttpClient http, ServerFacts facts, ILanguageModel? localTokenizer, bool serverTokenizes, ModelKind? declaredKind)
+    private ServedLanguageModel(ServedEngineOptions options, ServedHttpClient http, ServerFacts facts, IModelTokenizer? localTokenizer, bool serverTokenizes, ModelKind? declaredKind)
     {
         Options = options;
         this.http = http;
@@ -91,14 +91,14 @@ public sealed partial class ServedLanguageModel : ILanguageModel
     /// </summary>
     /// <exception cref="EvalInputException">No model name can be found, or no tokenizer, or the two tokenizers disagree.</exception>
     /// <exception cref="EngineFaultException">The server does not answer.</exception>
-    public static ServedLanguageModel Connect(ServedEngineOptions options, ILanguageModel? localTokenizer = null, ModelKind? declaredKind = null, bool ownsLocalTokenizer = false, HttpMessageHandler? handler = null, CancellationToken cancellationToken = default)
+    public static ServedLanguageModel Connect(ServedEngineOptions options, IModelTokenizer? localTokenizer = null, ModelKind? declaredKind = null, bool ownsLocalTokenizer = false, HttpMessageHandler? handler = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var http = new ServedHttpClient(options, handler);
         try
         {
             var facts = Sync(() => ServerFacts.ReadAsync(http, options, cancellationToken));
-            var serverTokens = Sync(() => ServerEncodeAsync(http, facts, TokenizerProbe, optional: true, cancellationToken));
+            var serverTokens = Sync(() => ServerEncodeAsync(http, facts, TokenizerProbeText, optional: true, cancellationToken));
             if (serverTokens is null && localTokenizer is null)
             {
                 throw new EvalInputException(
@@ -108,12 +108,12 @@ public sealed partial class ServedLanguageModel : ILanguageModel
 
             if (serverTokens is not null && localTokenizer is not null)
             {
-                var local = localTokenizer.Encode(TokenizerProbe);
+                var local = localTokenizer.Encode(TokenizerProbeText);
                 if (!local.SequenceEqual(serverTokens))
                 {
                     throw new EvalInputException(
                         $"the server at {http.Endpoint} tokenizes differently from the model folder's tokenizer ({localTokenizer.Info.Folder}): "
-                        + $"'{TokenizerProbe.ReplaceLineEndings("\\n")}' is [{string.Join(',', serverTokens)}] on the server and [{string.Join(',', local)}] locally; pass --model with the served model's own folder, or leave --model out to use the server's tokenizer.",
+                        + $"'{TokenizerProbeText.ReplaceLineEndings("\\n")}' is [{string.Join(',', serverTokens)}] on the server and [{string.Join(',', local)}] locally; pass --model with the served model's own folder, or leave --model out to use the server's tokenizer.",
                         localTokenizer.Info.Folder,
                         field: "--model");
                 }

@@ -28,7 +28,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model)
     public BenchmarkRun Run(EvaluationPlan plan, string resultsPath, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        EvaluationPlanValidator.ThrowIfInvalid([plan], new ModelKindFact(model.Info.Name, model.Info.Folder, model.Info.Kind, model.Info.KindSource), validateData: false, engine: model.Generation);
+        EvaluationPlanValidator.ThrowIfInvalid([plan], ModelKindFact.Of(model.Info), validateData: false, engine: model.Generation);
         var settings = plan.Settings;
         var scoring = plan.Scoring;
         var scorer = QuestionScorers.For(scoring);

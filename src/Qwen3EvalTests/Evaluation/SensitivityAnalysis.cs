@@ -1,9 +1,9 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Prompts.LmEval;
 using Qwen3EvalTests.Prompts.OpenCompass;
 using Qwen3EvalTests.Prompts.Qwen;
-using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Statistics;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Qwen3EvalTests.Inference.Bench;
+using Qwen3EvalTests.Application.Bench;
 using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Comparison;
-using Qwen3EvalTests.Inference.Suites;
 using Qwen3EvalTests.Suites;
 
 namespace Qwen3EvalTests.Cli.Tests.Gating;

@@ -1,4 +1,4 @@
-using Qwen3EvalTests.Inference.Bench;
+using Qwen3EvalTests.Application.Bench;
 using Qwen3EvalTests.Inference.GenAI;
 
 namespace Qwen3EvalTests.Inference.Tests.Bench;

@@ -4,6 +4,7 @@ using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
+using Qwen3EvalTests.Prompts.LmEval;
 
 namespace Qwen3EvalTests.Inference.Tests.GenAI;
 
@@ -70,6 +71,11 @@ public sealed class ChatTemplateTests
             {
                 foreach (var thinking in new bool?[] { null, false })
                 {
+                    if (thinking == false && PromptProtocols.Get(protocol) is LmEvalProtocol { Release: var release } && !release.Holds(LmEvalRuleId.ChatTemplateReceivesEnableThinking))
+                    {
+                        continue; // that release cannot send enable_thinking=false, and refuses it (LmEvalProtocolRulesTests)
+                    }
+
                     var plan = new EvaluationPlan(benchmark, PromptProtocols.Get(protocol), DataFolder.SampleDirectory, Chat: true, ChatOptions: new ChatOptions(EnableThinking: thinking), Limit: 1);
                     foreach (var prompt in PlanPrompts.Of(plan))
                     {

@@ -35,7 +35,7 @@ public sealed class LlamaCppLanguageModelTests
         var questions = Questions(12, contextLogProb: true);
         questions.Add(new LogLikelihoodRequest("Answer:", [" yes", " no", "maybe not"]));
         using var genai = GenAiLanguageModel.Load(folder);
-        using var llama = LlamaCppLanguageModel.Load(folder);
+        using var llama = LoadLlamaCpp(folder);
 
         var expected = genai.Score(questions, TestContext.Current.CancellationToken);
         var actual = llama.Score(questions, TestContext.Current.CancellationToken);
@@ -64,13 +64,13 @@ public sealed class LlamaCppLanguageModelTests
     {
         var folder = TinyModelFixture.Folder(Spec("bytes"));
         var questions = Questions(6, contextLogProb: true);
-        using var shared = LlamaCppLanguageModel.Load(folder);
+        using var shared = LoadLlamaCpp(folder);
         var reused = shared.Score(questions, TestContext.Current.CancellationToken);
 
         shared.Counters.ReusedTokens.Should().BeGreaterThan(0, "consecutive questions share the instruction line");
         foreach (var (question, result) in questions.Zip(reused))
         {
-            using var fresh = LlamaCppLanguageModel.Load(folder);
+            using var fresh = LoadLlamaCpp(folder);
             var alone = fresh.Score([question], TestContext.Current.CancellationToken)[0];
             result.ContextLogProb!.Value.Should().BeApproximately(alone.ContextLogProb!.Value, 1e-6);
             result.Continuations.Select(c => c.LogProb).Should().Equal(alone.Continuations.Select(c => c.LogProb), (x, y) => Math.Abs(x - y) < 1e-6);
@@ -83,7 +83,7 @@ public sealed class LlamaCppLanguageModelTests
     {
         var folder = TinyModelFixture.Folder(Spec(tokenizer));
         using var genai = GenAiLanguageModel.Load(folder);
-        using var llama = LlamaCppLanguageModel.Load(folder);
+        using var llama = LoadLlamaCpp(folder);
         var settings = new GenerationSettings(MaxNewTokens: 12, StopStrings: ["\n\n"]);
 
         foreach (var prompt in new[] { "Question: 2 + 2 = ?\nAnswer:", "答案：", "Question: 2 + 2 = ?\nAnswer: 4\n" })
@@ -95,7 +95,7 @@ public sealed class LlamaCppLanguageModelTests
     [Fact]
     public void EngineDescriptionRecordsThePinnedSettings()
     {
-        using var llama = LlamaCppLanguageModel.Load(TinyModelFixture.Folder(Spec("bytes")));
+        using var llama = LoadLlamaCpp(TinyModelFixture.Folder(Spec("bytes")));
 
         llama.EngineDescription.Should().StartWith("LLamaSharp 0.30.0 (llama.cpp 815a2a5, cpu; flash_attn off, kv f32, n_ctx 4096, n_batch 2048, threads ");
         llama.Settings.FlashAttention.Should().BeFalse();
@@ -108,7 +108,7 @@ public sealed class LlamaCppLanguageModelTests
     {
         var folder = TinyModelFixture.Folder(TinyModelFixture.PlantedBytesSpec('B'));
 
-        var load = () => LlamaCppLanguageModel.Load(folder);
+        var load = () => LoadLlamaCpp(folder);
 
         load.Should().Throw<EvalInputException>()
             .Where(e => e.Message.Contains(Path.Combine(folder, "model.gguf")) && e.Message.Contains("convert_hf_to_gguf.py") && e.Message.Contains("planted"));
@@ -117,7 +117,7 @@ public sealed class LlamaCppLanguageModelTests
     [Fact]
     public void SettingsTheEngineDoesNotHonourAreRefused()
     {
-        using var llama = LlamaCppLanguageModel.Load(TinyModelFixture.Folder(Spec("bytes")));
+        using var llama = LoadLlamaCpp(TinyModelFixture.Folder(Spec("bytes")));
 
         var generate = () => llama.Generate("Answer:", new GenerationSettings(Temperature: 0.7, TopP: 0.9), TestContext.Current.CancellationToken);
 
@@ -127,7 +127,7 @@ public sealed class LlamaCppLanguageModelTests
     [Fact]
     public void SampledGenerationRepeatsWithItsSeed()
     {
-        using var llama = LlamaCppLanguageModel.Load(TinyModelFixture.Folder(Spec("bytes")));
+        using var llama = LoadLlamaCpp(TinyModelFixture.Folder(Spec("bytes")));
         var settings = new GenerationSettings(MaxNewTokens: 8, Temperature: 1.0, Seed: 11);
 
         var first = llama.Generate("Answer:", settings, TestContext.Current.CancellationToken);
@@ -144,12 +144,12 @@ public sealed class LlamaCppLanguageModelTests
         var gguf = Path.Combine(scratch.Path, "model.gguf");
         File.Copy(Path.Combine(TinyModelFixture.Folder(Spec("qwen3")), "model.gguf"), gguf, overwrite: true);
 
-        var otherModel = () => LlamaCppLanguageModel.Load(scratch.Path);
+        var otherModel = () => LoadLlamaCpp(scratch.Path);
 
         otherModel.Should().Throw<EvalInputException>().Where(e => e.Message.Contains(gguf) && e.Message.Contains("vocabulary of 151936 tokens") && e.Message.Contains("300"));
 
         File.WriteAllBytes(gguf, "GGUF not really"u8.ToArray());
-        var garbage = () => LlamaCppLanguageModel.Load(scratch.Path);
+        var garbage = () => LoadLlamaCpp(scratch.Path);
 
         garbage.Should().Throw<EvalInputException>().Where(e => e.Message.Contains($"llama.cpp cannot load {gguf}"));
     }
@@ -170,4 +170,8 @@ public sealed class LlamaCppLanguageModelTests
 
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }
+
+    /// <summary>llama.cpp on the folder's model.gguf, tokenized by the folder's GenAI tokenizer, as the engine catalogue opens it.</summary>
+    private static LlamaCppLanguageModel LoadLlamaCpp(string folder) =>
+        LlamaCppLanguageModel.Load(folder, f => GenAiLanguageModel.Load(f, new GenAiModelOptions("cpu", 1)));
 }

@@ -1,6 +1,6 @@
-using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Caching;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Provenance;
 
 namespace Qwen3EvalTests.Tests.Caching;
 

@@ -1,9 +1,9 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Prompts.OpenCompass;
 using Qwen3EvalTests.Prompts.Qwen;
-using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Provenance;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Scoring;

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// The process's resident set (VmRSS) once <paramref name="Questions"/> questions of a run were scored; how much the .NET

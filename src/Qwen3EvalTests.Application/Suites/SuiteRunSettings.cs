@@ -1,4 +1,6 @@
-namespace Qwen3EvalTests.Inference.Suites;
+using Qwen3EvalTests.Inference.Engines;
+
+namespace Qwen3EvalTests.Application.Suites;
 
 /// <summary>Where a suite case finds its model and data, and where it writes.</summary>
 /// <param name="ModelsFolder">Folder holding exported model folders (one per suite model's `folder`); null: none given.</param>
@@ -8,7 +10,7 @@ namespace Qwen3EvalTests.Inference.Suites;
 /// <param name="OutputFolder">Where results JSON is written.</param>
 /// <param name="Device">cpu or cuda.</param>
 /// <param name="Limit">Questions per subject for official cases (smoke runs); null: all.</param>
-/// <param name="Served">Run official cases on this served OpenAI-compatible engine (an openai <see cref="Engines.EngineSpec"/> (vLLM, SGLang, llama-server) instead of
+/// <param name="Served">Run official cases on this served OpenAI-compatible engine (an openai <see cref="EngineSpec"/> (vLLM, SGLang, llama-server) instead of
 /// in process: no model folder is needed, the server tokenizes and renders chat templates; null: ONNX Runtime GenAI on the
 /// models folder. Generated models always run in process (their recordings are GenAI's).</param>
 public sealed record SuiteRunSettings(
@@ -19,4 +21,4 @@ public sealed record SuiteRunSettings(
     string OutputFolder,
     string Device = "cpu",
     int? Limit = null,
-    Engines.EngineSpec? Served = null);
+    EngineSpec? Served = null);

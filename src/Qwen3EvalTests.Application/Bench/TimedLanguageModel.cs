@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Qwen3EvalTests.Models;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// A model whose <see cref="Score"/> and <see cref="Generate"/> calls are timed on the wall clock: for a served engine, the

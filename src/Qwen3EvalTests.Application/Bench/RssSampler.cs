@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// Samples the resident set as a run's questions are scored: the first time the count reaches each multiple of

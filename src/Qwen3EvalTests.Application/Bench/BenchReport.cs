@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// What <c>qwen3eval bench</c> prints: the runs over the same questions and the ratios of the targets

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Qwen3EvalTests.Inference.GenAI;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// The fewest tokens a KV cache holding one sequence can prefill for a run's forward calls, counted as they happen: each

@@ -3,12 +3,12 @@ using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
-using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Results;
+using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Suites;
 
-namespace Qwen3EvalTests.Inference.Suites;
+namespace Qwen3EvalTests.Application.Suites;
 
 /// <summary>
 /// Runs suite cases: resolves each case's model folder (exported, or generated for tiny models), loads

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// The time the .NET runtime paused managed threads for garbage collections since it was started

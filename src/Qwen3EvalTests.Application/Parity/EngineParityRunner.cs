@@ -2,9 +2,10 @@ using System.Diagnostics;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
+using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Models;
 
-namespace Qwen3EvalTests.Inference.Engines;
+namespace Qwen3EvalTests.Application.Parity;
 
 /// <summary>
 /// One plan through several engines on one model folder, one engine at a time (each loaded, run, disposed; llama-server

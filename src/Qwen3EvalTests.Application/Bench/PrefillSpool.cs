@@ -1,6 +1,6 @@
 using Qwen3EvalTests.Inference.GenAI;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// The reuse run's forward calls, kept for the floor's replay in a temporary file instead of in memory: they grow with

@@ -4,14 +4,14 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Qwen3EvalTests.Inference.GenAI;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Inference.Floor;
 
 /// <summary>
 /// The engine's floor: a plain ONNX Runtime session over the model's own graph (default session options, as GenAI's CPU
 /// provider gets them, with the intra-op threading GenAI ran with) replaying exactly the harness's forward calls, with its own
 /// KV cache (a rewind copies the kept positions), reading only the rows each call's score needs.
 /// </summary>
-internal sealed class OnnxFloor : IDisposable
+public sealed class OnnxFloor : IDisposable
 {
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();

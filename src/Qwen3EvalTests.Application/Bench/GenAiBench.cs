@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Qwen3EvalTests.Inference.Floor;
 using Qwen3EvalTests.Inference.GenAI;
 using Qwen3EvalTests.Models;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// <c>qwen3eval bench</c> for the GenAI engine: the same harness over the same questions as <em>naive</em> (every prompt

@@ -6,7 +6,7 @@ using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Models;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// <c>qwen3eval bench</c> for the engines besides GenAI, on the questions the GenAI runs scored: llamacpp in process

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Qwen3EvalTests.Inference.Served;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// What the bench reads from a server besides its answers: llama.cpp's <c>GET /props</c> (<c>total_slots</c>,

@@ -1,7 +1,7 @@
 using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.LlamaCpp;
 
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// The engines <c>qwen3eval bench --engines</c> runs besides GenAI (which is always among them: its runs give the

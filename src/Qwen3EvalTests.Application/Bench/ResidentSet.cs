@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Inference.Bench;
+namespace Qwen3EvalTests.Application.Bench;
 
 /// <summary>
 /// The process's resident set on Linux (/proc/self/status): the current size (VmRSS) and the peak (VmHWM), which

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Inference.Engines;
+namespace Qwen3EvalTests.Application;
 
 /// <summary>
 /// The --endpoint option of the commands that run several engines (<c>engines compare</c>, <c>bench</c>): an absolute http(s)
