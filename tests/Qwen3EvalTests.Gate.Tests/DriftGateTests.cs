@@ -3,6 +3,8 @@ using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 using Qwen3EvalTests.Suites;
 
+using Qwen3EvalTests.Gate;
+
 namespace Qwen3EvalTests.Gate.Tests;
 
 /// <summary>The drift gate itself: a model that answers differently must fail its case, listing the flips.</summary>
@@ -23,9 +25,9 @@ public sealed class DriftGateTests : IDisposable
         {
             Models = suite.Models.Select(m => m.Id == suiteCase.ModelId ? m with { Generated = m.Generated! with { PlantedAnswer = "B" } } : m).ToList(),
         };
-        var settings = EvalSettings.Current;
+        var settings = GateSettings.Current;
         using var runner = new SuiteCaseRunner(new SuiteRunSettings(
-            null, null, GateRunnerFixture.SampleFolder, RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.TinyModels), _output));
+            null, null, GateRunnerFixture.SampleFolder, settings.Layout.TinyModelsDir, _output));
         var run = runner.Run(plantedB, suiteCase, TestContext.Current.CancellationToken).Single();
         var current = ResultsFile.Read(run.ResultsFile).Answers();
         var drift = AnswerDrift.Between(recorded.Questions, current);

@@ -7,6 +7,8 @@ using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Tests;
 
+using Qwen3EvalTests.Gate;
+
 namespace Qwen3EvalTests.Gate.Tests;
 
 /// <summary>
@@ -38,7 +40,7 @@ public sealed class EngineParityGateTests : IDisposable
             Assert.Skip(reason);
         }
 
-        var folder = TinyModelCache.GetOrCreate(new TinyModelSpec(Export: TinyModelExport.Legacy), RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.TinyModels));
+        var folder = TinyModelCache.GetOrCreate(new TinyModelSpec(Export: TinyModelExport.Legacy), GateSettings.Current.Layout.TinyModelsDir);
         foreach (var benchmark in BenchmarkIds.All)
         {
             var plan = new EvaluationPlan(benchmark, PromptProtocols.Get(protocol), DataFolder.SampleDirectory, Limit: 1);

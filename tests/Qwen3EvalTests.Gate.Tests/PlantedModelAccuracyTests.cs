@@ -7,6 +7,8 @@ using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Tests;
 
+using Qwen3EvalTests.Gate;
+
 namespace Qwen3EvalTests.Gate.Tests;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class PlantedModelAccuracyTests : IDisposable
     public void PlantedModelScoresExactlyTheShareOfItsLetter(string benchmarkId, char letter)
     {
         var found = FullData();
-        if (SkipRequirements.FullData(found, RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.SharedData)) is { } reason)
+        if (SkipRequirements.FullData(found, RepositoryLayout.Under(Assertions.RepositoryFiles.Root, RepositoryLayout.SharedData)) is { } reason)
         {
             Assert.Skip(reason);
         }
@@ -45,7 +47,7 @@ public sealed class PlantedModelAccuracyTests : IDisposable
         var settings = protocol.Settings(benchmark, chat: false);
         var expected = ExpectedShare(Path.Combine(data, benchmarkId, settings.ScoredSplit.ToString().ToLowerInvariant()), letter, settings.Average);
 
-        var folder = TinyModelCache.GetOrCreate(PlantedSpec(letter), RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.TinyModels));
+        var folder = TinyModelCache.GetOrCreate(PlantedSpec(letter), GateSettings.Current.Layout.TinyModelsDir);
         using var model = GenAiLanguageModel.Load(folder);
         var run = new BenchmarkEvaluator(model)
             .Run(new EvaluationPlan(benchmark, protocol, data, Shots: 0), Path.Combine(_output, benchmarkId + ".json"), cancellationToken: TestContext.Current.CancellationToken);
@@ -56,7 +58,7 @@ public sealed class PlantedModelAccuracyTests : IDisposable
 
     private static string? FullData()
     {
-        var candidates = new[] { EvalSettings.Current.DataDir, RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.SharedData) };
+        var candidates = new[] { GateSettings.Current.DataDir, RepositoryLayout.Under(Assertions.RepositoryFiles.Root, RepositoryLayout.SharedData) };
         return candidates.FirstOrDefault(d => d is not null && Directory.Exists(Path.Combine(d, "mmlu")) && Directory.GetFiles(Path.Combine(d, "mmlu", "test")).Length == 57);
     }
 

@@ -6,6 +6,8 @@ using Qwen3EvalTests.Suites;
 using Qwen3EvalTests.Tests;
 using Qwen3EvalTests.Tests.Served;
 
+using Qwen3EvalTests.Gate;
+
 namespace Qwen3EvalTests.Gate.Tests;
 
 /// <summary>
@@ -45,9 +47,9 @@ public sealed class ServedEngineGateTests : IDisposable
         var served = runner.ServedModelName(TestContext.Current.CancellationToken);
         SuiteModel Model(SuiteCase c) => suite.Models.Single(m => m.Id == c.ModelId);
 
-        SkipRequirements.OfficialCase(Model(other), other.Benchmark, null, GateRunnerFixture.SampleFolder, "cpu", served, server.Endpoint)
+        OfficialCaseRequirements.Check(Model(other), other.Benchmark, null, GateRunnerFixture.SampleFolder, "cpu", served, server.Endpoint)
             .Should().Be($"the served engine at {server.Endpoint} serves '{served}', not Qwen/Qwen2-7B-Instruct: this case runs when a server serves that model (-p:EvalEndpoint=URL).");
-        SkipRequirements.OfficialCase(Model(same), same.Benchmark, null, GateRunnerFixture.SampleFolder, "cpu", served, server.Endpoint)
+        OfficialCaseRequirements.Check(Model(same), same.Benchmark, null, GateRunnerFixture.SampleFolder, "cpu", served, server.Endpoint)
             .Should().BeNull("a served engine needs no models folder");
         FluentActions.Invoking(() => runner.Run(suite, other with { Limit = 1 }, TestContext.Current.CancellationToken))
             .Should().Throw<EvalInputException>().WithMessage($"*serves '{served}', not Qwen/Qwen2-7B-Instruct*");
@@ -57,12 +59,12 @@ public sealed class ServedEngineGateTests : IDisposable
     [Fact]
     public void TheEngineSwitchComesFromMsBuildOrTheEnvironmentAndAnEndpointIsRequired()
     {
-        var served = EvalSettings.Load(name => name switch { "EVAL_ENGINE" => "OpenAI", "EVAL_ENDPOINT" => "http://gpu-box:8000", _ => null });
+        var served = GateSettings.Load(name => name switch { "EVAL_ENGINE" => "OpenAI", "EVAL_ENDPOINT" => "http://gpu-box:8000", _ => null });
         served.Served.Should().Be(new EngineSpec(EngineKind.OpenAi, null, new Uri("http://gpu-box:8000")));
-        EvalSettings.Load(_ => null).Served.Should().BeNull("GenAI in process is the default");
-        FluentActions.Invoking(() => EvalSettings.Load(name => name == "EVAL_ENGINE" ? "openai" : null))
+        GateSettings.Load(_ => null).Served.Should().BeNull("GenAI in process is the default");
+        FluentActions.Invoking(() => GateSettings.Load(name => name == "EVAL_ENGINE" ? "openai" : null))
             .Should().Throw<EvalInputException>().WithMessage("*EvalEngine=openai needs -p:EvalEndpoint=URL*");
-        FluentActions.Invoking(() => EvalSettings.Load(name => name == "EVAL_ENGINE" ? "vllm" : null))
+        FluentActions.Invoking(() => GateSettings.Load(name => name == "EVAL_ENGINE" ? "vllm" : null))
             .Should().Throw<EvalInputException>().WithMessage("*EvalEngine 'vllm' is not an engine the gate runs on*");
     }
 
@@ -70,7 +72,7 @@ public sealed class ServedEngineGateTests : IDisposable
         ModelsFolder: null,
         DataFolder: GateRunnerFixture.SampleFolder,
         SampleFolder: GateRunnerFixture.SampleFolder,
-        TinyModelsFolder: RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.TinyModels),
+        TinyModelsFolder: GateSettings.Current.Layout.TinyModelsDir,
         OutputFolder: _output,
         Served: new EngineSpec(EngineKind.OpenAi, null, server.Endpoint, MaxAttempts: 1, FirstBackoff: TimeSpan.FromMilliseconds(10))));
 }

@@ -5,6 +5,8 @@ using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Results;
 
+using Qwen3EvalTests.Gate;
+
 namespace Qwen3EvalTests.Gate.Tests;
 
 /// <summary>
@@ -73,7 +75,7 @@ public sealed class ThinkingModeCaseTests : IDisposable
         var subject = GateRunnerFixture.Sample(thinking.Benchmark).Subjects[0].Id;
         var plan = SuiteCaseRunner.PlanOf(thinking, GateRunnerFixture.SampleFolder, limit: 1) with { Subjects = [subject] };
         var spec = TinyModelSpec.Smallest(new TinyModelSpec(Seed: 7, Tokenizer: TinyTokenizerKind.Qwen3, PlantedAnswer: 'C', Kind: ModelKind.Instruct));
-        var folder = TinyModelCache.GetOrCreate(spec, RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.TinyModels));
+        var folder = TinyModelCache.GetOrCreate(spec, GateSettings.Current.Layout.TinyModelsDir);
         using var model = GenAiLanguageModel.Load(folder, new GenAiModelOptions(DeclaredKind: ModelKind.Instruct));
 
         var run = new BenchmarkEvaluator(model)

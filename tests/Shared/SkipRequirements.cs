@@ -4,7 +4,7 @@ using Qwen3EvalTests.Suites;
 namespace Qwen3EvalTests.Tests;
 
 /// <summary>
-/// The one place a test learns why it cannot run here: each requirement returns the reason (naming the path,
+/// Why a test of this repository cannot run here (an official suite case: <see cref="Gate.OfficialCaseRequirements"/>): each requirement returns the reason (naming the path,
 /// property or device to provide) or null when it is met. Tests pass the reason to <c>Assert.Skip</c>; none
 /// skips silently, and nothing touches the file system at discovery time.
 /// </summary>
@@ -14,54 +14,6 @@ internal static class SkipRequirements
     public static string? FullData(string? folder, string whereToPut) => folder is not null && Directory.Exists(folder)
         ? null
         : $"full benchmark data not found: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR), or place it at {whereToPut}.";
-
-    /// <summary>
-    /// Why an official (real-model) suite case cannot run: the models folder, the model's export, the data or the GPU is
-    /// missing — or, on a served engine (<paramref name="servedModel"/> is what it serves), the server serves another model.
-    /// </summary>
-    public static string? OfficialCase(SuiteModel model, Benchmark benchmark, string? modelsFolder, string? dataFolder, string device, string? servedModel = null, Uri? endpoint = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        if (model.Generated is not null)
-        {
-            return null;
-        }
-
-        if (servedModel is not null)
-        {
-            return !model.Serves(servedModel)
-                ? $"the served engine at {endpoint} serves '{servedModel}', not {model.HuggingFace ?? model.Folder}: this case runs when a server serves that model (-p:EvalEndpoint=URL)."
-                : DataProblem(benchmark, dataFolder);
-        }
-
-        if (modelsFolder is null)
-        {
-            return $"no models folder: set -p:EvalModelsDir=DIR (or EVAL_MODELS_DIR) to a folder holding '{model.Folder}' exported to ONNX Runtime GenAI (README: 'Running the official cases').";
-        }
-
-        var folder = Path.Combine(modelsFolder, model.Folder);
-        if (!File.Exists(Path.Combine(folder, "genai_config.json")))
-        {
-            return $"model folder {folder} not found (no genai_config.json): export {model.HuggingFace ?? model.Id} there with the GenAI model builder (README), or point -p:EvalModelsDir at the folder that holds '{model.Folder}'.";
-        }
-
-        return DataProblem(benchmark, dataFolder) ?? (device == "cuda" && !CudaDevicePresent
-            ? "EvalDevice=cuda but no CUDA device is visible (/dev/nvidia0 missing): run on a GPU machine, or use -p:EvalDevice=cpu."
-            : null);
-    }
-
-    private static string? DataProblem(Benchmark benchmark, string? dataFolder)
-    {
-        if (dataFolder is null)
-        {
-            return "no benchmark data: set -p:EvalDataDir=DIR (or EVAL_DATA_DIR) to the full MMLU/C-Eval/CMMLU data in the layout of data/sample; the shipped sample is too small to compare with official numbers.";
-        }
-
-        var benchmarkFolder = Path.Combine(dataFolder, benchmark.ToId());
-        return Directory.Exists(benchmarkFolder)
-            ? null
-            : $"benchmark data {benchmarkFolder} not found: set -p:EvalDataDir=DIR to a folder holding {benchmark.ToId()}/.";
-    }
 
     /// <summary>
     /// Why llama.cpp's llama-server cannot be started: no binary at <paramref name="binary"/> (the served backend's tests against
@@ -76,8 +28,6 @@ internal static class SkipRequirements
         ? null
         : $"llama-server not found at {binary}: build it with `bash eng/llama-server.sh` (20-40 min on 2 cores the first time, then cached; .ci/run runs it), or set QWEN3EVAL_LLAMA_SERVER to an existing binary.";
 
-    /// <summary>Whether an NVIDIA GPU is visible to this process (Linux: /dev/nvidia0; Windows: nvcuda.dll).</summary>
-    public static bool CudaDevicePresent => OperatingSystem.IsWindows()
-        ? File.Exists(Path.Combine(Environment.SystemDirectory, "nvcuda.dll"))
-        : File.Exists("/dev/nvidia0");
+    /// <summary>Whether an NVIDIA GPU is visible to this process.</summary>
+    public static bool CudaDevicePresent => Gate.OfficialCaseRequirements.CudaDevicePresent;
 }

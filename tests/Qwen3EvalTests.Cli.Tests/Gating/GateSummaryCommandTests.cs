@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
-using Qwen3EvalTests.Tests.Snapshots;
+using Qwen3EvalTests.Gate.Snapshots;
 
 namespace Qwen3EvalTests.Cli.Tests.Gating;
 

@@ -4,7 +4,7 @@ namespace Qwen3EvalTests.Tests.Architecture;
 
 /// <summary>
 /// The layers of src/, read from its sources: no cycle between namespaces; the domain depends on no engine, application or
-/// command-line code; the engines (Qwen3EvalTests.Inference) on neither the application layer nor the domain's orchestration
+/// command-line or gate code; the engines (Qwen3EvalTests.Inference) on neither the application layer nor the domain's orchestration
 /// (evaluation, comparison, suites, baselines); the application layer (suites, parity, bench) not on the command line.
 /// </summary>
 public sealed class NamespaceGraphTests
@@ -13,6 +13,7 @@ public sealed class NamespaceGraphTests
     private const string Inference = "Qwen3EvalTests.Inference";
     private const string Application = "Qwen3EvalTests.Application";
     private const string Cli = "Qwen3EvalTests.Cli";
+    private const string Gate = "Qwen3EvalTests.Gate";
 
     /// <summary>What the engines must not use: orchestration belongs to the application layer, which uses the engines.</summary>
     private static readonly string[] OrchestrationOfTheDomain =
@@ -75,6 +76,8 @@ public sealed class NamespaceGraphTests
     [InlineData("Qwen3EvalTests.Inference.GenAI", "Qwen3EvalTests.Models", false)]
     [InlineData("Qwen3EvalTests.Application.Suites", "Qwen3EvalTests.Inference.Engines", false)]
     [InlineData("Qwen3EvalTests.Cli.Commands", "Qwen3EvalTests.Application.Parity", false)]
+    [InlineData("Qwen3EvalTests.Gate", "Qwen3EvalTests.Application.Suites", false)]
+    [InlineData("Qwen3EvalTests.Application.Suites", "Qwen3EvalTests.Gate", true)]
     public void TheLayerRuleRefusesOnlyUpwardEdges(string from, string to, bool refused) => (Forbidden(from, to) is not null).Should().Be(refused);
 
     private static string? Forbidden(string from, string to)
@@ -90,9 +93,9 @@ public sealed class NamespaceGraphTests
             : null;
     }
 
-    /// <summary>0 domain, 1 engines, 2 application, 3 command line.</summary>
+    /// <summary>0 domain, 1 engines, 2 application, 3 the front ends: the command line and the xUnit gate.</summary>
     private static int LayerOf(string ns) =>
-        In(ns, Cli) ? 3 : In(ns, Application) ? 2 : In(ns, Inference) ? 1 : 0;
+        In(ns, Cli) || In(ns, Gate) ? 3 : In(ns, Application) ? 2 : In(ns, Inference) ? 1 : 0;
 
     private static bool In(string ns, string root) => ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal);
 
@@ -104,7 +107,7 @@ public sealed class NamespaceGraphTests
             foreach (var file in Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(project, Path.GetDirectoryName(file)!);
-                if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+                if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "buildTransitive"))
                 {
                     continue;
                 }

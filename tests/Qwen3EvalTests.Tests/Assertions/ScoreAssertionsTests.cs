@@ -4,6 +4,8 @@ using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Suites;
 
+using Qwen3EvalTests.Gate;
+
 namespace Qwen3EvalTests.Tests.Assertions;
 
 public class ScoreAssertionsTests

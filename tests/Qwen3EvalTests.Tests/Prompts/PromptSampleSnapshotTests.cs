@@ -2,7 +2,7 @@ using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Prompts.LmEval;
 using Qwen3EvalTests.Prompts;
-using Qwen3EvalTests.Tests.Snapshots;
+using Qwen3EvalTests.Gate.Snapshots;
 
 namespace Qwen3EvalTests.Tests.Prompts;
 

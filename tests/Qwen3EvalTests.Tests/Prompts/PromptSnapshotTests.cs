@@ -1,7 +1,7 @@
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Prompts.Qwen;
 using Qwen3EvalTests.Prompts;
-using Qwen3EvalTests.Tests.Snapshots;
+using Qwen3EvalTests.Gate.Snapshots;
 
 namespace Qwen3EvalTests.Tests.Prompts;
 

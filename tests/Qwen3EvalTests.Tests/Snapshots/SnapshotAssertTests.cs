@@ -1,3 +1,5 @@
+using Qwen3EvalTests.Gate.Snapshots;
+
 namespace Qwen3EvalTests.Tests.Snapshots;
 
 public sealed class SnapshotAssertTests : IDisposable

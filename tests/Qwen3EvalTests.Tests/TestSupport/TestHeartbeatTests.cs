@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+using Qwen3EvalTests.Gate.Heartbeat;
+
 namespace Qwen3EvalTests.Tests.TestSupport;
 
 public sealed class TestHeartbeatTests

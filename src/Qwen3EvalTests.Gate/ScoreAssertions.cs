@@ -4,7 +4,7 @@ using FluentAssertions;
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Comparison;
 
-namespace Qwen3EvalTests.Assertions;
+namespace Qwen3EvalTests.Gate;
 
 /// <summary>
 /// FluentAssertions for benchmark scores: <c>measured.Should().BeWithinToleranceOf(comparison)</c>.

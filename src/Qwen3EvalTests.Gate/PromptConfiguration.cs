@@ -2,7 +2,7 @@ using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Suites;
 
-namespace Qwen3EvalTests.Gate.Tests;
+namespace Qwen3EvalTests.Gate;
 
 /// <summary>What decides the prompt text of a suite case: benchmark, protocol, shots, chat, mode. Models sharing it see the same prompts.</summary>
 public static class PromptConfiguration

@@ -2,7 +2,7 @@ using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-namespace Qwen3EvalTests.Tests.Snapshots;
+namespace Qwen3EvalTests.Gate.Snapshots;
 
 /// <summary>A unified line diff (DiffPlex) of two texts, with invisible characters shown (<see cref="VisibleText"/>) and 3 lines of context.</summary>
 public static class SnapshotDiff

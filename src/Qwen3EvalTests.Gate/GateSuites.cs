@@ -1,19 +1,39 @@
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Suites;
 
-namespace Qwen3EvalTests.Gate.Tests;
+namespace Qwen3EvalTests.Gate;
 
 /// <summary>
-/// The checked-in suites (evalsuites/*.yaml) and baselines, loaded and validated once. Theory rows are
-/// built from them at discovery: one row per suite case, its id as the only (string) argument.
+/// The test project's suites (<see cref="GateLayout.SuitesDir"/>, <c>*.yaml</c>) and baselines (the official ones shipped in
+/// the package, extended by the project's own <c>baselines/official.json</c> when it has one), loaded and validated once.
+/// Theory rows are built from them at discovery: one row per suite case, its id as the only (string) argument.
 /// </summary>
 public static class GateSuites
 {
     private static readonly Lazy<(BaselineCatalog Catalog, IReadOnlyList<EvalSuite> Suites)> Loaded = new(() =>
     {
-        var catalog = BaselineCatalog.Load(Assertions.RepositoryFiles.PathOf("baselines/official.json"));
-        return (catalog, SuiteLoader.LoadAll(Assertions.RepositoryFiles.PathOf(SuiteLoader.RelativeDirectory), catalog));
+        var layout = GateSettings.Current.Layout;
+        var catalog = CatalogOf(layout);
+        return (catalog, SuiteLoader.LoadAll(layout.SuitesDir, catalog));
     });
+
+    /// <summary>The shipped official baselines, extended by the project's own file when it is another file.</summary>
+    public static BaselineCatalog CatalogOf(GateLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var official = BaselineCatalog.Load(layout.OfficialBaselinesFile);
+        var own = Path.Combine(layout.BaselinesDir, GateLayout.OwnBaselinesFileName);
+        return File.Exists(own) && !string.Equals(Path.GetFullPath(own), layout.OfficialBaselinesFile, StringComparison.Ordinal)
+            ? official.ExtendedWith(BaselineCatalog.Load(own))
+            : official;
+    }
+
+    /// <summary>The recorded run a recorded case is compared with.</summary>
+    public static string RecordingPath(SuiteCase suiteCase)
+    {
+        ArgumentNullException.ThrowIfNull(suiteCase);
+        return Path.GetFullPath(Path.Combine(GateSettings.Current.Layout.BaselinesDir, suiteCase.Baseline.Id));
+    }
 
     public static BaselineCatalog Catalog => Loaded.Value.Catalog;
 

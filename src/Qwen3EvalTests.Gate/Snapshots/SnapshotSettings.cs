@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Tests.Snapshots;
+namespace Qwen3EvalTests.Gate.Snapshots;
 
 /// <summary>Whether a mismatching snapshot is accepted automatically: only locally, with QWEN3EVAL_ACCEPT_SNAPSHOTS=1, never when CI=true.</summary>
 /// <param name="AutoAccept">Write the received text as the approved file instead of failing.</param>

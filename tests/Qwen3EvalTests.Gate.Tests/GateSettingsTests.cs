@@ -1,5 +1,7 @@
 using Qwen3EvalTests.Suites;
 
+using Qwen3EvalTests.Gate;
+
 namespace Qwen3EvalTests.Gate.Tests;
 
 /// <summary>The gate's inputs resolve before anything runs; a skip is never the only thing the gate reports.</summary>
@@ -26,7 +28,7 @@ public sealed class SuiteValidationTests
     [Fact]
     public void SettingsComeFromMsBuildPropertiesAndEnvironmentOverridesThem()
     {
-        var settings = EvalSettings.Load(name => name switch
+        var settings = GateSettings.Load(name => name switch
         {
             "EVAL_DEVICE" => "CUDA",
             "EVAL_MODELS_DIR" => "/models",
@@ -36,6 +38,6 @@ public sealed class SuiteValidationTests
         settings.Device.Should().Be("cuda");
         settings.ModelsDir.Should().Be("/models");
         settings.Limit.Should().Be(20);
-        EvalSettings.Load(_ => null).Device.Should().Be("cpu", "cpu is the default device");
+        GateSettings.Load(_ => null).Device.Should().Be("cpu", "cpu is the default device");
     }
 }

@@ -1,25 +1,24 @@
 using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Benchmarks;
 
-[assembly: AssemblyFixture(typeof(Qwen3EvalTests.Gate.Tests.GateRunnerFixture))]
-
-namespace Qwen3EvalTests.Gate.Tests;
+namespace Qwen3EvalTests.Gate;
 
 /// <summary>
 /// One <see cref="SuiteCaseRunner"/> for the whole test run: each model (exported or generated) is
-/// loaded once and shared by its cases. Results go to TestResults/eval/ under the repository root.
+/// loaded once and shared by its cases. Results go to <see cref="GateLayout.ResultsDir"/>. The test project registers it with
+/// <c>[assembly: AssemblyFixture(typeof(GateRunnerFixture))]</c> (the package's generated gate source does).
 /// </summary>
 public sealed class GateRunnerFixture : IDisposable
 {
     public GateRunnerFixture()
     {
-        var settings = EvalSettings.Current;
+        var settings = GateSettings.Current;
         Runner = new SuiteCaseRunner(new SuiteRunSettings(
             settings.ModelsDir,
             settings.DataDir,
-            SampleFolder: RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.SampleData),
-            TinyModelsFolder: RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.TinyModels),
-            OutputFolder: RepositoryLayout.Under(settings.RepositoryRoot, RepositoryLayout.GateResults),
+            SampleFolder: settings.Layout.SampleDataDir,
+            TinyModelsFolder: settings.Layout.TinyModelsDir,
+            OutputFolder: settings.Layout.ResultsDir,
             settings.Device,
             settings.Limit,
             settings.Served));
@@ -27,7 +26,7 @@ public sealed class GateRunnerFixture : IDisposable
 
     public SuiteCaseRunner Runner { get; }
 
-    public static string SampleFolder => RepositoryLayout.Under(EvalSettings.Current.RepositoryRoot, RepositoryLayout.SampleData);
+    public static string SampleFolder => GateSettings.Current.Layout.SampleDataDir;
 
     public void Dispose() => Runner.Dispose();
 
@@ -41,5 +40,5 @@ public sealed class GateRunnerFixture : IDisposable
             .Select(s => new Baselines.SubjectScore(s.Subject, s.Accuracy.Value * 100, s.Accuracy.Total, reference?.GetValueOrDefault(s.Subject)))
             .ToList();
 
-    internal static IBenchmarkDataset Sample(Benchmark benchmark) => DataFolder.Open(SampleFolder, benchmark);
+    public static IBenchmarkDataset Sample(Benchmark benchmark) => DataFolder.Open(SampleFolder, benchmark);
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Xunit.v3;
 
-namespace Qwen3EvalTests.Tests;
+namespace Qwen3EvalTests.Gate.Heartbeat;
 
 /// <summary>
 /// Starts a <see cref="TestHeartbeat"/> for each test it applies to (<c>[assembly: TestHeartbeat]</c> applies it
@@ -13,7 +13,7 @@ namespace Qwen3EvalTests.Tests;
 /// <see cref="Interval"/> writes nothing.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
-internal sealed class TestHeartbeatAttribute : BeforeAfterTestAttribute
+public sealed class TestHeartbeatAttribute : BeforeAfterTestAttribute
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 

@@ -1,4 +1,4 @@
-namespace Qwen3EvalTests.Tests.Snapshots;
+namespace Qwen3EvalTests.Gate.Snapshots;
 
 /// <summary>
 /// Splits text into lines for diffing and makes invisible characters visible: trailing spaces '·',

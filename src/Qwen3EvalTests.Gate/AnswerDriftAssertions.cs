@@ -3,7 +3,7 @@ using FluentAssertions.Primitives;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Results;
 
-namespace Qwen3EvalTests.Gate.Tests;
+namespace Qwen3EvalTests.Gate;
 
 /// <summary><c>drift.Should().HaveNoFlips(…)</c>: fails listing every flipped question and the McNemar test.</summary>
 public sealed class AnswerDriftAssertions(AnswerDrift subject) : ObjectAssertions<AnswerDrift, AnswerDriftAssertions>(subject)
@@ -15,7 +15,7 @@ public sealed class AnswerDriftAssertions(AnswerDrift subject) : ObjectAssertion
             .Replace("}", "}}", StringComparison.Ordinal);
         Execute.Assertion
             .ForCondition(!Subject.HasDrift)
-            .FailWith($"Drift in {caseName}: answers differ from the recorded run {recordingPath}.\n{text}\nIf the change is intended, re-record with `dotnet run --project src/Qwen3EvalTests.Cli -- baseline record` and commit baselines/runs/.");
+            .FailWith($"Drift in {caseName}: answers differ from the recorded run {recordingPath}.\n{text}\nIf the change is intended, re-record with `qwen3eval baseline record` (in the Qwen3EvalTests repository: `dotnet run --project src/Qwen3EvalTests.Cli -- baseline record`) and commit the recorded run.");
         return new AndConstraint<AnswerDriftAssertions>(this);
     }
 }

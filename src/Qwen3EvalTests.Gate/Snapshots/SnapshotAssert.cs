@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Qwen3EvalTests.Tests.Snapshots;
+namespace Qwen3EvalTests.Gate.Snapshots;
 
 /// <summary>
 /// Approved/received snapshots: <c>&lt;name&gt;.approved.txt</c> lives next to the test source file

@@ -3,10 +3,10 @@ using System.Text;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Prompts;
 
-namespace Qwen3EvalTests.Tests.Prompts;
+namespace Qwen3EvalTests.Gate.Snapshots;
 
 /// <summary>The readable plain-text form of rendered prompts that the snapshot files hold.</summary>
-internal static class PromptSnapshotText
+public static class PromptSnapshotText
 {
     public const string PromptStart = "----- prompt (starts on the next line; the line break before the end mark is not part of it) -----";
     public const string PromptEnd = "----- end of prompt -----";

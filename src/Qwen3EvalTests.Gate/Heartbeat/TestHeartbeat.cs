@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Qwen3EvalTests.Tests;
+namespace Qwen3EvalTests.Gate.Heartbeat;
 
 /// <summary>
 /// Writes "still running after N s" to a test's output every interval until disposed. xUnit v3 sends test output
 /// to the runner as it is written, so a long test keeps the channel to <c>dotnet test</c> alive.
 /// </summary>
-internal sealed class TestHeartbeat : IDisposable
+public sealed class TestHeartbeat : IDisposable
 {
     private readonly ITestOutputHelper _output;
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
