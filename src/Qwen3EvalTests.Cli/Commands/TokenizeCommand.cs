@@ -126,7 +126,7 @@ public static class TokenizeCommand
             stdout.WriteLine("continuations  (scored after the tokens above)");
             for (var i = 0; i < output.Continuations.Count; i++)
             {
-                var letter = i < Question.Letters.Count ? Question.Letters[i].ToString() : i.ToString(c);
+                var letter = i < OptionLetters.Max ? OptionLetters.For(OptionLetters.Max)[i].ToString() : i.ToString(c);
                 var continuation = output.Continuations[i];
                 stdout.WriteLine($"  {letter}  {Visible(continuation.Text),-10}  [{string.Join(", ", continuation.Tokens)}]");
             }

@@ -101,7 +101,7 @@ public sealed partial class BaselineCatalog
 
         if (!BenchmarkIds.TryParse(e.Benchmark, out var benchmark))
         {
-            problems.Add(at + ".benchmark", $"unknown benchmark '{e.Benchmark}'; expected one of mmlu, ceval, cmmlu.");
+            problems.Add(at + ".benchmark", $"unknown benchmark '{e.Benchmark}'; expected one of {string.Join(", ", BenchmarkDefinitions.Ids)}.");
         }
 
         if (e.Mode is not null && !ThinkingModes.TryParse(e.Mode, out _))

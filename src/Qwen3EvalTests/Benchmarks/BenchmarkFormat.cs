@@ -21,10 +21,16 @@ public sealed record BenchmarkFormat(
     IReadOnlyDictionary<Split, int> AnswerColumn,
     IReadOnlyDictionary<Split, int> ExplanationColumn)
 {
+    /// <summary>The option columns right after the question column: 4 (A–D) in MMLU, C-Eval and CMMLU. A question's letters follow from it.</summary>
+    public int OptionCount { get; init; } = 4;
+
+    /// <summary>The answer letters of this format's questions (A–D for four options).</summary>
+    public IReadOnlyList<char> Letters => OptionLetters.For(OptionCount);
+
     /// <summary>Columns a row of <paramref name="split"/> must have.</summary>
     public int ColumnCount(Split split) => Headers.TryGetValue(split, out var header)
         ? header.Count
-        : QuestionColumn + 5 + (AnswerColumn.ContainsKey(split) ? 1 : 0) + (ExplanationColumn.ContainsKey(split) ? 1 : 0);
+        : QuestionColumn + 1 + OptionCount + (AnswerColumn.ContainsKey(split) ? 1 : 0) + (ExplanationColumn.ContainsKey(split) ? 1 : 0);
 
     public string FileName(string subject, Split split) => $"{subject}{FileSuffix(split)}.csv";
 
@@ -69,11 +75,6 @@ public sealed record BenchmarkFormat(
         new Dictionary<Split, int> { [Split.Dev] = 6, [Split.Test] = 6 },
         new Dictionary<Split, int>());
 
-    public static BenchmarkFormat Of(Benchmark benchmark) => benchmark switch
-    {
-        Benchmark.Mmlu => Mmlu,
-        Benchmark.Ceval => Ceval,
-        Benchmark.Cmmlu => Cmmlu,
-        _ => throw new ArgumentOutOfRangeException(nameof(benchmark), benchmark, null),
-    };
+    /// <summary>The format of <paramref name="benchmark"/>'s definition.</summary>
+    public static BenchmarkFormat Of(Benchmark benchmark) => BenchmarkDefinitions.Get(benchmark).Format;
 }

@@ -1,6 +1,6 @@
 namespace Qwen3EvalTests.Benchmarks;
 
-/// <summary>Opens the benchmarks of a data folder laid out as mmlu/, ceval/, cmmlu/ (see data/sample).</summary>
+/// <summary>Opens the benchmarks of a data folder laid out as one subfolder per benchmark id, mmlu/, ceval/, cmmlu/ … (see data/sample).</summary>
 public static class DataFolder
 {
     public static IBenchmarkDataset Open(string dataDir, Benchmark benchmark)
@@ -19,7 +19,7 @@ public static class DataFolder
         return new CsvBenchmarkDataset(root, BenchmarkFormat.Of(benchmark));
     }
 
-    /// <summary>The benchmarks present in <paramref name="dataDir"/>.</summary>
+    /// <summary>The benchmarks present in <paramref name="dataDir"/>, every registered one (test benchmarks too) in registry order.</summary>
     public static IReadOnlyList<IBenchmarkDataset> OpenAll(string dataDir)
     {
         if (!Directory.Exists(dataDir))
@@ -27,7 +27,7 @@ public static class DataFolder
             throw new EvalInputException("data folder not found: pass --data with a folder holding mmlu/, ceval/ and/or cmmlu/ (layout as in data/sample).", file: Path.GetFullPath(dataDir));
         }
 
-        var present = BenchmarkIds.All.Where(b => Directory.Exists(Path.Combine(dataDir, b.ToId()))).Select(b => Open(dataDir, b)).ToList();
+        var present = BenchmarkDefinitions.All.Where(d => Directory.Exists(Path.Combine(dataDir, d.Id))).Select(d => Open(dataDir, d.Benchmark)).ToList();
         return present.Count > 0
             ? present
             : throw new EvalInputException("the data folder holds none of mmlu/, ceval/, cmmlu/ (layout as in data/sample).", file: Path.GetFullPath(dataDir));

@@ -3,7 +3,7 @@ namespace Qwen3EvalTests.Benchmarks;
 /// <summary>
 /// Reads every CSV file of a data folder and collects every problem instead of stopping at the
 /// first: unexpected file names, subjects absent from the mapping, a subject missing a split,
-/// empty files, bad headers, wrong column counts, answers outside A–D, unclosed quotes.
+/// empty files, bad headers, wrong column counts, answers outside the question's letters (A–D in the official benchmarks), unclosed quotes.
 /// </summary>
 public static class DataFolderValidator
 {

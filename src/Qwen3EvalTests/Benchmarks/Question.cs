@@ -8,8 +8,8 @@ namespace Qwen3EvalTests.Benchmarks;
 /// <param name="Split">The split it was read from.</param>
 /// <param name="Index">0-based position within the subject's split file.</param>
 /// <param name="Text">The question text.</param>
-/// <param name="Options">The four options A, B, C, D.</param>
-/// <param name="Answer">'A'–'D', or null where the split has no answers (C-Eval test).</param>
+/// <param name="Options">The options in letter order, as many as the benchmark's data has columns for (four in MMLU, C-Eval, CMMLU).</param>
+/// <param name="Answer">One of <see cref="Letters"/>, or null where the split has no answers (C-Eval test).</param>
 /// <param name="Explanation">C-Eval dev's explanation column, else null.</param>
 /// <param name="Source">Where the row was read.</param>
 public sealed record Question(
@@ -23,6 +23,6 @@ public sealed record Question(
     string? Explanation,
     SourceLocation Source)
 {
-    /// <summary>The answer letters, in option order.</summary>
-    public static IReadOnlyList<char> Letters { get; } = ['A', 'B', 'C', 'D'];
+    /// <summary>The answer letters of this question's options, in option order: A, B, C, D for four options, A–E for five.</summary>
+    public IReadOnlyList<char> Letters => OptionLetters.For(Options.Count);
 }

@@ -39,9 +39,9 @@ internal sealed class QuestionRowParser(BenchmarkFormat format, string subject, 
         if (format.AnswerColumn.TryGetValue(split, out var answerColumn))
         {
             var raw = record.Fields[answerColumn];
-            if (raw.Length != 1 || raw[0] is < 'A' or > 'D')
+            if (raw.Length != 1 || !format.Letters.Contains(raw[0]))
             {
-                throw new EvalInputException($"answer must be one of A, B, C, D; found '{raw}'.", file: path, line: record.Line, field: "answer");
+                throw new EvalInputException($"answer must be one of {OptionLetters.Listed(format.Letters)}; found '{raw}'.", file: path, line: record.Line, field: "answer");
             }
 
             answer = raw[0];
@@ -55,7 +55,7 @@ internal sealed class QuestionRowParser(BenchmarkFormat format, string subject, 
             split,
             _index++,
             record.Fields[q],
-            [record.Fields[q + 1], record.Fields[q + 2], record.Fields[q + 3], record.Fields[q + 4]],
+            [.. record.Fields.Skip(q + 1).Take(format.OptionCount)],
             answer,
             explanation,
             new SourceLocation(path, record.Line));
@@ -69,5 +69,5 @@ internal sealed class QuestionRowParser(BenchmarkFormat format, string subject, 
 
     private string Describe() => _header is not null
         ? string.Join(',', _header.Select(h => h.Length == 0 ? "<index>" : h))
-        : "question,A,B,C,D,answer";
+        : string.Join(',', ["question", .. format.Letters.Select(l => l.ToString()), .. format.AnswerColumn.ContainsKey(split) ? ["answer"] : Array.Empty<string>()]);
 }

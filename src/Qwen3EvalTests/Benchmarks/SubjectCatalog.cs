@@ -4,7 +4,7 @@ namespace Qwen3EvalTests.Benchmarks;
 
 /// <summary>
 /// The subject → category mappings shipped with the library (copied from the benchmarks' own
-/// repositories; see Mappings/): display names, Chinese names, categories, C-Eval's "hard" group
+/// repositories; see Mappings/; each <see cref="BenchmarkDefinition.Subjects"/> names its file and shape): display names, Chinese names, categories, C-Eval's "hard" group
 /// and CMMLU's China-specific flag.
 /// </summary>
 public static class SubjectCatalog
@@ -39,12 +39,16 @@ public static class SubjectCatalog
             field: "subject");
     }
 
-    private static IReadOnlyDictionary<Benchmark, IReadOnlyDictionary<string, SubjectInfo>> Load() => new Dictionary<Benchmark, IReadOnlyDictionary<string, SubjectInfo>>
-    {
-        [Benchmark.Mmlu] = Parse("mmlu_subject_to_category.json", MmluSubject),
-        [Benchmark.Ceval] = Parse("ceval_subject_mapping.json", CevalSubject),
-        [Benchmark.Cmmlu] = Parse("cmmlu_subject_to_category.json", CmmluSubject),
-    };
+    // Each definition's embedded mapping, read in its shape.
+    private static IReadOnlyDictionary<Benchmark, IReadOnlyDictionary<string, SubjectInfo>> Load() => BenchmarkDefinitions.All.ToDictionary(
+        d => d.Benchmark,
+        d => Parse(d.Subjects.Resource, d.Subjects.Shape switch
+        {
+            SubjectMappingShape.Mmlu => (id, value) => MmluSubject(d.Benchmark, id, value),
+            SubjectMappingShape.Ceval => (id, value) => CevalSubject(d.Benchmark, id, value),
+            SubjectMappingShape.Cmmlu => (id, value) => CmmluSubject(d.Benchmark, id, value),
+            _ => throw new ArgumentOutOfRangeException(nameof(d), d.Subjects.Shape, null),
+        }));
 
     private static IReadOnlyDictionary<string, SubjectInfo> Parse(string resource, Func<string, JsonElement, SubjectInfo> map)
     {
@@ -56,8 +60,8 @@ public static class SubjectCatalog
     }
 
     // {"abstract_algebra": {"subcategory": "math", "category": "STEM"}}; categories as in hendrycks/test categories.py.
-    private static SubjectInfo MmluSubject(string id, JsonElement value) => new(
-        Benchmark.Mmlu,
+    private static SubjectInfo MmluSubject(Benchmark benchmark, string id, JsonElement value) => new(
+        benchmark,
         id,
         id.Replace('_', ' '),
         null,
@@ -75,8 +79,8 @@ public static class SubjectCatalog
     };
 
     // {"computer_network": ["Computer Network", "计算机网络", "STEM"]}
-    private static SubjectInfo CevalSubject(string id, JsonElement value) => new(
-        Benchmark.Ceval,
+    private static SubjectInfo CevalSubject(Benchmark benchmark, string id, JsonElement value) => new(
+        benchmark,
         id,
         value[0].GetString()!,
         value[1].GetString()!,
@@ -86,8 +90,8 @@ public static class SubjectCatalog
         IsChinaSpecific: false);
 
     // {"agronomy": {"zh": "农学", "subcategories": ["other"], "category": "Other", "china_specific": false}}
-    private static SubjectInfo CmmluSubject(string id, JsonElement value) => new(
-        Benchmark.Cmmlu,
+    private static SubjectInfo CmmluSubject(Benchmark benchmark, string id, JsonElement value) => new(
+        benchmark,
         id,
         id.Replace('_', ' '),
         value.GetProperty("zh").GetString()!,

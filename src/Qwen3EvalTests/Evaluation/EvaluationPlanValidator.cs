@@ -26,6 +26,12 @@ public static class EvaluationPlanValidator
         var dataChecked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plan in plans)
         {
+            if (plan.Protocol.Refusal(plan.Benchmark, plan.Chat) is { } refusal)
+            {
+                problems.Add(new InputProblem($"plan {plan.Benchmark.ToId()} · {plan.Protocol.Name}", null, "benchmark", refusal));
+                continue;
+            }
+
             var where = string.Create(CultureInfo.InvariantCulture, $"plan {plan.Benchmark.ToId()} · {plan.Protocol.Name} · {plan.Settings.Form}");
             void Add(string? field, string message, string? file = null) => problems.Add(new InputProblem(file ?? where, null, field, message));
 

@@ -14,6 +14,16 @@ public interface IPromptProtocol
     /// <summary>SHA-256 of the protocol's template strings, so a template variant (e.g. no space before the answer letter) is told apart.</summary>
     string TemplateFingerprint { get; }
 
+    /// <summary>Whether the protocol's benchmark table has a form for <paramref name="benchmark"/> in the base or chat form.</summary>
+    bool Renders(Benchmark benchmark, bool chat);
+
+    /// <summary>
+    /// Null when the protocol's benchmark table has a form for <paramref name="benchmark"/> in the base or chat form; else why
+    /// not, naming both and what to do (<see cref="UnsupportedBenchmark"/>). Checked when a plan is validated, before a model loads.
+    /// </summary>
+    string? Refusal(Benchmark benchmark, bool chat);
+
+    /// <exception cref="EvalInputException">The protocol has no form for <paramref name="benchmark"/> (<see cref="Refusal"/>).</exception>
     ProtocolSettings Settings(Benchmark benchmark, bool chat);
 
     RenderedPrompt Render(PromptRequest request);

@@ -2,23 +2,12 @@ using Qwen3EvalTests.Benchmarks;
 
 namespace Qwen3EvalTests.Prompts;
 
-/// <summary>The "A. {A}\nB. {B}\nC. {C}\nD. {D}" block every protocol shares.</summary>
+/// <summary>The "A. {A}\nB. {B}\n…" block every protocol shares: one line per option, as many as the question has.</summary>
 internal static class OptionLines
 {
-    /// <summary>The four option lines joined by '\n', without a trailing newline.</summary>
-    public static string Of(Question question)
-    {
-        if (question.Options.Count != Question.Letters.Count)
-        {
-            throw new EvalInputException(
-                $"expected {Question.Letters.Count} options but found {question.Options.Count}.",
-                question.Source.File,
-                question.Source.Line,
-                "options");
-        }
-
-        return string.Join('\n', Question.Letters.Select((letter, i) => $"{letter}. {question.Options[i]}"));
-    }
+    /// <summary>The option lines, one per letter of <see cref="Question.Letters"/>, joined by '\n', without a trailing newline.</summary>
+    public static string Of(Question question) =>
+        string.Join('\n', question.Letters.Select((letter, i) => $"{letter}. {question.Options[i]}"));
 
     /// <summary>The answer letter of a shot, which must have one.</summary>
     public static char AnswerOf(Question shot) => shot.Answer ?? throw new EvalInputException(
@@ -27,7 +16,7 @@ internal static class OptionLines
         shot.Source.Line,
         "answer");
 
-    /// <summary>The answer letters with a prefix, e.g. " A", " B", " C", " D".</summary>
-    public static IReadOnlyList<string> Continuations(string prefix) =>
-        Question.Letters.Select(letter => prefix + letter).ToArray();
+    /// <summary>The question's answer letters with a prefix, e.g. " A", " B", " C", " D" (and " E" for a fifth option).</summary>
+    public static IReadOnlyList<string> Continuations(Question question, string prefix) =>
+        question.Letters.Select(letter => prefix + letter).ToArray();
 }

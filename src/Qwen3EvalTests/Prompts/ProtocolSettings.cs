@@ -141,9 +141,9 @@ public sealed record ProtocolSettings(
 
 /// <summary>
 /// The split every reference harness scores: C-Eval's val (its test answers are withheld by the authors),
-/// MMLU's and CMMLU's test.
+/// MMLU's and CMMLU's test — each definition's <see cref="BenchmarkDefinition.ScoredSplit"/>.
 /// </summary>
 public static class ScoredSplits
 {
-    public static Split Standard(Benchmark benchmark) => benchmark == Benchmark.Ceval ? Split.Val : Split.Test;
+    public static Split Standard(Benchmark benchmark) => BenchmarkDefinitions.Get(benchmark).ScoredSplit;
 }

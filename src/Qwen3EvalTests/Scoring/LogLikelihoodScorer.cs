@@ -91,7 +91,7 @@ public sealed record LogLikelihoodScorer(ChoiceRule Rule, bool NextTokenOnly, Co
                 q.Question.Subject,
                 q.Question.Index,
                 q.Answer,
-                Question.Letters[ChoicePicker.ArgMax(scores)],
+                q.Question.Letters[ChoicePicker.ArgMax(scores)],
                 scores,
                 Generated: null,
                 mostCut.ContextTokenCount,

@@ -191,7 +191,7 @@ internal sealed partial class SuiteReader(BaselineCatalog catalog, InputProblemL
             }
             else
             {
-                fields.Problem("benchmarks", $"unknown benchmark '{name}'; expected one of mmlu, ceval, cmmlu.", fields.Node("benchmarks"));
+                fields.Problem("benchmarks", $"unknown benchmark '{name}'; expected one of {string.Join(", ", BenchmarkDefinitions.Ids)}.", fields.Node("benchmarks"));
             }
         }
 

@@ -18,7 +18,7 @@ internal sealed partial class SuiteReader
             var known = name is not null && BenchmarkIds.TryParse(name, out benchmark);
             if (name is not null && !known)
             {
-                fields.Problem("name", $"unknown benchmark '{name}'; expected one of mmlu, ceval, cmmlu.", fields.Node("name"));
+                fields.Problem("name", $"unknown benchmark '{name}'; expected one of {string.Join(", ", BenchmarkDefinitions.Ids)}.", fields.Node("name"));
             }
 
             var kind = ReadKind(fields, "kind", required: false);
@@ -76,7 +76,7 @@ internal sealed partial class SuiteReader
             Benchmark benchmark = default;
             if (name is not null && !BenchmarkIds.TryParse(name, out benchmark))
             {
-                fields.Problem("benchmark", $"unknown benchmark '{name}'; expected one of mmlu, ceval, cmmlu.", fields.Node("benchmark"));
+                fields.Problem("benchmark", $"unknown benchmark '{name}'; expected one of {string.Join(", ", BenchmarkDefinitions.Ids)}.", fields.Node("benchmark"));
                 name = null;
             }
 

@@ -16,6 +16,7 @@ public sealed class DataStatsCommandTests
             ["mmlu"] = (3, new() { ["dev"] = 15, ["val"] = 32, ["test"] = 300 }),
             ["ceval"] = (3, new() { ["dev"] = 15, ["val"] = 50, ["test"] = 454 }),
             ["cmmlu"] = (3, new() { ["dev"] = 15, ["test"] = 410 }),
+            ["mmlu5-fixture"] = (2, new() { ["dev"] = 10, ["test"] = 5 }),
         });
     }
 

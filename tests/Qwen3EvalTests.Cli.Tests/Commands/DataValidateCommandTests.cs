@@ -10,7 +10,7 @@ public sealed class DataValidateCommandTests
         var run = await CliRun.RunAsync("data", "validate");
 
         run.ExitCode.Should().Be(QwenEvalCli.ExitOk, run.Stderr);
-        run.Stdout.TrimEnd().Should().NotContain("\n").And.StartWith("ok: 24 files, 1291 questions (mmlu, ceval, cmmlu)");
+        run.Stdout.TrimEnd().Should().NotContain("\n").And.StartWith("ok: 28 files, 1306 questions (mmlu, ceval, cmmlu, mmlu5-fixture)");
         run.Stderr.Should().BeEmpty();
     }
 

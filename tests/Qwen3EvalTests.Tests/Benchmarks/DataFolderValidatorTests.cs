@@ -10,8 +10,8 @@ public sealed class DataFolderValidatorTests
         var report = DataFolderValidator.Validate(DataFolder.SampleDirectory);
 
         report.Problems.Should().BeEmpty();
-        report.Files.Should().Be(24);
-        report.Questions.Should().Be(15 + 32 + 300 + 15 + 50 + 454 + 15 + 410);
+        report.Files.Should().Be(24 + 4); // mmlu5-fixture: two subjects, dev and test
+        report.Questions.Should().Be(15 + 32 + 300 + 15 + 50 + 454 + 15 + 410 + 10 + 5);
     }
 
     [Fact]

@@ -36,15 +36,26 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
     /// models/utils.py resolve_max_length: config n_positions / max_position_embeddings / n_ctx, then the tokenizer's
     /// model_max_length, then 2048), which a builder export's context_length is.
     /// </summary>
-    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => ProtocolSettings.ForLogLikelihood(
-        Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContinuationTokenization.LmEvalEncodePair, ContextTruncation.LmEval(maxLength: null), $"EleutherAI/lm-evaluation-harness lm_eval/tasks/{TaskFolder(benchmark)} @{Release.Revision}")
-        with { DefaultShots = 0 };
+    public ProtocolSettings Settings(Benchmark benchmark, bool chat)
+    {
+        UnsupportedBenchmark.ThrowIfRefused(this, benchmark, chat);
+        return ProtocolSettings.ForLogLikelihood(
+            Name, benchmark, chat, AverageKind.Micro, ScorerKind.ContinuationLogLikelihood, ContinuationTokenization.LmEvalEncodePair, ContextTruncation.LmEval(maxLength: null), LmEvalBenchmarkForms.ByBenchmark[benchmark].Source(Release.Revision))
+            with { DefaultShots = 0 };
+    }
 
-    private static string TaskFolder(Benchmark benchmark) => benchmark == Benchmark.Mmlu ? "mmlu/default" : benchmark.ToId();
+    public bool Renders(Benchmark benchmark, bool chat) => LmEvalBenchmarkForms.ByBenchmark.ContainsKey(benchmark);
+
+    public string? Refusal(Benchmark benchmark, bool chat) => Renders(benchmark, chat)
+        ? null
+        : UnsupportedBenchmark.Message(Name, benchmark, chat, nameof(LmEvalBenchmarkForms));
+
+    private static LmEvalBenchmarkForm Form(Question question) => LmEvalBenchmarkForms.ByBenchmark[question.Benchmark];
 
     public RenderedPrompt Render(PromptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        UnsupportedBenchmark.ThrowIfRefused(this, request.Question.Benchmark, request.Chat);
         var description = Description(request);
         string text;
         IReadOnlyList<ChatTurn>? messages = null;
@@ -62,24 +73,19 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
             continuationPrefix = Templates.TargetDelimiter;
         }
 
-        return new RenderedPrompt(text, messages, OptionLines.Continuations(continuationPrefix));
+        return new RenderedPrompt(text, messages, OptionLines.Continuations(request.Question, continuationPrefix));
     }
 
     private string Description(PromptRequest request)
     {
-        var (format, name) = request.Question.Benchmark switch
-        {
-            Benchmark.Mmlu => (Templates.MmluDescription, SubjectNames.Spaced(request.Question)),
-            Benchmark.Ceval => (Templates.CevalDescription, SubjectNames.Chinese(request.Subject)),
-            _ => (Templates.CmmluDescription, SubjectNames.Chinese(request.Subject)),
-        };
-        var description = string.Format(CultureInfo.InvariantCulture, format, name);
+        var form = Form(request.Question);
+        var description = string.Format(CultureInfo.InvariantCulture, form.Description(Templates), form.SubjectName(request));
         return Release.Holds(LmEvalRuleId.DescriptionLastNewlineDropped) && description.EndsWith('\n') ? description[..^1] : description;
     }
 
     private string Doc(Question question)
     {
-        var cue = question.Benchmark == Benchmark.Mmlu ? Templates.MmluAnswerCue : Templates.ChineseAnswerCue;
+        var cue = Form(question).AnswerCue(Templates);
         return question.Text.Trim() + "\n" + OptionLines.Of(question) + "\n" + cue;
     }
 

@@ -61,7 +61,9 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
     /// Base forms truncate as <see cref="ContextTruncation.OpenCompass"/>: shots dropped over <see cref="MaxSeqLen"/> (when set),
     /// each whole sequence keeping its last max_seq_len tokens.
     /// </summary>
-    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => (chat
+    public ProtocolSettings Settings(Benchmark benchmark, bool chat) => Renders(benchmark, chat) ? SettingsOf(benchmark, chat) : throw new EvalInputException(Refusal(benchmark, chat)!, field: "benchmark");
+
+    private ProtocolSettings SettingsOf(Benchmark benchmark, bool chat) => (chat
         ? ProtocolSettings.ForGeneration(Name, benchmark, AverageKind.Macro, defaultShots: 5, acceptsShots: true, benchmark == Benchmark.Mmlu ? AnswerExtractors.FirstOption : AnswerExtractors.FirstCapital, Source(benchmark, chat), GenerationSettings.OpenCompass)
         : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, AverageKind.Macro, ScorerKind.SequencePerplexity, ContinuationTokenization.WholeSequence, ContextTruncation.OpenCompass(MaxSeqLen), Source(benchmark, chat)))
         with
@@ -73,29 +75,33 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
         };
 
     /// <summary>The config this form reproduces, at open-compass/opencompass 26d077b0.</summary>
-    public static string Source(Benchmark benchmark, bool chat)
+    public static string Source(Benchmark benchmark, bool chat) =>
+        $"open-compass/opencompass configs/datasets/{(chat ? Configs[benchmark].Gen : Configs[benchmark].Ppl)}.py @26d077b0";
+
+    /// <summary>The configs per benchmark at 26d077b0; a benchmark not here (the test benchmark mmlu5-fixture) is refused.</summary>
+    public static IReadOnlyDictionary<Benchmark, (string Ppl, string Gen)> Configs { get; } = new Dictionary<Benchmark, (string Ppl, string Gen)>
     {
-        var config = (benchmark, chat) switch
-        {
-            (Benchmark.Mmlu, false) => "mmlu/mmlu_ppl_ac766d",
-            (Benchmark.Ceval, false) => "ceval/ceval_ppl_578f8d",
-            (Benchmark.Cmmlu, false) => "cmmlu/cmmlu_ppl_8b9c76",
-            (Benchmark.Mmlu, true) => "mmlu/mmlu_gen_a484b3",
-            (Benchmark.Ceval, true) => "ceval/ceval_gen_5f30c7",
-            _ => "cmmlu/cmmlu_gen_c13365",
-        };
-        return $"open-compass/opencompass configs/datasets/{config}.py @26d077b0";
-    }
+        [Benchmark.Mmlu] = ("mmlu/mmlu_ppl_ac766d", "mmlu/mmlu_gen_a484b3"),
+        [Benchmark.Ceval] = ("ceval/ceval_ppl_578f8d", "ceval/ceval_gen_5f30c7"),
+        [Benchmark.Cmmlu] = ("cmmlu/cmmlu_ppl_8b9c76", "cmmlu/cmmlu_gen_c13365"),
+    };
+
+    public bool Renders(Benchmark benchmark, bool chat) => Configs.ContainsKey(benchmark);
+
+    public string? Refusal(Benchmark benchmark, bool chat) => Renders(benchmark, chat)
+        ? null
+        : UnsupportedBenchmark.Message(Name, benchmark, chat, nameof(OpenCompassProtocol) + "." + nameof(Configs), "OpenCompass has no config for it (its templates list exactly A, B, C, D)");
 
     public RenderedPrompt Render(PromptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        UnsupportedBenchmark.ThrowIfRefused(this, request.Question.Benchmark, request.Chat);
         request = Reading.Apply(request);
         return request.Chat ? RenderChat(request) : RenderPerplexity(request);
     }
 
     private RenderedPrompt RenderPerplexity(PromptRequest request) =>
-        Perplexity([.. Question.Letters.Select(letter => FullSequence(request, letter.ToString()))]);
+        Perplexity([.. request.Question.Letters.Select(letter => FullSequence(request, letter.ToString()))]);
 
     /// <summary>
     /// The perplexity form with shots dropped as PPLInferencer.inference does (openicl/icl_inferencer/icl_ppl_inferencer.py
@@ -117,7 +123,7 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
 
         var kept = request.Shots.Count;
         var sequences = new List<string>();
-        foreach (var letter in Question.Letters)
+        foreach (var letter in request.Question.Letters)
         {
             var label = letter.ToString();
             var sequence = FullSequence(request with { Shots = [.. request.Shots.Take(kept)] }, label);
@@ -182,7 +188,6 @@ public sealed class OpenCompassProtocol(OpenCompassTemplates? templates = null, 
             return TemplateText.Fill(template, row, label, hint);
         }
 
-        _ = OptionLines.Of(row);
         var text = SafeFormat.Fill(SafeFormat.Upstream(template, row.Benchmark, label, hint), row);
         return ReferenceEquals(row, request.Question) ? text : SafeFormat.Fill(text, request.Question);
     }

@@ -19,7 +19,7 @@ internal static class SafeFormat
     public static IReadOnlyList<(string Column, string Value)> Row(Question question)
     {
         var answer = question.Answer?.ToString() ?? string.Empty;
-        var options = question.Options.Select((o, i) => (Question.Letters[i].ToString(), o));
+        var options = question.Options.Select((o, i) => (question.Letters[i].ToString(), o));
         return question.Benchmark switch
         {
             Benchmark.Mmlu => [("input", question.Text), .. options, ("target", answer)],

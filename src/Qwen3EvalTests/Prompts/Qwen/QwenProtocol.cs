@@ -3,7 +3,6 @@ using System.Text;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
-using Qwen3EvalTests.Scoring.Extraction;
 
 namespace Qwen3EvalTests.Prompts.Qwen;
 
@@ -42,27 +41,31 @@ public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues
     /// </summary>
     public ProtocolSettings Settings(Benchmark benchmark, bool chat)
     {
-        var average = benchmark == Benchmark.Mmlu ? AverageKind.Micro : AverageKind.Macro;
+        UnsupportedBenchmark.ThrowIfRefused(this, benchmark, chat);
+        var form = QwenBenchmarkForms.ByBenchmark[benchmark];
         var settings = chat
-            ? ChatSettings(benchmark, average)
-            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, average, ScorerKind.NextTokenChoice, ContinuationTokenization.Separate, TruncationOf(benchmark), $"QwenLM/Qwen eval/evaluate_{benchmark.ToId()}.py @2df8e8ac");
+            ? ProtocolSettings.ForGeneration(Name, benchmark, form.Average, defaultShots: 0, acceptsShots: false, form.Chat!.Extractor, form.Chat.Source, GenerationSettings.QwenScripts, Templates.ChatSystemMessage)
+            : ProtocolSettings.ForLogLikelihood(Name, benchmark, chat: false, form.Average, ScorerKind.NextTokenChoice, ContinuationTokenization.Separate, TruncationOf(form.Layout), form.BaseSource);
         return settings with { Reading = Reading };
     }
 
-    // evaluate_chat_mmlu.py and evaluate_chat_ceval.py; CMMLU has no chat script: the C-Eval form and extraction, labelled so.
-    private ProtocolSettings ChatSettings(Benchmark benchmark, AverageKind average)
+    public bool Renders(Benchmark benchmark, bool chat) =>
+        QwenBenchmarkForms.ByBenchmark.TryGetValue(benchmark, out var form) && (!chat || form.Chat is not null);
+
+    public string? Refusal(Benchmark benchmark, bool chat) => Renders(benchmark, chat)
+        ? null
+        : UnsupportedBenchmark.Message(Name, benchmark, chat, nameof(QwenBenchmarkForms), QwenBenchmarkForms.ByBenchmark.GetValueOrDefault(benchmark)?.NoChatReason);
+
+    /// <summary>The string family of <paramref name="benchmark"/>'s prompts.</summary>
+    /// <exception cref="EvalInputException">Qwen's table has no entry for it.</exception>
+    public QwenLayout Layout(Benchmark benchmark)
     {
-        var (extractor, source) = benchmark switch
-        {
-            Benchmark.Mmlu => (AnswerExtractors.QwenChatMmlu, "QwenLM/Qwen eval/evaluate_chat_mmlu.py @2df8e8ac"),
-            Benchmark.Ceval => (AnswerExtractors.QwenChatCeval, "QwenLM/Qwen eval/evaluate_chat_ceval.py @2df8e8ac"),
-            _ => (AnswerExtractors.QwenChatCeval, "qwen-style, no upstream script (QwenLM/Qwen has no evaluate_chat_cmmlu.py): the evaluate_chat_ceval.py form and extraction applied to CMMLU"),
-        };
-        return ProtocolSettings.ForGeneration(Name, benchmark, average, defaultShots: 0, acceptsShots: false, extractor, source, GenerationSettings.QwenScripts, Templates.ChatSystemMessage);
+        UnsupportedBenchmark.ThrowIfRefused(this, benchmark, chat: false);
+        return QwenBenchmarkForms.ByBenchmark[benchmark].Layout;
     }
 
     /// <summary>evaluate_mmlu.py get_logits: <c>if len &gt; max_seq_len: input_ids[:, len - max_seq_len + 1:]</c>; evaluate_ceval.py and evaluate_cmmlu.py: no cut.</summary>
-    private ContextTruncation TruncationOf(Benchmark benchmark) => benchmark == Benchmark.Mmlu
+    private ContextTruncation TruncationOf(QwenLayout layout) => layout == QwenLayout.Mmlu
         ? ContextTruncation.KeepLastWhenLongerThan(Templates.MmluMaxSeqLen, Templates.MmluMaxSeqLen - 1)
         : ContextTruncation.None;
 
@@ -71,13 +74,14 @@ public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues
         ArgumentNullException.ThrowIfNull(request);
         request = Reading.Apply(request);
         var benchmark = request.Question.Benchmark;
+        UnsupportedBenchmark.ThrowIfRefused(this, benchmark, request.Chat);
         return request.Chat ? RenderChat(request, benchmark) : RenderBase(request, benchmark);
     }
 
     private RenderedPrompt RenderBase(PromptRequest request, Benchmark benchmark)
     {
         var t = Templates;
-        var mmlu = benchmark == Benchmark.Mmlu;
+        var mmlu = Layout(benchmark) == QwenLayout.Mmlu;
         var (prefix, cue, separator) = mmlu
             ? (t.MmluQuestionPrefix, t.MmluAnswerCue, t.MmluAnswerSeparator)
             : (t.ChineseQuestionPrefix, t.ChineseAnswerCue, t.ChineseAnswerSeparator);
@@ -95,7 +99,7 @@ public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues
         }
 
         AppendBlock(text, request.Question, prefix, cue);
-        return new RenderedPrompt(text.ToString(), Messages: null, OptionLines.Continuations(separator));
+        return new RenderedPrompt(text.ToString(), Messages: null, OptionLines.Continuations(request.Question, separator));
     }
 
     private static void AppendBlock(StringBuilder text, Question question, string prefix, string cue) =>
@@ -109,7 +113,7 @@ public sealed class QwenProtocol(QwenTemplates? templates = null, PandasNaValues
     {
         var options = request.EffectiveChatOptions;
         var q = request.Question;
-        var user = benchmark == Benchmark.Mmlu
+        var user = Layout(benchmark) == QwenLayout.Mmlu
             ? Templates.ChatMmluInstruction + q.Text + "\n" + OptionLines.Of(q) + "\n"
             : q.Text + Templates.ChatQuestionSeparator + OptionLines.Of(q) + "\n";
         var messages = ChatMl.WithSystem(options.SystemMessage ?? Settings(benchmark, chat: true).SystemMessage, [new ChatTurn("user", user)]);
