@@ -27,7 +27,7 @@ public static class EndpointOption
 
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
         {
-            problems.Add("--endpoint", $"'{endpoint}' is not a well-formed http or https URL; pass the server's base address, e.g. http://127.0.0.1:8000.");
+            problems.Add("--endpoint", $"'{Models.RedactedEndpoint.Of(endpoint)}' is not a well-formed http or https URL; pass the server's base address, e.g. http://127.0.0.1:8000.");
             return null;
         }
 

@@ -97,8 +97,8 @@ public static class EngineBench
         foreach (var concurrency in ServedConcurrencies)
         {
             var spec = new EngineSpec(EngineKind.LlamaServer, modelFolder, LlamaServerBinary: binary, LlamaServerSlots: concurrency, LlamaServerContextPerSlot: concurrency == 1 ? null : contextPerSlot);
-            using var model = (StartedLlamaServerModel)EngineCatalog.Open(spec, cancellationToken);
-            var server = model.Server;
+            using var model = EngineCatalog.Open(spec, cancellationToken);
+            var server = ((StartedLlamaServerModel)model.Engine).Server;
             using (var probe = new ServerProbe(server.Endpoint))
             {
                 var (slots, context) = probe.Props();
@@ -121,10 +121,10 @@ public static class EngineBench
     }
 
     /// <summary>One run on a served model, timed from outside (<see cref="TimedLanguageModel"/>); the model stays open for the caller to dispose.</summary>
-    private static BenchRun Served(string name, ILanguageModel served, LlamaServerProcess? server, int concurrency, long minimumTokens, EngineRun reference, Func<ILanguageModel, Action<int>, BenchmarkRun> harness)
+    private static BenchRun Served(string name, CheckedLanguageModel served, LlamaServerProcess? server, int concurrency, long minimumTokens, EngineRun reference, Func<ILanguageModel, Action<int>, BenchmarkRun> harness)
     {
         var model = new TimedLanguageModel(served);
-        var endpoint = server?.Endpoint ?? ((ServedLanguageModel)served).Options.Endpoint;
+        var endpoint = server?.Endpoint ?? ((ServedLanguageModel)served.Engine).Options.Endpoint;
         using var probe = new ServerProbe(endpoint);
         var slots = server?.Slots ?? probe.Props().Slots;
         var processedBefore = probe.PromptTokensProcessed();

@@ -72,7 +72,7 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
         return model.Serves(served.Info.Name)
             ? served
             : throw new EvalInputException(
-                $"the served engine at {settings.Served!.Endpoint} serves '{served.Info.Name}', not {model.HuggingFace ?? model.Folder}; start the server with that model (README: 'Served engines') or run only its cases.",
+                $"the served engine at {RedactedEndpoint.Of(settings.Served!.Endpoint!)} serves '{served.Info.Name}', not {model.HuggingFace ?? model.Folder}; start the server with that model (README: 'Served engines') or run only its cases.",
                 field: "EvalEndpoint");
     }
 

@@ -6,6 +6,7 @@ using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Inference.Served;
 using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
@@ -43,12 +44,14 @@ public static class RunCommand
         var servedModel = new Option<string?>("--served-model") { Description = "With --engine openai: the model name the server serves. Default: the first in its /v1/models." };
         var concurrency = new Option<int?>("--concurrency") { Description = "With --engine openai: requests in flight at once (default 4)." };
         var apiKeyEnv = new Option<string?>("--api-key-env") { Description = "With --engine openai: the environment variable that holds the API key (sent as a bearer token, never logged or recorded)." };
+        var requestTimeout = new Option<double>("--request-timeout") { Description = $"With --engine openai or llama-server: seconds one request may take before it is retried (default {ServedEngineOptions.DefaultRequestTimeoutSeconds:0}).", DefaultValueFactory = _ => ServedEngineOptions.DefaultRequestTimeoutSeconds };
+        var retries = new Option<int>("--retries") { Description = $"With --engine openai or llama-server: retries of a request after a timeout, a lost connection, 429 or 5xx (default {ServedEngineOptions.DefaultRetries}; with the default timeout a dead server fails the run in about 1.5 minutes).", DefaultValueFactory = _ => ServedEngineOptions.DefaultRetries };
         var kind = new Option<string?>("--kind") { Description = "Declare the model base or instruct; beats what the folder suggests (a chat template never decides: base checkpoints ship one). Default: from the folder name and genai_config.json." };
 
         var command = new Command("run", "Evaluate a model on benchmarks and write results JSON.")
         {
             model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json, repeats, temperature, seed, cache, noCache, kind,
-            engine, endpoint, servedModel, concurrency, apiKeyEnv,
+            engine, endpoint, servedModel, concurrency, apiKeyEnv, requestTimeout, retries,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -75,7 +78,9 @@ public static class RunCommand
                 parse.GetValue(endpoint),
                 parse.GetValue(servedModel),
                 parse.GetValue(concurrency),
-                parse.GetValue(apiKeyEnv));
+                parse.GetValue(apiKeyEnv),
+                parse.GetValue(requestTimeout),
+                parse.GetValue(retries));
             return Task.FromResult(Execute(options, stdout, stderr, cancellationToken));
         });
         return command;
@@ -205,7 +210,9 @@ public static class RunCommand
             options.Kind,
             options.ServedModel,
             options.Concurrency,
-            options.ApiKeyEnvironmentVariable);
+            options.ApiKeyEnvironmentVariable,
+            RequestTimeout: TimeSpan.FromSeconds(options.RequestTimeoutSeconds),
+            MaxAttempts: options.Retries + 1);
     }
 
     /// <summary>The plan of one repeat (<see cref="EvaluationPlan.ForRepeat"/>: the seed rule every command and the gate share).</summary>

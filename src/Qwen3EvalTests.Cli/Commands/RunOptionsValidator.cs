@@ -2,6 +2,7 @@ using System.Globalization;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Inference.Engines;
 using Qwen3EvalTests.Inference.Served;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
@@ -159,12 +160,22 @@ public static class RunOptionsValidator
         }
         else if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
         {
-            problems.Add("--endpoint", $"'{options.Endpoint}' is not a well-formed http or https URL; pass the server's base address, e.g. http://127.0.0.1:8000.");
+            problems.Add("--endpoint", $"'{RedactedEndpoint.Of(options.Endpoint)}' is not a well-formed http or https URL; pass the server's base address, e.g. http://127.0.0.1:8000.");
         }
 
         if (options.ServedModel is { } served && string.IsNullOrWhiteSpace(served))
         {
             problems.Add("--served-model", "is empty; pass the model name the server serves, or leave --served-model out to use the server's first model.");
+        }
+
+        if (!(options.RequestTimeoutSeconds > 0) || !double.IsFinite(options.RequestTimeoutSeconds))
+        {
+            problems.Add("--request-timeout", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds above 0 (got {options.RequestTimeoutSeconds}); the default is {ServedEngineOptions.DefaultRequestTimeoutSeconds}."));
+        }
+
+        if (options.Retries < 0)
+        {
+            problems.Add("--retries", string.Create(CultureInfo.InvariantCulture, $"must be 0 or more (got {options.Retries}); 0 fails a request on its first timeout or server error."));
         }
 
         if (options.Concurrency is { } concurrency)

@@ -8,15 +8,21 @@ namespace Qwen3EvalTests.Inference.Engines;
 /// <summary>
 /// The one place an engine is opened: <c>run</c>, <c>engines compare</c>, <c>bench</c> and the gate's suite cases all open their
 /// models here, so the same <see cref="EngineSpec"/> gives the same engine description and model identity (and so the same run
-/// identity) whichever of them runs it.
+/// identity) whichever of them runs it. Every engine comes back inside a <see cref="CheckedLanguageModel"/>: its scores are
+/// checked (<see cref="EngineAnswerCheck"/>) before a cache or a scorer sees them.
 /// </summary>
 public static class EngineCatalog
 {
-    /// <summary>Loads, connects to or starts the engine <paramref name="spec"/> names.</summary>
+    /// <summary>Loads, connects to or starts the engine <paramref name="spec"/> names, its answers checked.</summary>
     /// <exception cref="EvalInputException">The folder, GGUF, binary or endpoint the engine needs is missing or unusable.</exception>
-    public static ILanguageModel Open(EngineSpec spec, CancellationToken cancellationToken = default)
+    public static CheckedLanguageModel Open(EngineSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        return new CheckedLanguageModel(OpenEngine(spec, cancellationToken));
+    }
+
+    private static ILanguageModel OpenEngine(EngineSpec spec, CancellationToken cancellationToken)
+    {
         return spec.Engine switch
         {
             EngineKind.GenAi => GenAiLanguageModel.Load(FolderOf(spec), new GenAiModelOptions(spec.Device, spec.BatchSize, spec.DeclaredKind)),

@@ -17,12 +17,18 @@ public sealed record ServedEngineOptions(
     int Concurrency = 4,
     string? ApiKeyEnvironmentVariable = null,
     TimeSpan? RequestTimeout = null,
-    int MaxAttempts = 5,
+    int MaxAttempts = ServedEngineOptions.DefaultRetries + 1,
     TimeSpan? FirstBackoff = null,
     TimeSpan? MaxBackoff = null,
     int? TopLogProbs = null)
 {
-    public TimeSpan EffectiveRequestTimeout => RequestTimeout ?? TimeSpan.FromMinutes(10);
+    /// <summary>One request's limit unless asked otherwise (<c>--request-timeout</c>): a dead server fails a request within it.</summary>
+    public const double DefaultRequestTimeoutSeconds = 30;
+
+    /// <summary>Tries after the first unless asked otherwise (<c>--retries</c>): with the defaults a dead server fails a request in about 1.5 minutes.</summary>
+    public const int DefaultRetries = 2;
+
+    public TimeSpan EffectiveRequestTimeout => RequestTimeout ?? TimeSpan.FromSeconds(DefaultRequestTimeoutSeconds);
 
     public TimeSpan EffectiveFirstBackoff => FirstBackoff ?? TimeSpan.FromMilliseconds(500);
 

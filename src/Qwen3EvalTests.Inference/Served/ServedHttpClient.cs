@@ -46,8 +46,8 @@ internal sealed class ServedHttpClient : IDisposable
         slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
     }
 
-    /// <summary>The endpoint as messages name it (never with a key).</summary>
-    public string Endpoint => options.BaseAddress.ToString().TrimEnd('/');
+    /// <summary>The endpoint as messages name it: never with a key, nor the URL's credentials (<see cref="RedactedEndpoint"/>).</summary>
+    public string Endpoint => RedactedEndpoint.Of(options.BaseAddress.ToString().TrimEnd('/'));
 
     /// <summary>HTTP requests sent (each retry counts), retries, and wall time inside requests.</summary>
     public (long Requests, long Retries, TimeSpan Elapsed) Counters =>

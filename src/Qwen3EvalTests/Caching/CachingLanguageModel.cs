@@ -5,8 +5,9 @@ namespace Qwen3EvalTests.Caching;
 /// <summary>
 /// Serves <see cref="Score"/> and <see cref="Generate"/> from a <see cref="RequestCache"/> and sends only
 /// the misses to the inner model, in their original order (so its prefix reuse still works), writing them
-/// back in one transaction per call: an evaluation killed mid-way keeps every chunk it finished.
-/// Owns and disposes both the inner model and the cache.
+/// back in one transaction per call: an evaluation killed mid-way keeps every chunk it finished. A stored answer that is not a
+/// sound answer to its request (<see cref="EngineAnswerCheck"/>) is a miss; a computed one that is not is an engine fault and is
+/// never written. Owns and disposes both the inner model and the cache.
 /// </summary>
 public sealed class CachingLanguageModel : ILanguageModel
 {
@@ -58,7 +59,7 @@ public sealed class CachingLanguageModel : ILanguageModel
         var missing = new List<int>();
         for (var i = 0; i < requests.Count; i++)
         {
-            if (stored[i]?.Score is { } score && score.Continuations.Count == requests[i].Continuations.Count)
+            if (stored[i]?.Score is { } score && EngineAnswerCheck.ProblemOf(requests[i], score) is null)
             {
                 results[i] = score;
             }
@@ -76,6 +77,11 @@ public sealed class CachingLanguageModel : ILanguageModel
             for (var m = 0; m < missing.Count; m++)
             {
                 var i = missing[m];
+                if (EngineAnswerCheck.FaultOf(_inner, requests[i], computed[m]) is { } fault)
+                {
+                    throw fault;
+                }
+
                 results[i] = computed[m];
                 writes.Add((keys[i], new CachedEntry(RequestCacheKey.FormatVersion, keys[i].Hash, computed[m], null)));
             }

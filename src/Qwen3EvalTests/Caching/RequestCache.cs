@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Caching;
 
@@ -8,7 +9,9 @@ namespace Qwen3EvalTests.Caching;
 /// Per-request results in one SQLite file, shared safely by several processes: WAL journal, a busy
 /// timeout, short transactions and <c>INSERT OR IGNORE</c> (results are deterministic, so either
 /// writer's row is right). A corrupt file is moved aside and rebuilt with a warning; a row whose stored
-/// key does not match its key is ignored, so nothing wrong is served.
+/// key does not match its key, or whose score is not a possible one (a non-finite or positive log-probability, a negative token
+/// count: <see cref="EngineAnswerCheck"/>, e.g. written by an older version from a faulty engine), is ignored and counted,
+/// with one warning per kind, so nothing wrong is served.
 /// </summary>
 public sealed partial class RequestCache : IDisposable
 {
@@ -26,8 +29,11 @@ public sealed partial class RequestCache : IDisposable
     /// <summary>The cache file.</summary>
     public string Path { get; }
 
-    /// <summary>Rows ignored on read because their stored key or JSON did not match (they are rewritten on the next miss).</summary>
+    /// <summary>Rows ignored on read because their stored key or JSON did not match, or their score is impossible (they are rewritten on the next miss).</summary>
     public long RejectedRows { get; private set; }
+
+    /// <summary>Of <see cref="RejectedRows"/>, those whose score is impossible (<see cref="EngineAnswerCheck.ProblemOf(LogLikelihoodResult)"/>).</summary>
+    public long ImpossibleRows { get; private set; }
 
     /// <summary>Opens or creates the cache at <paramref name="path"/>; <paramref name="warn"/> receives one line per recovered problem.</summary>
     /// <exception cref="EvalInputException">The file or its folder cannot be written.</exception>
@@ -184,6 +190,19 @@ public sealed partial class RequestCache : IDisposable
             && entry.Format == RequestCacheKey.FormatVersion
             && entry.Key == key.Hash
             && (key.Kind == RequestKind.Score ? entry.Score is not null : entry.Generation is not null);
+        if (fits && entry!.Score is { } score && EngineAnswerCheck.ProblemOf(score) is { } problem)
+        {
+            RejectedRows++;
+            ImpossibleRows++;
+            _rejected.Add(key.Hash);
+            if (ImpossibleRows == 1)
+            {
+                _warn($"warning: the cache file {Path} has a row with an impossible score ({problem}; key {key.Hash}), written by an older version or a faulty engine; ignoring it and recomputing. Rows like it are ignored without another warning.");
+            }
+
+            return null;
+        }
+
         if (fits)
         {
             return entry;
@@ -191,7 +210,7 @@ public sealed partial class RequestCache : IDisposable
 
         RejectedRows++;
         _rejected.Add(key.Hash);
-        if (RejectedRows == 1)
+        if (RejectedRows - ImpossibleRows == 1)
         {
             _warn($"warning: the cache file {Path} has a row that does not match its key ({key.Hash}); ignoring it and recomputing. Delete the file if this repeats.");
         }

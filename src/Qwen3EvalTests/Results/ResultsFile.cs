@@ -7,6 +7,8 @@ public sealed record ResultsFile(int FormatVersion, RunHeader Run, IReadOnlyList
     public IReadOnlyList<RecordedAnswer> Answers() =>
         Questions.Select(q => new RecordedAnswer(q.Subject, q.Index, q.Answer, q.Predicted)).ToList();
 
+    /// <summary>Reads and verifies (<see cref="ResultsFileVerifier"/>) the results file at <paramref name="path"/>.</summary>
+    /// <exception cref="EvalInputException">The file is missing, of another version or kind, or contradicts itself.</exception>
     public static ResultsFile Read(string path)
     {
         var file = VersionedJsonFile.Read(path, PersistedJson.Default.ResultsFile, ResultsFormat.Version, "results file", "`qwen3eval run`", "re-run the evaluation with this version.");
@@ -20,6 +22,7 @@ public sealed record ResultsFile(int FormatVersion, RunHeader Run, IReadOnlyList
             }
         }
 
+        ResultsFileVerifier.ThrowIfInvalid(file, path);
         return file;
     }
 }

@@ -33,4 +33,22 @@ public sealed class CompareCommandTests : IDisposable
         compare.ExitCode.Should().Be(QwenEvalCli.ExitBadInput);
         compare.Stderr.Should().Contain(missing).And.Contain("not found").And.NotContain("   at ");
     }
+
+    [Fact]
+    public async Task ARunWhoseQuestionIsRecordedTwiceIsRefusedNamingTheFileAndRecord()
+    {
+        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", _folder);
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var good = Directory.GetFiles(_folder, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(good))!;
+        var questions = json["questions"]!.AsArray();
+        questions.Add(questions[0]!.DeepClone());
+        var doubled = Path.Combine(_folder, "doubled.json");
+        File.WriteAllText(doubled, json.ToJsonString());
+
+        var compare = await CliRun.RunAsync("compare", good, doubled);
+
+        compare.ExitCode.Should().Be(QwenEvalCli.ExitBadInput, compare.Stderr);
+        compare.Stderr.Should().Contain(doubled).And.Contain("second time").And.NotContain("same key");
+    }
 }

@@ -89,6 +89,53 @@ public sealed class RequestCacheTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("\"NaN\"")]
+    [InlineData("\"-Infinity\"")]
+    [InlineData("0.5")]
+    public void TreatsARowWithAnImpossibleScoreAsAMissWithOneWarning(string logProb)
+    {
+        LogLikelihoodRequest[] requests = [new("q1", [" A", " B"]), new("q2", [" A", " B"])];
+        IReadOnlyList<LogLikelihoodResult> truth;
+        using (var model = Open(out _))
+        {
+            truth = model.Score(requests, TestContext.Current.CancellationToken);
+        }
+
+        // Written directly, as an older version stored a faulty engine's answer.
+        foreach (var request in requests)
+        {
+            var hash = RequestCacheKey.ForScore(Identity, request).Hash;
+            var json = (string)CacheScalar($"SELECT value FROM results WHERE key_hash = '{hash}'")!;
+            var poisoned = System.Text.RegularExpressions.Regex.Replace(json, "\"logProb\":-?[0-9.eE+-]+", $"\"logProb\":{logProb}", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            poisoned.Should().NotBe(json);
+            CacheScalar($"UPDATE results SET value = '{poisoned.Replace("'", "''")}' WHERE key_hash = '{hash}'");
+        }
+
+        using (var model = Open(out var inner))
+        {
+            model.Score(requests, TestContext.Current.CancellationToken).Should().BeEquivalentTo(truth, o => o.WithStrictOrdering());
+            model.Cache.Should().Be(new CacheCounters(0, 2));
+            inner.Requests.Should().HaveCount(2);
+        }
+
+        warnings.Should().ContainSingle().Which.Should().Contain("impossible score").And.Contain(folder.CacheFile);
+        using (var model = Open(out _))
+        {
+            model.Score(requests, TestContext.Current.CancellationToken);
+            model.Cache.Should().Be(new CacheCounters(2, 0), "the recomputed rows replaced the impossible ones");
+        }
+    }
+
+    private object? CacheScalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={folder.CacheFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     [Fact]
     public void ThrowsAnInputErrorNamingThePathWhenTheFolderCannotBeCreated()
     {
@@ -120,10 +167,10 @@ public sealed class RequestCacheTests : IDisposable
     }
 
     [Fact]
-    public void RoundTripsEveryDoubleIncludingInfinitiesBitForBit()
+    public void RoundTripsEveryPossibleLogProbBitForBit()
     {
         var key = RequestCacheKey.ForScore(Identity, new LogLikelihoodRequest("q", [" A", " B", " C"]));
-        var result = new LogLikelihoodResult([new(double.NegativeInfinity, 1, false), new(-0.1 - 0.2, 1, true), new(-1e-300, 2, false)], 7, 1, -123.456789012345678);
+        var result = new LogLikelihoodResult([new(-double.MaxValue, 1, false), new(-0.1 - 0.2, 1, true), new(-1e-300, 2, false)], 7, 1, -123.456789012345678);
         using (var cache = RequestCache.Open(folder.CacheFile, warnings.Add))
         {
             cache.PutMany([(key, new CachedEntry(RequestCacheKey.FormatVersion, key.Hash, result, null))]);

@@ -15,12 +15,17 @@ public sealed class ResultsFileWriterTests : IDisposable
         "/data", "2026-01-01T00:00:00Z",
         new RunEnvironment("0.1.0", null, "linux", "x64", ".NET", "engine", "cpu", new Dictionary<string, string>(), new Dictionary<string, string>()));
 
-    private static RunSummary Summary()
+    /// <summary>The summary of <paramref name="questions"/> correct answers to subject "s" (a file must agree with its records to be read back).</summary>
+    private static RunSummary Summary(int questions = 1)
     {
         var tally = new AccuracyTally();
-        tally.Add(new QuestionOutcome("s", 0, 'A', 'A', [-1, -2, -3, -4], null, 12, 0), "STEM");
+        for (var i = 0; i < questions; i++)
+        {
+            tally.Add(new QuestionOutcome("s", i, 'A', 'A', [-1, -2, -3, -4], null, 12, 0), "STEM");
+        }
+
         var score = tally.ToScore();
-        return new RunSummary(1, 1, 1.0, "micro", score.Micro, score.Macro, 0, 0, score.Subjects, score.Categories, new RunCounters(12, 0, 1, 0.01, 0.02));
+        return new RunSummary(questions, questions, 1.0, "micro", score.Micro, score.Macro, 0, 0, score.Subjects, score.Categories, new RunCounters(12, 0, 1, 0.01, 0.02));
     }
 
     [Fact]
@@ -52,7 +57,7 @@ public sealed class ResultsFileWriterTests : IDisposable
                 writer.Write(new QuestionRecord("s", i, "A", "A", true, [-1, -2, -3, -i], null, 12, 0));
             }
 
-            writer.Complete(Summary());
+            writer.Complete(Summary(count));
         }
 
         var file = ResultsFile.Read(path);

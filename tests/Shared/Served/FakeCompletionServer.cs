@@ -41,6 +41,8 @@ internal sealed class FakeCompletionServer : IDisposable
     private readonly ConcurrentQueue<(string Path, int Status, string? RetryAfter)> faults = new();
     private HttpListener? listener;
     private int inFlight;
+    private int poisoned;
+    private double poisonedLogProb;
     private int maxInFlight;
 
     public FakeCompletionServer(FakeFlavour flavour, int? port = null)
@@ -65,6 +67,16 @@ internal sealed class FakeCompletionServer : IDisposable
     public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     public IReadOnlyList<FakeRequest> ScoringRequests => Requests.Where(r => r.Path is "/v1/completions" or "/completion").ToArray();
+
+    /// <summary>
+    /// The next scoring answers (of <paramref name="count"/>) carry <paramref name="logProb"/> as every token log-probability: NaN
+    /// (written "NaN", as the client's reader accepts), an infinity or a value above 0, as a faulty server answers.
+    /// </summary>
+    public void PoisonNextScoring(double logProb, int count = 1)
+    {
+        poisonedLogProb = logProb;
+        Volatile.Write(ref poisoned, count);
+    }
 
     /// <summary>The next request to <paramref name="path"/> answers <paramref name="status"/> instead (queued in order).</summary>
     public void Fail(string path, int status, string? retryAfter = null) => faults.Enqueue((path, status, retryAfter));
@@ -131,7 +143,13 @@ internal sealed class FakeCompletionServer : IDisposable
                 context.Response.AddHeader("Retry-After", retryAfter);
             }
 
-            var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
+            var json = answer.ToJsonString();
+            if (status == 200 && path is "/v1/completions" or "/completion" && Interlocked.Decrement(ref poisoned) >= 0)
+            {
+                json = Poisoned(json);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(json);
             context.Response.ContentType = "application/json";
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
@@ -295,6 +313,17 @@ internal sealed class FakeCompletionServer : IDisposable
             ["tokens_evaluated"] = prompt.Length,
             ["completion_probabilities"] = new JsonArray(new JsonObject { ["id"] = best, ["token"] = Piece(best), ["bytes"] = new JsonArray(best % 256), ["logprob"] = row[best], ["top_logprobs"] = top }),
         };
+    }
+
+    /// <summary>Every "logprob" and "token_logprobs" number of <paramref name="json"/> replaced by the poisoned value.</summary>
+    private string Poisoned(string json)
+    {
+        var value = double.IsFinite(poisonedLogProb) ? poisonedLogProb.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : $"\"{(double.IsNaN(poisonedLogProb) ? "NaN" : poisonedLogProb > 0 ? "Infinity" : "-Infinity")}\"";
+        json = System.Text.RegularExpressions.Regex.Replace(json, "\"logprob\":-?[0-9.eE+-]+", $"\"logprob\":{value}");
+        return System.Text.RegularExpressions.Regex.Replace(
+            json,
+            "\"token_logprobs\":\\[[^\\]]*\\]",
+            m => System.Text.RegularExpressions.Regex.Replace(m.Value, "(?<=[,\\[])-?[0-9][0-9.eE+-]*", value));
     }
 
     private static string Piece(int token) => token < 128 && token >= 32 ? ((char)token).ToString() : $"<{token}>";
