@@ -1,4 +1,5 @@
 using System.Globalization;
+using Qwen3EvalTests.Benchmarks;
 
 namespace Qwen3EvalTests.Results;
 
@@ -13,12 +14,17 @@ public static class ResultsFileVerifier
     /// <summary>How far a stored accuracy may be from the recomputed one (JSON round trips doubles exactly; this absorbs hand edits' rounding only).</summary>
     public const double AccuracyTolerance = 1e-9;
 
-    private static readonly string[] OptionLetters = ["A", "B", "C", "D"];
+    private static readonly string[] FourLetters = ["A", "B", "C", "D"];
 
     /// <exception cref="EvalInputException">The file contradicts itself; the message names the file, the record and what to do.</exception>
     public static void ThrowIfInvalid(ResultsFile file, string path)
     {
         ArgumentNullException.ThrowIfNull(file);
+        // The benchmark's own letters (a five-option benchmark answers E); A–D for a benchmark this version does not know.
+        var optionLetters = BenchmarkDefinitions.TryGet(file.Run.Settings.Benchmark, out var definition)
+            ? definition.Format.Letters.Select(c => c.ToString()).ToArray()
+            : FourLetters;
+        var range = $"{optionLetters[0]}–{optionLetters[^1]}";
         var seen = new HashSet<(string, int)>();
         var correct = 0;
         for (var i = 0; i < file.Questions.Count; i++)
@@ -30,14 +36,14 @@ public static class ResultsFileVerifier
                 throw Bad(path, record, "records a question a second time");
             }
 
-            if (!OptionLetters.Contains(q.Answer))
+            if (!optionLetters.Contains(q.Answer))
             {
-                throw Bad(path, record, $"has answer '{q.Answer}', which is not an option letter (A–D)");
+                throw Bad(path, record, $"has answer '{q.Answer}', which is not an option letter ({range})");
             }
 
-            if (q.Predicted is { } predicted && !OptionLetters.Contains(predicted))
+            if (q.Predicted is { } predicted && !optionLetters.Contains(predicted))
             {
-                throw Bad(path, record, $"has predicted '{predicted}', which is not an option letter (A–D)");
+                throw Bad(path, record, $"has predicted '{predicted}', which is not an option letter ({range})");
             }
 
             if (q.Correct != (q.Predicted == q.Answer))
