@@ -136,7 +136,8 @@ public static class DataFolderValidator
                 }
             }
 
-            if (!any)
+            // The reader's rule (CsvBenchmarkDataset): a file without one question row — empty, or a header alone — is empty.
+            if (!any || (questions == 0 && problems.Count == problemsBefore))
             {
                 problems.Add(InputProblem.From(QuestionRowParser.EmptyFile(format, split, path), path));
             }

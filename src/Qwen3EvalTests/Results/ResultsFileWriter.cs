@@ -27,6 +27,61 @@ public sealed class ResultsFileWriter : IDisposable
     /// <summary>Questions handed to <see cref="Write"/> that may wait for the serializing thread before Write blocks.</summary>
     public const int QueuedQuestions = 1024;
 
+    /// <summary>
+    /// Deletes the <c>&lt;file&gt;.&lt;pid&gt;.partial</c> files a killed run left beside <paramref name="path"/>: those whose process no
+    /// longer runs (a live run's own partial file is left alone, and so is this process's).
+    /// </summary>
+    public static int RemoveLeftoverPartials(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        var prefix = System.IO.Path.GetFileName(full) + ".";
+        foreach (var partial in Directory.EnumerateFiles(folder, prefix + "*.partial"))
+        {
+            var pidText = System.IO.Path.GetFileName(partial)[prefix.Length..^".partial".Length];
+            if (!int.TryParse(pidText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId || ProcessRuns(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(partial);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for a later run: it cannot be read as a results file anyway (only complete files are renamed into place).
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool ProcessRuns(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public ResultsFileWriter(string path, RunHeader header)
     {
         _path = System.IO.Path.GetFullPath(path);
@@ -34,6 +89,7 @@ public sealed class ResultsFileWriter : IDisposable
         try
         {
             Directory.CreateDirectory(folder);
+            RemoveLeftoverPartials(_path);
             _temporaryPath = _path + $".{Environment.ProcessId}.partial";
             _stream = new FileStream(_temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         }

@@ -40,6 +40,19 @@ public sealed class DataFolderValidatorTests
     }
 
     [Fact]
+    public void AHeaderOnlyFileIsEmptyAsTheRunReadsIt()
+    {
+        using var folder = new TempDataFolder();
+        var headerOnly = folder.Write("ceval/val/computer_network_val.csv", "id,question,A,B,C,D,answer\n");
+
+        var report = DataFolderValidator.Validate(folder.Root);
+
+        report.Problems.Select(p => p.ToString()).Should().Contain(
+            $"{headerOnly}:1: the file is empty: expected the header 'id,question,A,B,C,D,answer' and one question per row.",
+            "run refuses this file with the same words (CsvBenchmarkDataset), so validate must refuse it first");
+    }
+
+    [Fact]
     public void ReportsASubjectMissingFromOneSplit()
     {
         using var folder = new TempDataFolder();

@@ -118,4 +118,23 @@ public sealed class ResultsFileWriterTests : IDisposable
         var act = () => ResultsFile.Read(path);
         act.Should().Throw<EvalInputException>().WithMessage($"*{path}*version 99*not supported*");
     }
+
+    [Fact]
+    public void TheNextRunRemovesAKilledRunsPartialFileButNotALiveOnes()
+    {
+        var path = Path.Combine(_folder, "leftover.json");
+        var killed = path + ".999999999.partial"; // above any Linux pid_max: no such process
+        var live = path + ".1.partial"; // pid 1 always runs
+        File.WriteAllText(killed, "{\"formatVersion\":");
+        File.WriteAllText(live, "{\"formatVersion\":");
+
+        using (var writer = new ResultsFileWriter(path, Header()))
+        {
+            writer.Complete(Summary(0));
+        }
+
+        File.Exists(killed).Should().BeFalse("a killed run's partial file is removed by the next run");
+        File.Exists(live).Should().BeTrue("a running process's partial file is its own");
+        File.Exists(path).Should().BeTrue();
+    }
 }
