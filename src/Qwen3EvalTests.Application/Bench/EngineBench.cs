@@ -78,12 +78,7 @@ public static class EngineBench
     {
         using var model = EngineCatalog.Open(new EngineSpec(EngineKind.LlamaCpp, modelFolder));
         var before = model.Counters;
-        ResidentSet.ResetPeak();
-        var rss = new RssSampler();
-        var gc = GcPauseClock.StartNew();
-        var clock = Stopwatch.StartNew();
-        var run = harness(model, rss.Scored);
-        var seconds = clock.Elapsed.TotalSeconds;
+        var (run, seconds, rss, gc) = Metered(model, harness);
         var counters = model.Counters.Minus(before);
         var forward = counters.ForwardTime.TotalSeconds;
         return Measured("llamacpp", run, counters.PrefilledTokens, minimumTokens, forward, seconds, rss, gc, reference) with { Settings = model.EngineDescription };
@@ -128,12 +123,7 @@ public static class EngineBench
         using var probe = new ServerProbe(endpoint);
         var slots = server?.Slots ?? probe.Props().Slots;
         var processedBefore = probe.PromptTokensProcessed();
-        ResidentSet.ResetPeak();
-        var rss = new RssSampler();
-        var gc = GcPauseClock.StartNew();
-        var clock = Stopwatch.StartNew();
-        var run = harness(model, rss.Scored);
-        var seconds = clock.Elapsed.TotalSeconds;
+        var (run, seconds, rss, gc) = Metered(model, harness);
         var processedAfter = probe.PromptTokensProcessed();
         var prefilled = processedBefore is { } b && processedAfter is { } a ? a - b : (long?)null;
         return Measured(name, run, prefilled, minimumTokens, model.Inside.TotalSeconds, seconds, rss, gc, reference) with
@@ -143,6 +133,17 @@ public static class EngineBench
             Concurrency = concurrency,
             ServerPeakRssBytes = ServerProbe.PeakRssOf(server?.ProcessId),
         };
+    }
+
+    /// <summary>Runs the harness on <paramref name="model"/> inside the bench's meters: peak RSS reset, RSS samples, GC pauses and the wall clock.</summary>
+    private static (BenchmarkRun Run, double Seconds, RssSampler Rss, GcPauseClock Gc) Metered(ILanguageModel model, Func<ILanguageModel, Action<int>, BenchmarkRun> harness)
+    {
+        ResidentSet.ResetPeak();
+        var rss = new RssSampler();
+        var gc = GcPauseClock.StartNew();
+        var clock = Stopwatch.StartNew();
+        var run = harness(model, rss.Scored);
+        return (run, clock.Elapsed.TotalSeconds, rss, gc);
     }
 
     private static BenchRun Measured(string name, BenchmarkRun run, long? prefilled, long minimumTokens, double forwardSeconds, double seconds, RssSampler rss, GcPauseClock gc, EngineRun reference)

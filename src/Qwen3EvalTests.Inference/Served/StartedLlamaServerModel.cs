@@ -6,9 +6,10 @@ namespace Qwen3EvalTests.Inference.Served;
 /// A llama-server the harness started, used as a served engine: its engine description is the server's with the settings it was
 /// started with, and disposing it disconnects and stops the server.
 /// </summary>
-public sealed class StartedLlamaServerModel : ILanguageModel
+public sealed class StartedLlamaServerModel : LanguageModelDecorator
 {
     private StartedLlamaServerModel(LlamaServerProcess server, ServedLanguageModel served)
+        : base(served)
     {
         Server = server;
         Served = served;
@@ -21,17 +22,7 @@ public sealed class StartedLlamaServerModel : ILanguageModel
     /// <summary>The connection to it.</summary>
     public ServedLanguageModel Served { get; }
 
-    public string EngineDescription { get; }
-
-    public ModelIdentity Identity => Served.Identity;
-
-    public ModelInfo Info => Served.Info;
-
-    public GenerationSupport Generation => Served.Generation;
-
-    public InferenceCounters Counters => Served.Counters;
-
-    public bool PreparesConcurrently => ((ILanguageModel)Served).PreparesConcurrently;
+    public override string EngineDescription { get; }
 
     /// <summary>Starts <paramref name="binary"/> with <paramref name="ggufPath"/> and connects to it; the server is stopped when connecting fails.</summary>
     /// <param name="connect">Connects a served model to the started server's endpoint.</param>
@@ -50,19 +41,13 @@ public sealed class StartedLlamaServerModel : ILanguageModel
         }
     }
 
-    public IReadOnlyList<int> Encode(string text) => Served.Encode(text);
-
-    public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default) =>
-        Served.Score(requests, cancellationToken);
-
-    public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default) =>
-        Served.Generate(prompt, settings, cancellationToken);
-
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => Served.ApplyChatTemplate(messages, addGenerationPrompt);
-
-    public void Dispose()
+    /// <summary>Disconnects, then stops the server.</summary>
+    protected override void Dispose(bool disposing)
     {
-        Served.Dispose();
-        Server.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Server.Dispose();
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace Qwen3EvalTests.Caching;
 /// sound answer to its request (<see cref="EngineAnswerCheck"/>) is a miss; a computed one that is not is an engine fault and is
 /// never written. Owns and disposes both the inner model and the cache.
 /// </summary>
-public sealed class CachingLanguageModel : ILanguageModel
+public sealed class CachingLanguageModel : LanguageModelDecorator
 {
     private readonly ILanguageModel _inner;
     private readonly RequestCache _cache;
@@ -19,6 +19,7 @@ public sealed class CachingLanguageModel : ILanguageModel
     /// <param name="inner">The model that computes misses.</param>
     /// <param name="cache">The cache file.</param>
     public CachingLanguageModel(ILanguageModel inner, RequestCache cache)
+        : base(inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(cache);
@@ -28,18 +29,7 @@ public sealed class CachingLanguageModel : ILanguageModel
     }
 
     /// <summary>The inner model's identity: the key its answers are cached under.</summary>
-    public ModelIdentity Identity { get; }
-
-    public string EngineDescription => _inner.EngineDescription;
-
-    public ModelInfo Info => _inner.Info;
-
-    /// <summary>The inner model's counters: only misses reach the engine.</summary>
-    public GenerationSupport Generation => _inner.Generation;
-
-    public InferenceCounters Counters => _inner.Counters;
-
-    public bool PreparesConcurrently => _inner.PreparesConcurrently;
+    public override ModelIdentity Identity { get; }
 
     /// <summary>Requests served from the cache and sent to the inner model so far.</summary>
     public CacheCounters Cache => new(Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
@@ -47,11 +37,7 @@ public sealed class CachingLanguageModel : ILanguageModel
     /// <summary>The cache file in use.</summary>
     public string CacheFile => _cache.Path;
 
-    public IReadOnlyList<int> Encode(string text) => _inner.Encode(text);
-
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => _inner.ApplyChatTemplate(messages, addGenerationPrompt);
-
-    public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
+    public override IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
     {
         var keys = requests.Select(r => RequestCacheKey.ForScore(Identity, r)).ToArray();
         var stored = _cache.GetMany(keys);
@@ -93,7 +79,7 @@ public sealed class CachingLanguageModel : ILanguageModel
         return results.Select(r => r!).ToArray();
     }
 
-    public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default)
+    public override string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default)
     {
         var key = RequestCacheKey.ForGenerate(Identity, prompt, settings);
         if (_cache.GetMany([key])[0]?.Generation is { } text)
@@ -108,9 +94,14 @@ public sealed class CachingLanguageModel : ILanguageModel
         return generated;
     }
 
-    public void Dispose()
+    /// <summary>Closes the cache, then disposes the inner model.</summary>
+    protected override void Dispose(bool disposing)
     {
-        _cache.Dispose();
-        _inner.Dispose();
+        if (disposing)
+        {
+            _cache.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -5,36 +5,13 @@ namespace Qwen3EvalTests.Models;
 /// <see cref="EngineFaultException"/> before a cache or a scorer sees it, so it is never cached, scored or written. Every engine
 /// is opened inside one (the engine catalogue); owns and disposes the engine.
 /// </summary>
-public sealed class CheckedLanguageModel : ILanguageModel
+public sealed class CheckedLanguageModel(ILanguageModel engine) : LanguageModelDecorator(engine)
 {
-    /// <param name="engine">The engine whose answers are checked.</param>
-    public CheckedLanguageModel(ILanguageModel engine)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        Engine = engine;
-    }
-
     /// <summary>The engine itself (for what only it knows, e.g. a started server's process).</summary>
-    public ILanguageModel Engine { get; }
-
-    public ModelInfo Info => Engine.Info;
-
-    public string EngineDescription => Engine.EngineDescription;
-
-    public ModelIdentity Identity => Engine.Identity;
-
-    public GenerationSupport Generation => Engine.Generation;
-
-    public InferenceCounters Counters => Engine.Counters;
-
-    public bool PreparesConcurrently => Engine.PreparesConcurrently;
-
-    public IReadOnlyList<int> Encode(string text) => Engine.Encode(text);
-
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => Engine.ApplyChatTemplate(messages, addGenerationPrompt);
+    public ILanguageModel Engine => Inner;
 
     /// <exception cref="EngineFaultException">The engine answered a score that cannot be right (<see cref="EngineAnswerCheck"/>).</exception>
-    public IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
+    public override IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var results = Engine.Score(requests, cancellationToken);
@@ -55,9 +32,7 @@ public sealed class CheckedLanguageModel : ILanguageModel
         return results;
     }
 
-    public string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default) =>
+    public override string Generate(string prompt, GenerationSettings settings, CancellationToken cancellationToken = default) =>
         Engine.Generate(prompt, settings, cancellationToken) ?? throw new EngineFaultException(
             $"{Info.Name}; engine {EngineDescription}", "generation", null, "the engine answered no text", "the engine's health");
-
-    public void Dispose() => Engine.Dispose();
 }
