@@ -80,6 +80,46 @@ public sealed partial class ReadmeCommandTests
     }
 
     [Fact]
+    public void EveryRelativeLinkOfTheReadmeAndTheDocsNamesAFileAndHeadingThatExist()
+    {
+        var failures = new List<string>();
+        var links = 0;
+        foreach (var document in Documents)
+        {
+            var where = System.IO.Path.GetRelativePath(RepositoryRoot.Path, document);
+            foreach (Match link in MarkdownLink().Matches(File.ReadAllText(document)))
+            {
+                var target = link.Groups[1].Value;
+                if (target.Contains("://", StringComparison.Ordinal) || target.StartsWith("mailto:", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                links++;
+                var (file, anchor) = target.IndexOf('#') is var hash and >= 0 ? (target[..hash], target[(hash + 1)..]) : (target, "");
+                var path = file.Length == 0 ? document : System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(document)!, file));
+                if (!File.Exists(path) && !Directory.Exists(path))
+                {
+                    failures.Add($"{where}: ({target}): no file {file}");
+                }
+                else if (anchor.Length > 0 && !(File.Exists(path) && Headings(path).Contains(anchor)))
+                {
+                    failures.Add($"{where}: ({target}): no heading #{anchor} in {file}");
+                }
+            }
+        }
+
+        string.Join('\n', failures).Should().BeEmpty("the README links each topic it moved to docs/");
+        links.Should().BeGreaterThanOrEqualTo(10);
+    }
+
+    /// <summary>GitHub's anchors of a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens.</summary>
+    private static HashSet<string> Headings(string path) =>
+        File.ReadAllLines(path).Where(l => l.StartsWith('#'))
+            .Select(l => new string(l.TrimStart('#').Trim().ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is '-' or '_' or ' ').ToArray()).Replace(' ', '-'))
+            .ToHashSet(StringComparer.Ordinal);
+
+    [Fact]
     public void ABogusOptionFailsToParse()
     {
         var line = Extract("README.md", "```bash\nqwen3eval run --benchmark mmlu --no-such-option \\\n  --limit 5   # a comment\n```\n").Single();
@@ -300,6 +340,9 @@ public sealed partial class ReadmeCommandTests
             inWord = false;
         }
     }
+
+    [GeneratedRegex("\\]\\(([^()\\s]+)\\)")]
+    private static partial Regex MarkdownLink();
 
     [GeneratedRegex("<[^<>\\s]+>")]
     private static partial Regex Placeholder();
