@@ -111,7 +111,7 @@ public class PromptCommandTests
     [InlineData("--protocol", "helm", "unknown prompt protocol 'helm'")]
     [InlineData("--subject", "no_such_subject", "unknown mmlu subject 'no_such_subject'")]
     [InlineData("--index", "100000", "--index 100000 is out of range")]
-    [InlineData("--shots", "1000", "1000 shots were requested")]
+    [InlineData("--shots", "1000", "1000 shots are needed")]
     public async Task BadInputPrintsAnErrorAndExitsWithTwo(string option, string value, string expected)
     {
         var args = new Dictionary<string, string>

@@ -28,6 +28,23 @@ internal static class SkipRequirements
         ? null
         : $"llama-server not found at {binary}: build it with `bash eng/llama-server.sh` (20-40 min on 2 cores the first time, then cached; .ci/run runs it), or set QWEN3EVAL_LLAMA_SERVER to an existing binary.";
 
+    /// <summary>
+    /// Why a file made unreadable (chmod 000) can still be read here: the process runs as root (or with CAP_DAC_OVERRIDE),
+    /// which ignores file permissions, so a permission-denied case cannot be produced. Null when reading it fails.
+    /// </summary>
+    public static string? PermissionsEnforced(string unreadableFile)
+    {
+        try
+        {
+            using var stream = File.OpenRead(unreadableFile);
+            return $"this process can read {unreadableFile} after chmod 000 (it runs as root or with CAP_DAC_OVERRIDE, which ignore file permissions), so a permission-denied file cannot be made here; run the tests as an ordinary user.";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether an NVIDIA GPU is visible to this process.</summary>
     public static bool CudaDevicePresent => Gate.OfficialCaseRequirements.CudaDevicePresent;
 }

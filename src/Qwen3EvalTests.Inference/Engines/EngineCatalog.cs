@@ -30,7 +30,7 @@ public static class EngineCatalog
             EngineKind.OpenAi => Connect(spec, spec.Endpoint ?? throw new EvalInputException("the openai engine needs the server's URL: pass --endpoint, e.g. http://127.0.0.1:8000.", field: "--endpoint"), cancellationToken),
             EngineKind.LlamaServer => StartedLlamaServerModel.Start(
                 spec.LlamaServerBinary ?? LlamaServerProcess.BinaryPath,
-                Path.Combine(Path.GetFullPath(FolderOf(spec)), LlamaCppLanguageModel.GgufFileName),
+                LlamaCppLanguageModel.GgufPathOf(FolderOf(spec)),
                 spec.LlamaServerSlots,
                 spec.LlamaServerContextPerSlot,
                 endpoint => Connect(spec, endpoint, cancellationToken)),

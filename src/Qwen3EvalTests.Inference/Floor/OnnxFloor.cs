@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Qwen3EvalTests.Inference.GenAI;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.Floor;
 
@@ -30,7 +31,7 @@ public sealed class OnnxFloor : IDisposable
     /// <param name="threading">The intra-op threading the harness's GenAI session ran with (<see cref="IntraOpThreading"/>).</param>
     public OnnxFloor(string modelFolder, IntraOpThreading threading)
     {
-        using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(modelFolder, "genai_config.json")));
+        using var config = JsonDocument.Parse(ModelFolderSandbox.ReadParsedFile(Path.Combine(modelFolder, "genai_config.json")));
         var decoder = config.RootElement.GetProperty("model").GetProperty("decoder");
         kvHeads = decoder.GetProperty("num_key_value_heads").GetInt32();
         headSize = decoder.GetProperty("head_size").GetInt32();

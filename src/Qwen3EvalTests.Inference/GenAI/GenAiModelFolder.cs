@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Qwen3EvalTests.Models;
 
@@ -36,6 +37,14 @@ public sealed record GenAiModelFolder(
 
     public const string ChatTemplateFileName = "chat_template.jinja";
 
+    public const string TokenizerConfigFileName = "tokenizer_config.json";
+
+    /// <summary>The genai_config.json field that names the decoder's ONNX file.</summary>
+    public const string DecoderFileField = "model.decoder.filename";
+
+    /// <summary>Where an ONNX graph names a file of its external weights (a tensor's external_data "location").</summary>
+    public const string ExternalDataField = "external_data.location";
+
     public string Name => Path.GetFileName(Folder.TrimEnd(Path.DirectorySeparatorChar));
 
     public string ConfigPath => Path.Combine(Folder, ConfigFileName);
@@ -64,32 +73,40 @@ public sealed record GenAiModelFolder(
     /// </summary>
     public static (GenAiModelFolder Folder, IReadOnlyList<ModelFolderProblem> Problems) Examine(string folder, string executionProvider = "cpu")
     {
-        var full = Path.GetFullPath(folder);
-        if (!Directory.Exists(full))
-        {
-            throw new EvalInputException("the model folder does not exist; check the path, or generate a test model with 'qwen3eval tiny-model --out DIR'.", full);
-        }
-
-        var configPath = Path.Combine(full, ConfigFileName);
-        if (!File.Exists(configPath))
+        var sandbox = ModelFolderSandbox.Open(folder);
+        var full = sandbox.Folder;
+        if (!File.Exists(Path.Combine(full, ConfigFileName)))
         {
             throw new EvalInputException($"the model folder has no {ConfigFileName}; export the model with onnxruntime-genai's model builder (python -m onnxruntime_genai.models.builder) into this folder.", full);
         }
 
+        var configPath = sandbox.Resolve(ConfigFileName, Path.Combine(full, ConfigFileName), field: null);
+        var config = ReadConfig(configPath);
         var problems = new List<ModelFolderProblem>();
-        foreach (var tokenizerFile in new[] { "tokenizer.json", "tokenizer_config.json" })
+        foreach (var (field, named) in config.NamedPaths.Where(path => path.Field != DecoderFileField))
+        {
+            Collect(problems, () => sandbox.Resolve(named, configPath, field));
+        }
+
+        var modelPath = sandbox.Resolve(config.DecoderFileName, configPath, DecoderFileField);
+        if (!File.Exists(modelPath))
+        {
+            throw new EvalInputException($"the ONNX file '{config.DecoderFileName}' named by genai_config.json ({DecoderFileField}) is missing from the model folder {full}.", configPath, field: DecoderFileField);
+        }
+
+        var inFolder = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var fixedName in new[] { TokenizerConsistency.TokenizerFileName, TokenizerConfigFileName, ChatTemplateFileName })
+        {
+            var shown = Path.Combine(full, fixedName);
+            inFolder[fixedName] = Collect(problems, () => sandbox.Resolve(fixedName, shown, field: null));
+        }
+
+        foreach (var tokenizerFile in new[] { TokenizerConsistency.TokenizerFileName, TokenizerConfigFileName })
         {
             if (!File.Exists(Path.Combine(full, tokenizerFile)))
             {
                 problems.Add(ModelFolderProblem.Error($"the model folder has no {tokenizerFile}", "copy tokenizer.json and tokenizer_config.json from the Hugging Face model into it.", full));
             }
-        }
-
-        var config = ReadConfig(configPath);
-        var modelPath = Path.Combine(full, config.DecoderFileName);
-        if (!File.Exists(modelPath))
-        {
-            throw new EvalInputException($"the ONNX file '{config.DecoderFileName}' named by genai_config.json (model.decoder.filename) is missing from the model folder {full}.", configPath, field: "model.decoder.filename");
         }
 
         var graph = OnnxGraphSummary.Read(modelPath);
@@ -102,16 +119,18 @@ public sealed record GenAiModelFolder(
                 "model.vocab_size"));
         }
 
-        if (File.Exists(Path.Combine(full, TokenizerConsistency.TokenizerFileName)))
+        if (inFolder[TokenizerConsistency.TokenizerFileName] is { } tokenizerPath && File.Exists(tokenizerPath))
         {
-            try
+            Collect(problems, () =>
             {
                 TokenizerConsistency.Check(full, configPath, config.VocabSize);
-            }
-            catch (EvalInputException e)
-            {
-                problems.Add(ModelFolderProblem.From(e));
-            }
+                return "";
+            });
+        }
+
+        foreach (var dataFile in graph.ExternalDataFiles)
+        {
+            Collect(problems, () => sandbox.Resolve(dataFile, modelPath, ExternalDataField, relativeTo: Path.GetDirectoryName(modelPath)));
         }
 
         problems.AddRange(RunnableProblems(graph, config, configPath, modelPath, executionProvider));
@@ -124,16 +143,40 @@ public sealed record GenAiModelFolder(
                 "model.eos_token_id"));
         }
 
-        var tokenizerConfigPath = Path.Combine(full, "tokenizer_config.json");
-        var configTemplate = File.Exists(tokenizerConfigPath) ? ReadChatTemplate(tokenizerConfigPath) : null;
-        var jinjaPath = Path.Combine(full, ChatTemplateFileName);
-        var jinjaTemplate = File.Exists(jinjaPath) ? File.ReadAllText(jinjaPath) : null;
+        var configTemplate = inFolder[TokenizerConfigFileName] is { } tokenizerConfigPath && File.Exists(tokenizerConfigPath)
+            ? Collect(problems, () => ReadChatTemplate(tokenizerConfigPath))
+            : null;
+        var jinjaTemplate = inFolder[ChatTemplateFileName] is { } jinjaPath && File.Exists(jinjaPath)
+            ? Collect(problems, () => Encoding.UTF8.GetString(ModelFolderSandbox.ReadParsedFile(jinjaPath)))
+            : null;
         var (chatTemplate, source) = jinjaTemplate is not null ? (jinjaTemplate, ChatTemplateSource.ChatTemplateJinja)
             : configTemplate is not null ? (configTemplate, ChatTemplateSource.TokenizerConfig)
             : ((string?)null, ChatTemplateSource.None);
+
+        // What the model hash would refuse (a symlink out of the folder or in a loop, an unreadable or oversized file), so
+        // inspect and run refuse the folder before GenAI loads it; a file already reported above is not reported twice.
+        foreach (var problem in sandbox.Survey().Problems.Where(found => problems.TrueForAll(known => known.File != found.File)))
+        {
+            problems.Add(ModelFolderProblem.Error(problem.Message, "", problem.File));
+        }
+
         var (kind, kindSource) = ModelKinds.Resolve(declared: null, Path.GetFileName(full), config.Search.DoSample);
         var opened = new GenAiModelFolder(full, modelPath, config.VocabSize, config.ContextLength, config.PadTokenId, config.BosTokenId, chatTemplate, kind, kindSource, source, graph, config.Search, config.EosTokenIds);
         return (opened, problems);
+    }
+
+    /// <summary>The value of <paramref name="check"/>, or null with its problem added to <paramref name="problems"/>.</summary>
+    private static string? Collect(List<ModelFolderProblem> problems, Func<string?> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (EvalInputException e)
+        {
+            problems.Add(ModelFolderProblem.From(e));
+            return null;
+        }
     }
 
     /// <summary>Graph/config combinations GenAI loads but runs wrongly or fails on at the first token, named before loading.</summary>
@@ -182,7 +225,7 @@ public sealed record GenAiModelFolder(
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(configPath));
+            using var document = JsonDocument.Parse(ModelFolderSandbox.ReadParsedFile(configPath));
             var model = document.RootElement.GetProperty("model");
             var decoder = model.GetProperty("decoder");
             var search = document.RootElement.TryGetProperty("search", out var s) ? s : default;
@@ -197,7 +240,8 @@ public sealed record GenAiModelFolder(
                 new GenAiSearchDefaults(
                     search.ValueKind == JsonValueKind.Object && search.TryGetProperty("max_length", out var max) ? max.GetInt32() : null,
                     search.ValueKind == JsonValueKind.Object && search.TryGetProperty("do_sample", out var sample) && sample.ValueKind == JsonValueKind.True,
-                    search.ValueKind == JsonValueKind.Object && search.TryGetProperty("past_present_share_buffer", out var share) && share.GetBoolean()));
+                    search.ValueKind == JsonValueKind.Object && search.TryGetProperty("past_present_share_buffer", out var share) && share.GetBoolean()),
+                GenAiConfigPaths.Named(document.RootElement));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -212,7 +256,7 @@ public sealed record GenAiModelFolder(
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(tokenizerConfigPath));
+            using var document = JsonDocument.Parse(ModelFolderSandbox.ReadParsedFile(tokenizerConfigPath));
             return document.RootElement.TryGetProperty("chat_template", out var template) && template.ValueKind == JsonValueKind.String
                 ? template.GetString()
                 : null;
@@ -223,5 +267,5 @@ public sealed record GenAiModelFolder(
         }
     }
 
-    private sealed record GenAiConfigFile(string DecoderFileName, int VocabSize, int ContextLength, int PadTokenId, int BosTokenId, int[] EosTokenIds, GenAiSearchDefaults Search);
+    private sealed record GenAiConfigFile(string DecoderFileName, int VocabSize, int ContextLength, int PadTokenId, int BosTokenId, int[] EosTokenIds, GenAiSearchDefaults Search, IReadOnlyList<(string Field, string Path)> NamedPaths);
 }

@@ -146,7 +146,7 @@ public sealed record GenAiModelInspection(
 
     private static string ReadModelType(string configPath)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(configPath));
+        using var document = JsonDocument.Parse(ModelFolderSandbox.ReadParsedFile(configPath));
         return document.RootElement.GetProperty("model").TryGetProperty("type", out var type) ? type.GetString() ?? "" : "";
     }
 
@@ -161,7 +161,7 @@ public sealed record GenAiModelInspection(
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(tokenizerPath));
+            using var document = JsonDocument.Parse(ModelFolderSandbox.ReadParsedFile(tokenizerPath));
             var largest = -1;
             if (document.RootElement.TryGetProperty("model", out var model) && model.TryGetProperty("vocab", out var vocab) && vocab.ValueKind == JsonValueKind.Object)
             {
@@ -183,8 +183,9 @@ public sealed record GenAiModelInspection(
 
             return (largest + 1, added);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or EvalInputException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
+            // Reported with its fix by GenAiModelFolder.Examine (unreadable, too big, not the tokenizer's JSON).
             return (null, added);
         }
     }

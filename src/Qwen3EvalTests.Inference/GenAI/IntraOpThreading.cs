@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.GenAI;
 
@@ -29,7 +30,7 @@ public sealed record IntraOpThreading(int Threads, bool Spins)
     /// <summary>genai_config.json's model.decoder.session_options intra_op_num_threads (when a positive number) and allow_spinning ("0"/"1").</summary>
     public static (int? Threads, bool? Spins) Configured(string configPath)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(configPath));
+        using var document = JsonDocument.Parse(ModelFolderSandbox.ReadParsedFile(configPath));
         if (!document.RootElement.TryGetProperty("model", out var model)
             || !model.TryGetProperty("decoder", out var decoder)
             || !decoder.TryGetProperty("session_options", out var session))

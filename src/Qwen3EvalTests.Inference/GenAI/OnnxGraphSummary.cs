@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Onnx;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.GenAI;
 
@@ -57,7 +58,7 @@ public sealed record OnnxGraphSummary(
         ModelProto model;
         try
         {
-            using var stream = File.OpenRead(modelPath);
+            using var stream = ModelFolderSandbox.OpenRead(modelPath);
             model = ModelProto.Parser.ParseFrom(stream);
         }
         catch (InvalidProtocolBufferException e)
@@ -66,6 +67,10 @@ public sealed record OnnxGraphSummary(
                 $"the ONNX file is corrupt ({e.Message}); export or download the model folder {Path.GetDirectoryName(modelPath)} again.",
                 modelPath,
                 inner: e);
+        }
+        catch (IOException e)
+        {
+            throw ModelFolderSandbox.Unreadable(modelPath, e);
         }
 
         if (model.Graph is null)

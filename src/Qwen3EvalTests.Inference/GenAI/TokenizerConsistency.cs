@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Inference.GenAI;
 
@@ -48,7 +49,7 @@ public static class TokenizerConsistency
         var ids = new SortedSet<int>();
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(tokenizerPath));
+            using var document = JsonDocument.Parse(ModelFolderSandbox.ReadParsedFile(tokenizerPath));
             var root = document.RootElement;
             if (root.TryGetProperty("model", out var model) && model.TryGetProperty("vocab", out var vocab))
             {
@@ -95,7 +96,7 @@ public static class TokenizerConsistency
     /// <summary>bos_token_id, every eos_token_id (a number or a list) and pad_token_id of genai_config.json, when present.</summary>
     private static IEnumerable<(string Field, long Id)> SpecialIds(string configPath)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(configPath));
+        using var document = JsonDocument.Parse(ModelFolderSandbox.ReadParsedFile(configPath));
         var model = document.RootElement.GetProperty("model");
         var found = new List<(string, long)>();
         foreach (var name in new[] { "bos_token_id", "eos_token_id", "pad_token_id" })

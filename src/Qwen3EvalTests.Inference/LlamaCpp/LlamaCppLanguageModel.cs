@@ -83,7 +83,7 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
     {
         ArgumentNullException.ThrowIfNull(modelFolder);
         ArgumentNullException.ThrowIfNull(openTokenizer);
-        var ggufPath = Path.Combine(Path.GetFullPath(modelFolder), GgufFileName);
+        var ggufPath = GgufPathOf(modelFolder);
         if (Directory.Exists(modelFolder) && !File.Exists(ggufPath))
         {
             throw new EvalInputException(
@@ -134,6 +134,14 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
             tokenizer.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The folder's model.gguf, resolved inside the folder (<see cref="ModelFolderSandbox"/>: a link out of it is refused).</summary>
+    /// <exception cref="EvalInputException">model.gguf is a symlink that leaves the folder or loops.</exception>
+    public static string GgufPathOf(string modelFolder)
+    {
+        var shown = Path.Combine(Path.GetFullPath(modelFolder), GgufFileName);
+        return Directory.Exists(modelFolder) ? ModelFolderSandbox.Open(modelFolder).Resolve(GgufFileName, shown, field: null) : shown;
     }
 
     /// <summary>The GGUF must have the folder's vocabulary size, and llama.cpp must tokenize as the folder's tokenizer does.</summary>

@@ -21,6 +21,12 @@ public sealed record BenchmarkFormat(
     IReadOnlyDictionary<Split, int> AnswerColumn,
     IReadOnlyDictionary<Split, int> ExplanationColumn)
 {
+    /// <summary>
+    /// Rows of a complete dev split per subject: MMLU, C-Eval and CMMLU ship 5, the examples of every protocol's default
+    /// 5-shot prompt. <c>data validate</c> refuses a shorter dev file, which a default run would refuse.
+    /// </summary>
+    public const int StandardDevRows = 5;
+
     /// <summary>The option columns right after the question column: 4 (A–D) in MMLU, C-Eval and CMMLU. A question's letters follow from it.</summary>
     public int OptionCount { get; init; } = 4;
 

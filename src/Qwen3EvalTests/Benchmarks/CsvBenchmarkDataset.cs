@@ -77,22 +77,9 @@ public sealed class CsvBenchmarkDataset : IBenchmarkDataset
                 continue;
             }
 
-            var suffix = _format.FileSuffix(split) + ".csv";
-            foreach (var file in Directory.EnumerateFiles(folder, "*.csv"))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
             {
-                var name = Path.GetFileName(file);
-                if (!name.EndsWith(suffix, StringComparison.Ordinal))
-                {
-                    throw new EvalInputException($"unexpected file name: {Benchmark.ToId()} {BenchmarkFormat.SplitFolder(split)} files are named <subject>{suffix}.", file: file);
-                }
-
-                var id = name[..^suffix.Length];
-                if (!SubjectCatalog.TryGet(Benchmark, id, out _))
-                {
-                    throw new EvalInputException($"'{id}' is not a {Benchmark.ToId()} subject in the shipped mapping; rename the file to a known subject or remove it.", file: file);
-                }
-
-                ids.Add(id);
+                ids.Add(DataFolderValidator.SubjectOfFile(_format, split, file));
             }
         }
 

@@ -1,9 +1,15 @@
+using System.Globalization;
+
 namespace Qwen3EvalTests.Benchmarks;
 
 /// <summary>
-/// Reads every CSV file of a data folder and collects every problem instead of stopping at the
-/// first: unexpected file names, subjects absent from the mapping, a subject missing a split,
-/// empty files, bad headers, wrong column counts, answers outside the question's letters (A–D in the official benchmarks), unclosed quotes.
+/// The one validator of benchmark data, for <c>data validate</c> (<see cref="Validate"/>: every file of a folder) and for a
+/// run's plan (<see cref="ValidateFiles"/> and the rules below, through the evaluation plan validator: the files the run
+/// reads), so anything a run refuses about its data, <c>data validate</c> refuses first with the same words. Collects every
+/// problem instead of stopping at the first: unexpected file names, subjects absent from the mapping, a benchmark folder
+/// with no subject, a subject missing a split, empty or header-only files, bad headers, wrong column counts, answers
+/// outside the question's letters (A–D in the official benchmarks), invalid UTF-8, unclosed quotes, and a dev split
+/// shorter than the shots that read it (<see cref="BenchmarkFormat.StandardDevRows"/> for the folder as a whole).
 /// </summary>
 public static class DataFolderValidator
 {
@@ -38,7 +44,7 @@ public static class DataFolderValidator
             var path = dataset.PathOf(subject, split);
             if (!File.Exists(path))
             {
-                problems.Add(new InputProblem(path, null, null, $"subject '{subject}' has no {BenchmarkFormat.SplitFolder(split)} file, which this run reads: add {format.FileName(subject, split)} or leave the subject out."));
+                problems.Add(MissingSplitFile(format, subject, split, path));
                 continue;
             }
 
@@ -76,15 +82,26 @@ public static class DataFolderValidator
                 subjects.Add(subject);
                 filesBySplit[split].Add(subject);
                 files++;
-                questions += ValidateFile(format, subject, split, path, problems);
+                var before = problems.Count;
+                var rows = ValidateFile(format, subject, split, path, problems);
+                questions += rows;
+                if (split == Split.Dev && problems.Count == before && rows < BenchmarkFormat.StandardDevRows)
+                {
+                    problems.Add(DevTooShort(path, rows, BenchmarkFormat.StandardDevRows));
+                }
             }
+        }
+
+        if (subjects.Count == 0)
+        {
+            problems.Add(NoSubjects(format, dataset.Root));
         }
 
         foreach (var (split, present) in filesBySplit)
         {
             foreach (var subject in subjects.Where(s => !present.Contains(s)))
             {
-                problems.Add(new InputProblem(dataset.PathOf(subject, split), null, null, $"subject '{subject}' has files in other splits but no {BenchmarkFormat.SplitFolder(split)} file: expected this file."));
+                problems.Add(MissingSplitFile(format, subject, split, dataset.PathOf(subject, split)));
             }
         }
 
@@ -93,23 +110,54 @@ public static class DataFolderValidator
 
     private static string? SubjectOf(BenchmarkFormat format, Split split, string path, List<InputProblem> problems)
     {
+        try
+        {
+            return SubjectOfFile(format, split, path);
+        }
+        catch (EvalInputException e)
+        {
+            problems.Add(InputProblem.From(e, path));
+            return null;
+        }
+    }
+
+    /// <summary>The subject a split file is named after; how <see cref="CsvBenchmarkDataset"/> finds a folder's subjects too.</summary>
+    /// <exception cref="EvalInputException">The name does not follow the layout, or names no subject of the shipped mapping.</exception>
+    internal static string SubjectOfFile(BenchmarkFormat format, Split split, string path)
+    {
         var name = Path.GetFileName(path);
         var suffix = format.FileSuffix(split) + ".csv";
         if (!name.EndsWith(suffix, StringComparison.Ordinal))
         {
-            problems.Add(new InputProblem(path, null, "file name", $"{format.Benchmark.ToId()} {BenchmarkFormat.SplitFolder(split)} files are named <subject>{suffix}."));
-            return null;
+            throw new EvalInputException($"{format.Benchmark.ToId()} {BenchmarkFormat.SplitFolder(split)} files are named <subject>{suffix}.", path, field: "file name");
         }
 
         var subject = name[..^suffix.Length];
-        if (!SubjectCatalog.TryGet(format.Benchmark, subject, out _))
-        {
-            problems.Add(new InputProblem(path, null, "subject", $"'{subject}' is not a {format.Benchmark.ToId()} subject in the shipped mapping; rename the file to a known subject or remove it."));
-            return null;
-        }
-
-        return subject;
+        return SubjectCatalog.TryGet(format.Benchmark, subject, out _)
+            ? subject
+            : throw new EvalInputException($"'{subject}' is not a {format.Benchmark.ToId()} subject in the shipped mapping; rename the file to a known subject or remove it.", path, field: "subject");
     }
+
+    /// <summary>A subject without the file of a split that is read (by a run, or by any protocol for the folder as a whole).</summary>
+    public static InputProblem MissingSplitFile(BenchmarkFormat format, string subject, Split split, string path)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return new(path, null, null, $"subject '{subject}' has no {BenchmarkFormat.SplitFolder(split)} file: add {format.FileName(subject, split)} or leave the subject out.");
+    }
+
+    /// <summary>A benchmark folder without one subject: nothing to score.</summary>
+    public static InputProblem NoSubjects(BenchmarkFormat format, string root)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return new(root, null, null, $"no {format.Benchmark.ToId()} subjects in this folder, so there is nothing to score: expected {string.Join(", ", format.Splits.Select(split => $"{BenchmarkFormat.SplitFolder(split)}/{format.FileName("<subject>", split)}"))} files.");
+    }
+
+    /// <summary>A dev split shorter than the shots a prompt takes from it.</summary>
+    public static InputProblem DevTooShort(string devPath, long rows, int shots) => new(
+        devPath,
+        null,
+        "shots",
+        string.Create(CultureInfo.InvariantCulture, $"the dev split has {rows} rows but {shots} shots are needed (a {shots}-shot prompt takes its examples from it); use a dev file with at least {shots} rows, or pass fewer shots (--shots)."));
 
     private static long ValidateFile(BenchmarkFormat format, string subject, Split split, string path, List<InputProblem> problems)
     {

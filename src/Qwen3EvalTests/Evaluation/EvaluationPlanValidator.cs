@@ -189,9 +189,10 @@ public static class EvaluationPlanValidator
             return problems;
         }
 
+        var format = BenchmarkFormat.Of(plan.Benchmark);
         if (subjects.Count == 0)
         {
-            problems.Add(new InputProblem(dataset.Root, null, null, $"no {plan.Benchmark.ToId()} subjects in this folder: nothing to score; expected <subject>{BenchmarkFormat.Of(plan.Benchmark).FileSuffix(split)}.csv files."));
+            problems.Add(DataFolderValidator.NoSubjects(format, dataset.Root));
         }
 
         var shots = plan.EffectiveShots;
@@ -208,7 +209,7 @@ public static class EvaluationPlanValidator
             var scored = dataset.PathOf(subject.Id, split);
             if (filesRead is null && !File.Exists(scored))
             {
-                problems.Add(new InputProblem(scored, null, null, $"subject '{subject.Id}' has no {split.ToString().ToLowerInvariant()} file, which this run reads: add it or leave the subject out."));
+                problems.Add(DataFolderValidator.MissingSplitFile(format, subject.Id, split, scored));
             }
 
             var dev = dataset.PathOf(subject.Id, Split.Dev);
@@ -221,12 +222,12 @@ public static class EvaluationPlanValidator
             {
                 if (filesRead is null)
                 {
-                    problems.Add(new InputProblem(dev, null, "shots", string.Create(CultureInfo.InvariantCulture, $"{shots}-shot prompts read the dev file of '{subject.Id}', which is missing; add it, or use --shots 0.")));
+                    problems.Add(DataFolderValidator.MissingSplitFile(format, subject.Id, Split.Dev, dev));
                 }
             }
             else if (CountRows(dataset, subject.Id, shots) is var rows && rows < shots)
             {
-                problems.Add(new InputProblem(dev, null, "shots", string.Create(CultureInfo.InvariantCulture, $"the dev split has {rows} rows but {shots} shots were requested; pass fewer shots (--shots) or use a complete dev file.")));
+                problems.Add(DataFolderValidator.DevTooShort(dev, rows, shots));
             }
         }
 

@@ -59,8 +59,7 @@ public static class PlanPrompts
         var dev = reading.OptionColumnTypes
             ? reading.Typed(dataset.Read(subject, Split.Dev).ToList()).Take(shots).ToList()
             : dataset.Read(subject, Split.Dev).Take(shots).ToList();
-        return dev.Count >= shots
-            ? dev
-            : throw new EvalInputException($"the dev split has {dev.Count} rows but {shots} shots were requested; pass fewer shots (--shots) or use a complete dev file.", file: dataset.PathOf(subject, Split.Dev), field: "shots");
+        var problem = DataFolderValidator.DevTooShort(dataset.PathOf(subject, Split.Dev), dev.Count, shots);
+        return dev.Count >= shots ? dev : throw new EvalInputException(problem.Message, problem.File, field: problem.Where);
     }
 }

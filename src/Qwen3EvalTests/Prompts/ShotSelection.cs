@@ -12,11 +12,8 @@ public static class ShotSelection
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (dev.Count < count)
         {
-            var file = dev.Count > 0 ? dev[0].Source.File : null;
-            throw new EvalInputException(
-                $"the dev split has {dev.Count} rows but {count} shots were requested; pass fewer shots or use a complete dev file.",
-                file: file,
-                field: "shots");
+            var problem = DataFolderValidator.DevTooShort(dev.Count > 0 ? dev[0].Source.File : "", dev.Count, count);
+            throw new EvalInputException(problem.Message, file: dev.Count > 0 ? problem.File : null, field: problem.Where);
         }
 
         return dev.Take(count).ToArray();

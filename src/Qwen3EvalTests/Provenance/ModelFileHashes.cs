@@ -2,31 +2,31 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Qwen3EvalTests.Models;
 
 namespace Qwen3EvalTests.Provenance;
 
 /// <summary>
 /// The SHA-256 of every file of a model folder (ONNX, external data, genai_config.json, tokenizer files,
 /// chat template), sub-folders included, by path relative to the folder: the one rule by which the
-/// manifest, the run identity and the cache key know a model. Hashed once per process for an unchanged
-/// folder (an 8B fp16 folder is ~16 GB): a repeat, a second benchmark or a second gate case reuses it.
+/// manifest, the run identity and the cache key know a model. The folder is read through
+/// <see cref="ModelFolderSandbox"/>: a symlink inside the folder is hashed by its own name with its target's bytes; a
+/// symlink that leaves the folder, a symlink loop, an unreadable file or a parsed file above
+/// <see cref="ModelFolderSandbox.MaxParsedFileBytes"/> is refused (never skipped: a skipped file would change the model
+/// without changing its hash). Hashed once per process for an unchanged folder (an 8B fp16 folder is ~16 GB): a repeat,
+/// a second benchmark or a second gate case reuses it.
 /// </summary>
 public static class ModelFileHashes
 {
     private static readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyDictionary<string, string> Hashes)> Known = new(StringComparer.Ordinal);
 
-    /// <exception cref="EvalInputException">The folder does not exist.</exception>
+    /// <exception cref="EvalInputException">The folder does not exist, or an entry of it breaks the sandbox or cannot be read.</exception>
     public static IReadOnlyDictionary<string, string> Of(string folder)
     {
-        var full = Path.GetFullPath(folder);
-        if (!Directory.Exists(full))
-        {
-            throw new EvalInputException("the model folder does not exist; pass an existing GenAI model folder.", full);
-        }
-
-        var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        var stamp = Stamp(full, files);
-        if (Known.TryGetValue(full, out var known) && known.Stamp == stamp)
+        var sandbox = ModelFolderSandbox.Open(folder);
+        var files = sandbox.Files();
+        var stamp = Stamp(files);
+        if (Known.TryGetValue(sandbox.Folder, out var known) && known.Stamp == stamp)
         {
             return known.Hashes;
         }
@@ -34,10 +34,14 @@ public static class ModelFileHashes
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            hashes[Relative(full, file)] = FileSha256.Of(file);
+            hashes[file.RelativePath] = ModelFolderSandbox.Guarded(file.FullPath, () =>
+            {
+                using var stream = ModelFolderSandbox.OpenRead(file.FullPath);
+                return Convert.ToHexStringLower(SHA256.HashData(stream));
+            });
         }
 
-        Known[full] = (stamp, hashes);
+        Known[sandbox.Folder] = (stamp, hashes);
         return hashes;
     }
 
@@ -54,15 +58,17 @@ public static class ModelFileHashes
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
     }
 
-    private static string Relative(string folder, string file) => Path.GetRelativePath(folder, file).Replace('\\', '/');
-
-    private static string Stamp(string folder, IEnumerable<string> files)
+    private static string Stamp(IEnumerable<ModelFolderFile> files)
     {
         var text = new StringBuilder();
         foreach (var file in files)
         {
-            var info = new FileInfo(file);
-            text.Append(CultureInfo.InvariantCulture, $"{Relative(folder, file)}\t{info.Length}\t{info.LastWriteTimeUtc.Ticks}\n");
+            var (length, written) = ModelFolderSandbox.Guarded(file.FullPath, () =>
+            {
+                var info = new FileInfo(file.FullPath);
+                return (info.Length, info.LastWriteTimeUtc.Ticks);
+            });
+            text.Append(CultureInfo.InvariantCulture, $"{file.RelativePath}\t{file.FullPath}\t{length}\t{written}\n");
         }
 
         return text.ToString();

@@ -107,7 +107,7 @@ public sealed class CsvBenchmarkDatasetTests : IDisposable
 
         var subjects = () => DataFolder.Open(_folder.Root, Benchmark.Mmlu).Subjects;
 
-        subjects.Should().Throw<EvalInputException>().WithMessage($"{path}: 'astrology' is not a mmlu subject*");
+        subjects.Should().Throw<EvalInputException>().WithMessage($"{path}: field 'subject': 'astrology' is not a mmlu subject*");
     }
 
     [Fact]

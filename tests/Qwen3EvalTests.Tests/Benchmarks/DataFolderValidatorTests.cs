@@ -56,7 +56,7 @@ public sealed class DataFolderValidatorTests
     public void ReportsASubjectMissingFromOneSplit()
     {
         using var folder = new TempDataFolder();
-        folder.Write("mmlu/dev/anatomy_dev.csv", "q,a,b,c,d,A\n");
+        folder.Write("mmlu/dev/anatomy_dev.csv", string.Concat(Enumerable.Repeat("q,a,b,c,d,A\n", BenchmarkFormat.StandardDevRows)));
         folder.Write("mmlu/test/anatomy_test.csv", "q,a,b,c,d,A\n");
         Directory.CreateDirectory(Path.Combine(folder.Root, "mmlu", "val"));
 
@@ -64,5 +64,31 @@ public sealed class DataFolderValidatorTests
 
         problem.File.Should().Be(Path.Combine(folder.Root, "mmlu", "val", "anatomy_val.csv"));
         problem.Message.Should().Contain("no val file");
+    }
+
+    [Fact]
+    public void ADevFileShorterThanTheDefaultShotsIsRefusedAsADefaultRunRefusesIt()
+    {
+        using var folder = new TempDataFolder();
+        var dev = folder.Write("mmlu/dev/anatomy_dev.csv", "q,a,b,c,d,A\nq,a,b,c,d,B\n");
+        folder.Write("mmlu/val/anatomy_val.csv", "q,a,b,c,d,A\n");
+        folder.Write("mmlu/test/anatomy_test.csv", "q,a,b,c,d,A\n");
+
+        var problem = DataFolderValidator.Validate(folder.Root).Problems.Should().ContainSingle().Which;
+
+        problem.ToString().Should().Be($"{dev}: shots: the dev split has 2 rows but 5 shots are needed (a 5-shot prompt takes its examples from it); use a dev file with at least 5 rows, or pass fewer shots (--shots).");
+    }
+
+    [Fact]
+    public void NoProtocolDefaultsToMoreShotsThanAStandardDevSplitHolds()
+    {
+        var defaults = Qwen3EvalTests.Prompts.PromptProtocols.All
+            .SelectMany(protocol => BenchmarkDefinitions.All.SelectMany(definition => new[] { false, true }
+                .Where(chat => protocol.Renders(definition.Benchmark, chat))
+                .Select(chat => (protocol.Name, definition.Id, chat, protocol.Settings(definition.Benchmark, chat).DefaultShots))))
+            .ToList();
+
+        defaults.Should().NotBeEmpty();
+        defaults.Should().OnlyContain(d => d.DefaultShots <= BenchmarkFormat.StandardDevRows, "data validate requires StandardDevRows dev rows, as a default run of any protocol reads at most that many");
     }
 }

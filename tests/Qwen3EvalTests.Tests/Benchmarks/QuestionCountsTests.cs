@@ -67,7 +67,7 @@ public sealed class QuestionCountsTests
 
     private static void WriteAnatomy(TempDataFolder folder, int testRows)
     {
-        folder.Write("mmlu/dev/anatomy_dev.csv", "q,a,b,c,d,A\n");
+        folder.Write("mmlu/dev/anatomy_dev.csv", string.Concat(Enumerable.Repeat("q,a,b,c,d,A\n", BenchmarkFormat.StandardDevRows)));
         folder.Write("mmlu/val/anatomy_val.csv", "q,a,b,c,d,B\n");
         WriteAnatomyTest(folder, testRows);
     }
