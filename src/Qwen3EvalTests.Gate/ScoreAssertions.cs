@@ -26,7 +26,7 @@ public static class ScoreAssertions
             .FailWith(Literal(FormattableString.Invariant($"Expected the measured score {measured} to be the one compared ({comparison.Measured})")) + "{reason}.")
             .Then
             .ForCondition(comparison.IsWithin)
-            .FailWith(WithReason(comparison.Describe()));
+            .FailWith(Literal(comparison.CheckLine) + "\n" + WithReason(comparison.Describe()));
         return new AndConstraint<NumericAssertions<double>>(assertions);
     }
 
