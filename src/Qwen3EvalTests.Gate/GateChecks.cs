@@ -1,4 +1,5 @@
 using FluentAssertions.Execution;
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
@@ -23,16 +24,28 @@ public static class GateChecks
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var (suite, suiteCase) = GateSuites.Find(caseId);
+        RecordedCase(fixture.Runner, suite, suiteCase, GateSuites.RecordingPath(suiteCase), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="RecordedCase(GateRunnerFixture, string, CancellationToken)"/> on explicit inputs: a suite and case loaded by the
+    /// caller, run by <paramref name="runner"/>, against the recording at <paramref name="recordingPath"/>.
+    /// </summary>
+    public static void RecordedCase(SuiteCaseRunner runner, EvalSuite suite, SuiteCase suiteCase, string recordingPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(suiteCase);
         var model = suite.Models.Single(m => m.Id == suiteCase.ModelId);
-        var settings = fixture.Runner.Settings;
-        var served = model.Generated is null ? fixture.Runner.ServedModelName(cancellationToken) : null;
+        var settings = runner.Settings;
+        var served = model.Generated is null ? runner.ServedModelName(cancellationToken) : null;
         if (OfficialCaseRequirements.CheckRecorded(model, settings.ModelsFolder, settings.Device, served, settings.Served?.Endpoint) is { } reason)
         {
             Assert.Skip(reason);
         }
 
-        var (recordingPath, recorded) = Recording(suite, suiteCase);
-        var run = fixture.Runner.Run(suite, suiteCase, cancellationToken).Should().ContainSingle("recorded cases run once").Subject;
+        var recorded = Recording(suite, suiteCase, recordingPath);
+        var run = runner.Run(suite, suiteCase, cancellationToken).Should().ContainSingle("recorded cases run once").Subject;
         GateRunnerFixture.Attach(run.ResultsFile);
         var drift = AnswerDrift.Between(recorded.Questions, ResultsFile.Read(run.ResultsFile).Answers());
         var measured = run.Summary.Accuracy * 100;
@@ -55,18 +68,32 @@ public static class GateChecks
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var (suite, suiteCase) = GateSuites.Find(caseId);
-        var settings = fixture.Runner.Settings;
+        OfficialAndRecordedCase(fixture.Runner, suite, suiteCase, GateSuites.Catalog, GateSuites.RecordingPath(suiteCase), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="OfficialAndRecordedCase(GateRunnerFixture, string, CancellationToken)"/> on explicit inputs: a suite and case loaded
+    /// by the caller with <paramref name="catalog"/>, run by <paramref name="runner"/>, against the recording at <paramref name="recordingPath"/>.
+    /// </summary>
+    public static void OfficialAndRecordedCase(
+        SuiteCaseRunner runner, EvalSuite suite, SuiteCase suiteCase, BaselineCatalog catalog, string recordingPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(suiteCase);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var settings = runner.Settings;
         var model = suite.Models.Single(m => m.Id == suiteCase.ModelId);
-        var served = model.Generated is null ? fixture.Runner.ServedModelName(cancellationToken) : null;
+        var served = model.Generated is null ? runner.ServedModelName(cancellationToken) : null;
         if (OfficialCaseRequirements.Check(model, suiteCase.Benchmark, settings.ModelsFolder, settings.DataFolder, settings.Device, served, settings.Served?.Endpoint) is { } reason)
         {
             Assert.Skip(reason);
         }
 
-        var (recordingPath, recorded) = Recording(suite, suiteCase);
-        var run = fixture.Runner.Run(suite, suiteCase, cancellationToken).Should().ContainSingle("cases gated on a recorded run run once").Subject;
+        var recorded = Recording(suite, suiteCase, recordingPath);
+        var run = runner.Run(suite, suiteCase, cancellationToken).Should().ContainSingle("cases gated on a recorded run run once").Subject;
         GateRunnerFixture.Attach(run.ResultsFile);
-        var baseline = GateSuites.Catalog.FindById(suiteCase.Baseline.Id)
+        var baseline = catalog.FindById(suiteCase.Baseline.Id)
             ?? throw new InvalidOperationException($"suite validation let through an unknown baseline {suiteCase.Baseline.Id}");
         var comparison = BaselineComparison.CompareRepeats([run.Summary.Accuracy * 100], run.Summary.Questions, baseline, suiteCase.Tolerance, GateRunnerFixture.Subjects(run));
         var drift = AnswerDrift.Between(recorded.Questions, ResultsFile.Read(run.ResultsFile).Answers());
@@ -79,9 +106,8 @@ public static class GateChecks
     }
 
     // A missing recording of a model that is here fails loudly: the gate never passes a case it has nothing to compare with.
-    private static (string Path, RecordedRun Run) Recording(EvalSuite suite, SuiteCase suiteCase)
+    private static RecordedRun Recording(EvalSuite suite, SuiteCase suiteCase, string path)
     {
-        var path = GateSuites.RecordingPath(suiteCase);
         if (!File.Exists(path))
         {
             Execute.Assertion.FailWith(Literal(
@@ -89,7 +115,7 @@ public static class GateChecks
                 $"Record it with `{GateSuites.RecordCommand(suiteCase)}` and commit it."));
         }
 
-        return (path, RecordedRun.Read(path));
+        return RecordedRun.Read(path);
     }
 
     private static string Literal(string text) =>
