@@ -67,6 +67,50 @@ public sealed class OfficialAndRecordedGateTests : IDisposable
             .Which.Message.Should().NotContain("tolerance:", "the tolerance check passes: 30 points around chance level hold any model");
     }
 
+    [Fact]
+    public void ACaseWhoseRecordingIsMissingFailsNamingTheCommandThatRecordsIt()
+    {
+        WriteConsumer(seed: 1);
+        var missing = Path.Combine(_consumer, "baselines", "runs", "mine", "my-tiny", "mmlu.json");
+
+        var gate = () => Gate(missing, TestContext.Current.CancellationToken);
+
+        gate.Should().Throw<Exception>()
+            .WithMessage($"recording: my-tiny · mmlu · qwen · 5-shot has no recorded run at {missing}*Record it with `qwen3eval baseline record --suite mine --case mine/my-tiny/mmlu` and commit it.");
+    }
+
+    [Fact]
+    public void ARecordedCaseOfAModelFolderThatIsNotHereSkipsWithTheSettingToProvide()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mine
+            family: qwen3
+            baseline: recorded
+            tolerance: {points: 1.0}
+            benchmarks:
+              - {name: mmlu, kind: base, protocol: qwen, shots: 5, scoring: next-token, chat: false}
+            models:
+              - {id: my-finetune, kind: base, folder: My-Finetune-int4}
+            """;
+        var suite = SuiteLoader.Parse(yaml, "mine.yaml", BaselineCatalog.Load(Assertions.RepositoryFiles.PathOf(RepositoryLayout.OfficialBaselines)));
+        var absent = Path.Combine(_consumer, "models");
+        Directory.CreateDirectory(absent);
+
+        foreach (var (modelsFolder, reason) in new[]
+        {
+            ((string?)null, "no models folder: set -p:EvalModelsDir=DIR*'My-Finetune-int4'*"),
+            (absent, $"model folder {Path.Combine(absent, "My-Finetune-int4")} not found (no genai_config.json)*"),
+        })
+        {
+            using var runner = new SuiteCaseRunner(new SuiteRunSettings(modelsFolder, null, DataFolder.SampleDirectory, Path.Combine(_consumer, "artifacts", "models"), Path.Combine(_consumer, "results")));
+            var gate = () => GateChecks.RecordedCase(runner, suite, suite.Cases.Single(), Path.Combine(_consumer, "no-recording.json"), TestContext.Current.CancellationToken);
+
+            // Assert.Skip ends the case as skipped (not passed, not failed on the missing recording), with the reason.
+            gate.Should().Throw<Exception>().Where(e => e.GetType().Name.Contains("Skip", StringComparison.Ordinal)).WithMessage("*" + reason);
+        }
+    }
+
     private async Task<string> RecordWithSeed1()
     {
         WriteConsumer(seed: 1);
