@@ -40,7 +40,18 @@ public static class BaselineRecordSelection
         foreach (var (suite, suiteCase) in cases)
         {
             var model = suite.Models.Single(m => m.Id == suiteCase.ModelId);
-            if (model.Generated is not null || request.Endpoint is not null)
+            if (model.Generated is not null)
+            {
+                continue;
+            }
+
+            if (suite.Baseline == BaselineOrigin.Both && request.DataFolder is null)
+            {
+                problems.Add("--data", $"case {suiteCase.Id} has baseline: both: its official number is compared on the full benchmark data, so the gate runs it on EvalDataDir; " +
+                    "pass --data DIR (the same folder) so the recording holds the same questions.");
+            }
+
+            if (request.Endpoint is not null)
             {
                 continue;
             }

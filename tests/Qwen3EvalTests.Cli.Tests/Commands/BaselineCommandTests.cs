@@ -116,6 +116,25 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ABothCaseOfAModelFolderNeedsTheDataItsOfficialNumberIsComparedOn()
+    {
+        var consumer = Consumer();
+        File.WriteAllText(Path.Combine(consumer, "evalsuites", "mine.yaml"), Suite.Replace("baseline: recorded", "baseline: both", StringComparison.Ordinal)
+            .Replace("  - {name: ceval, protocol: qwen, shots: 5, scoring: next-token, chat: false, limit: 2}\n", "", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(consumer, "baselines", "official.json"), """
+            {"schemaVersion": 1, "sources": {"OWN1": {"title": "our model card", "where": "README.md"}},
+             "baselines": [
+               {"id": "my-model/mmlu", "model": "My-Model", "modelId": "my-model", "kind": "base", "benchmark": "mmlu", "score": 30.0,
+                "shots": 5, "protocolNote": "qwen", "splitNote": "test", "source": "OWN1", "sourceIds": ["OWN1"], "status": "V", "gate": true,
+                "tolerance": 1, "toleranceNote": "ours"}]}
+            """);
+
+        var run = await CliRun.RunAsync("baseline", "record", "--repo", consumer, "--models", Models());
+
+        run.ShouldFailNaming(QwenEvalCli.ExitBadInput, "--data", "case mine/my-model/mmlu has baseline: both", "pass --data DIR");
+    }
+
+    [Fact]
     public void TheRepositoryIsTheCurrentFolderWhenItHoldsEvalsuitesElseTheRepositoryAboveIt()
     {
         var consumer = Consumer();
