@@ -1,4 +1,3 @@
-using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Suites;
 
 namespace Qwen3EvalTests.Cli.Commands;
@@ -13,7 +12,7 @@ public static class BaselineRecordSelection
     {
         ArgumentNullException.ThrowIfNull(request);
         var suitesFolder = Path.Combine(repo, SuiteLoader.RelativeDirectory);
-        var suites = SuiteLoader.LoadAll(suitesFolder, Catalog(repo))
+        var suites = SuiteLoader.LoadAll(suitesFolder, BaselineCatalogLocation.ForSuitesIn(repo))
             .Where(s => s.Baseline != BaselineOrigin.Official && (request.Suite is null || s.Name == request.Suite))
             .ToList();
         if (suites.Count == 0)
@@ -73,29 +72,5 @@ public static class BaselineRecordSelection
 
         problems.ThrowIfAny("what to record");
         return cases;
-    }
-
-    /// <summary>
-    /// The official numbers shipped with the program (or this repository's), extended by the folder's own baselines/official.json
-    /// when it is another file: a consumer's <c>baseline: both</c> case may name either.
-    /// </summary>
-    private static BaselineCatalog Catalog(string repo)
-    {
-        var own = RepositoryLayout.Under(repo, RepositoryLayout.OfficialBaselines);
-        var beside = Path.Combine(AppContext.BaseDirectory, "baselines", "official.json");
-        var shipped = File.Exists(beside) ? beside
-            : RepositoryLayout.TryFindRoot(AppContext.BaseDirectory) is { } root && File.Exists(RepositoryLayout.Under(root, RepositoryLayout.OfficialBaselines))
-                ? RepositoryLayout.Under(root, RepositoryLayout.OfficialBaselines)
-                : null;
-        if (shipped is null)
-        {
-            return BaselineCatalog.Load(own);
-        }
-
-        var catalog = BaselineCatalog.Load(shipped);
-        // This repository's own file is the shipped one (copied beside the program): the same bytes are not an extension.
-        return File.Exists(own) && !File.ReadAllBytes(own).AsSpan().SequenceEqual(File.ReadAllBytes(shipped))
-            ? catalog.ExtendedWith(BaselineCatalog.Load(own))
-            : catalog;
     }
 }
