@@ -13,19 +13,13 @@ public sealed class AnswerDriftAssertions(AnswerDrift subject) : ObjectAssertion
     /// <param name="recordCommand">The command that re-records this case; null: <c>qwen3eval baseline record</c>.</param>
     public AndConstraint<AnswerDriftAssertions> HaveNoFlips(string caseName, string recordingPath, string? recordCommand = null)
     {
-        var text = Subject.Describe()
-            .Replace("{", "{{", StringComparison.Ordinal)
-            .Replace("}", "}}", StringComparison.Ordinal);
+        var text = AssertionMessageText.Literal(Subject.Describe());
         Execute.Assertion
             .ForCondition(!Subject.HasDrift)
-            .FailWith($"{Literal(Subject.CheckLine)}\nDrift in {Literal(caseName)}: answers differ from the recorded run {Literal(recordingPath)}.\n{text}\n" +
-                $"If the change is intended, re-record with `{Literal(recordCommand ?? "qwen3eval baseline record")}` (in the Qwen3EvalTests repository: `dotnet run --project src/Qwen3EvalTests.Cli -- baseline record`) and commit the recorded run.");
+            .FailWith($"{AssertionMessageText.Literal(Subject.CheckLine)}\nDrift in {AssertionMessageText.Literal(caseName)}: answers differ from the recorded run {AssertionMessageText.Literal(recordingPath)}.\n{text}\n" +
+                $"If the change is intended, re-record with `{AssertionMessageText.Literal(recordCommand ?? "qwen3eval baseline record")}` (in the Qwen3EvalTests repository: `dotnet run --project src/Qwen3EvalTests.Cli -- baseline record`) and commit the recorded run.");
         return new AndConstraint<AnswerDriftAssertions>(this);
     }
-
-    // FailWith treats {n} as placeholders; everything else in the message is literal text.
-    private static string Literal(string text) =>
-        text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 }
 
 public static class AnswerDriftAssertionExtensions

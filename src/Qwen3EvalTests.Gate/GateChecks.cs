@@ -110,16 +110,13 @@ public static class GateChecks
     {
         if (!File.Exists(path))
         {
-            Execute.Assertion.FailWith(Literal(
+            Execute.Assertion.FailWith(AssertionMessageText.Literal(
                 $"recording: {suiteCase.DisplayName} has no recorded run at {path} to compare with (suite {suite.Name}, baseline: {suite.Baseline.ToId()}). " +
                 $"Record it with `{GateSuites.RecordCommand(suiteCase)}` and commit it."));
         }
 
         return RecordedRun.Read(path);
     }
-
-    private static string Literal(string text) =>
-        text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 
     /// <summary>
     /// A case against its official number. Skips — never passes — without the exported model folder, the full data or the
