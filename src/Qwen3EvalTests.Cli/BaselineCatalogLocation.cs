@@ -63,6 +63,31 @@ public static class BaselineCatalogLocation
         }
     }
 
+    /// <summary>
+    /// The catalogue the suites of a folder holding evalsuites/ resolve against (<c>baseline record</c>): the copy shipped with the
+    /// program (else the repository's that holds the program), extended by the folder's own <c>baselines/official.json</c> when it
+    /// is not that same file — a consumer's <c>baseline: both</c> case may name a shipped number or one of its own.
+    /// </summary>
+    public static BaselineCatalog ForSuitesIn(string folder)
+    {
+        var own = RepositoryLayout.Under(folder, RepositoryLayout.OfficialBaselines);
+        var beside = Path.Combine(AppContext.BaseDirectory, ShippedRelativePath);
+        var shipped = File.Exists(beside) ? beside
+            : RepositoryLayout.TryFindRoot(AppContext.BaseDirectory) is { } root && File.Exists(RepositoryLayout.Under(root, RepositoryLayout.OfficialBaselines))
+                ? RepositoryLayout.Under(root, RepositoryLayout.OfficialBaselines)
+                : null;
+        if (shipped is null)
+        {
+            return BaselineCatalog.Load(own);
+        }
+
+        // This repository's own file is the shipped one (copied beside the program): the same bytes are not an extension.
+        var catalog = BaselineCatalog.Load(shipped);
+        return File.Exists(own) && !File.ReadAllBytes(own).AsSpan().SequenceEqual(File.ReadAllBytes(shipped))
+            ? catalog.ExtendedWith(BaselineCatalog.Load(own))
+            : catalog;
+    }
+
     private static string? RepositoryCatalog(string currentFolder) =>
         RepositoryLayout.TryFindRoot(currentFolder) is { } root && File.Exists(Path.Combine(root, BaselineCatalog.RelativePath))
             ? Path.Combine(root, BaselineCatalog.RelativePath)

@@ -1,3 +1,5 @@
+using FluentAssertions.Execution;
+using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
@@ -14,27 +16,110 @@ namespace Qwen3EvalTests.Gate;
 public static class GateChecks
 {
     /// <summary>
-    /// A case against its recorded run: the score within tolerance and — the drift gate — no question changes its answer.
+    /// A case against its recorded run: the drift gate — no question changes its answer — and the score within tolerance of the
+    /// recording. A case of a model folder or a served model skips, naming what to provide, when the model is not here; a case
+    /// whose recording is missing fails, naming the <c>qwen3eval baseline record</c> command that writes it.
     /// </summary>
     public static void RecordedCase(GateRunnerFixture fixture, string caseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var (suite, suiteCase) = GateSuites.Find(caseId);
-        var recordingPath = GateSuites.RecordingPath(suiteCase);
-        var recorded = RecordedRun.Read(recordingPath);
-
-        var run = fixture.Runner.Run(suite, suiteCase, cancellationToken).Should().ContainSingle("recorded cases run once").Subject;
-        GateRunnerFixture.Attach(run.ResultsFile);
-        var current = ResultsFile.Read(run.ResultsFile).Answers();
-
-        AnswerDrift.Between(recorded.Questions, current).Should().HaveNoFlips(suiteCase.DisplayName, recordingPath);
-        var measured = run.Summary.Accuracy * 100;
-        var comparison = BaselineComparison.Compare(measured, run.Summary.Questions, recorded.Accuracy * 100, suiteCase.Baseline.Id, $"recorded run {suiteCase.Baseline.Id}", suiteCase.Tolerance, GateRunnerFixture.Subjects(run));
-        measured.Should().BeWithinToleranceOf(comparison);
+        RecordedCase(fixture.Runner, suite, suiteCase, GateSuites.RecordingPath(suiteCase), cancellationToken);
     }
 
     /// <summary>
-    /// A real model against its official number. Skips — never passes — without the exported model folder, the full data or the
+    /// <see cref="RecordedCase(GateRunnerFixture, string, CancellationToken)"/> on explicit inputs: a suite and case loaded by the
+    /// caller, run by <paramref name="runner"/>, against the recording at <paramref name="recordingPath"/>.
+    /// </summary>
+    public static void RecordedCase(SuiteCaseRunner runner, EvalSuite suite, SuiteCase suiteCase, string recordingPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(suiteCase);
+        var model = suite.Models.Single(m => m.Id == suiteCase.ModelId);
+        var settings = runner.Settings;
+        var served = model.Generated is null ? runner.ServedModelName(cancellationToken) : null;
+        if (OfficialCaseRequirements.CheckRecorded(model, settings.ModelsFolder, settings.Device, served, settings.Served?.Endpoint) is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var recorded = Recording(suite, suiteCase, recordingPath);
+        var run = runner.Run(suite, suiteCase, cancellationToken).Should().ContainSingle("recorded cases run once").Subject;
+        GateRunnerFixture.Attach(run.ResultsFile);
+        var drift = AnswerDrift.Between(recorded.Questions, ResultsFile.Read(run.ResultsFile).Answers());
+        var measured = run.Summary.Accuracy * 100;
+        var comparison = BaselineComparison.Compare(measured, run.Summary.Questions, recorded.Accuracy * 100, suiteCase.Baseline.Id, $"recorded run {suiteCase.Baseline.Id}", suiteCase.Tolerance, GateRunnerFixture.Subjects(run));
+
+        // Both checks are reported together, each failure headed by the check's name ("drift: …", "tolerance: …").
+        using (new AssertionScope())
+        {
+            drift.Should().HaveNoFlips(suiteCase.DisplayName, recordingPath, GateSuites.RecordCommand(suiteCase));
+            measured.Should().BeWithinToleranceOf(comparison);
+        }
+    }
+
+    /// <summary>
+    /// A case of a suite with <c>baseline: both</c>: the official number ± tolerance (skipping, as an official case does, without the
+    /// model, the full data or the device) and no answer flips against the accepted recorded run. Both checks are reported
+    /// together, each failure headed by its name ("tolerance: …", "drift: …").
+    /// </summary>
+    public static void OfficialAndRecordedCase(GateRunnerFixture fixture, string caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var (suite, suiteCase) = GateSuites.Find(caseId);
+        OfficialAndRecordedCase(fixture.Runner, suite, suiteCase, GateSuites.Catalog, GateSuites.RecordingPath(suiteCase), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="OfficialAndRecordedCase(GateRunnerFixture, string, CancellationToken)"/> on explicit inputs: a suite and case loaded
+    /// by the caller with <paramref name="catalog"/>, run by <paramref name="runner"/>, against the recording at <paramref name="recordingPath"/>.
+    /// </summary>
+    public static void OfficialAndRecordedCase(
+        SuiteCaseRunner runner, EvalSuite suite, SuiteCase suiteCase, BaselineCatalog catalog, string recordingPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(suiteCase);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var settings = runner.Settings;
+        var model = suite.Models.Single(m => m.Id == suiteCase.ModelId);
+        var served = model.Generated is null ? runner.ServedModelName(cancellationToken) : null;
+        if (OfficialCaseRequirements.Check(model, suiteCase.Benchmark, settings.ModelsFolder, settings.DataFolder, settings.Device, served, settings.Served?.Endpoint) is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var recorded = Recording(suite, suiteCase, recordingPath);
+        var run = runner.Run(suite, suiteCase, cancellationToken).Should().ContainSingle("cases gated on a recorded run run once").Subject;
+        GateRunnerFixture.Attach(run.ResultsFile);
+        var baseline = catalog.FindById(suiteCase.Baseline.Id)
+            ?? throw new InvalidOperationException($"suite validation let through an unknown baseline {suiteCase.Baseline.Id}");
+        var comparison = BaselineComparison.CompareRepeats([run.Summary.Accuracy * 100], run.Summary.Questions, baseline, suiteCase.Tolerance, GateRunnerFixture.Subjects(run));
+        var drift = AnswerDrift.Between(recorded.Questions, ResultsFile.Read(run.ResultsFile).Answers());
+
+        using (new AssertionScope())
+        {
+            comparison.Measured.Should().BeWithinToleranceOf(comparison, "{0} should reproduce {1}", suiteCase.DisplayName, baseline.Id);
+            drift.Should().HaveNoFlips(suiteCase.DisplayName, recordingPath, GateSuites.RecordCommand(suiteCase));
+        }
+    }
+
+    // A missing recording of a model that is here fails loudly: the gate never passes a case it has nothing to compare with.
+    private static RecordedRun Recording(EvalSuite suite, SuiteCase suiteCase, string path)
+    {
+        if (!File.Exists(path))
+        {
+            Execute.Assertion.FailWith(AssertionMessageText.Literal(
+                $"recording: {suiteCase.DisplayName} has no recorded run at {path} to compare with (suite {suite.Name}, baseline: {suite.Baseline.ToId()}). " +
+                $"Record it with `{GateSuites.RecordCommand(suiteCase)}` and commit it."));
+        }
+
+        return RecordedRun.Read(path);
+    }
+
+    /// <summary>
+    /// A case against its official number. Skips — never passes — without the exported model folder, the full data or the
     /// requested device, saying which path or property to set. A case with <c>repeats: N</c> is gated on the repeats' mean.
     /// </summary>
     public static void OfficialCase(GateRunnerFixture fixture, string caseId, CancellationToken cancellationToken)
@@ -80,11 +165,11 @@ public static class GateChecks
     {
         GateSuites.Suites.Should().NotBeEmpty($"the gate needs at least one suite in {GateSettings.Current.Layout.SuitesDir}");
         GateSuites.Suites.SelectMany(s => s.Cases).Select(c => c.Id).Should().OnlyHaveUniqueItems();
-        var missing = GateSuites.Suites.Where(s => s.Baseline == BaselineOrigin.Recorded)
+        var missing = GateSuites.Suites.Where(s => s.Baseline != BaselineOrigin.Official)
             .SelectMany(s => s.Cases)
-            .Select(GateSuites.RecordingPath)
-            .Where(p => !File.Exists(p))
+            .Where(c => !File.Exists(GateSuites.RecordingPath(c)))
+            .Select(c => $"{GateSuites.RecordingPath(c)} (record it with `{GateSuites.RecordCommand(c)}`)")
             .ToList();
-        missing.Should().BeEmpty("every recorded case needs its recorded run; record them with `qwen3eval baseline record`");
+        missing.Should().BeEmpty("every case gated on a recorded run needs its recording; record them with `qwen3eval baseline record --suite S --case C` and commit baselines/runs/");
     }
 }

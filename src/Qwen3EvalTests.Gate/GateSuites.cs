@@ -28,11 +28,20 @@ public static class GateSuites
             : official;
     }
 
-    /// <summary>The recorded run a recorded case is compared with.</summary>
+    /// <summary>The recorded run a case of a recorded or both suite is compared with.</summary>
     public static string RecordingPath(SuiteCase suiteCase)
     {
         ArgumentNullException.ThrowIfNull(suiteCase);
-        return Path.GetFullPath(Path.Combine(GateSettings.Current.Layout.BaselinesDir, suiteCase.Baseline.Id));
+        var relative = suiteCase.Baseline.RecordingPath
+            ?? throw new InvalidOperationException($"case {suiteCase.Id} is gated on an official number alone; it has no recording");
+        return Path.GetFullPath(Path.Combine(GateSettings.Current.Layout.BaselinesDir, relative));
+    }
+
+    /// <summary>The command that (re-)records a case: <c>qwen3eval baseline record --suite S --case C</c>.</summary>
+    public static string RecordCommand(SuiteCase suiteCase)
+    {
+        ArgumentNullException.ThrowIfNull(suiteCase);
+        return $"qwen3eval baseline record --suite {suiteCase.Suite} --case {suiteCase.Id}";
     }
 
     public static BaselineCatalog Catalog => Loaded.Value.Catalog;
@@ -55,8 +64,11 @@ public static class GateSuites
     /// <summary>Cases compared with official numbers (real Qwen models; skipped without models and data).</summary>
     public static TheoryData<string> OfficialCases() => Rows(BaselineOrigin.Official);
 
-    /// <summary>Cases of generated tiny models, compared with recorded runs (run everywhere).</summary>
+    /// <summary>Cases compared with recorded runs: generated tiny models (run everywhere), your own model folders and served models.</summary>
     public static TheoryData<string> RecordedCases() => Rows(BaselineOrigin.Recorded);
+
+    /// <summary>Cases of suites with <c>baseline: both</c>: the official number ± tolerance and no answer flips against the recorded run.</summary>
+    public static TheoryData<string> OfficialAndRecordedCases() => Rows(BaselineOrigin.Both);
 
     /// <summary>Every suite benchmark entry's prompt configuration, once (a snapshot each).</summary>
     public static TheoryData<string> PromptConfigurations()

@@ -23,10 +23,10 @@ public static class ScoreAssertions
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .ForCondition(sameScore)
-            .FailWith(Literal(FormattableString.Invariant($"Expected the measured score {measured} to be the one compared ({comparison.Measured})")) + "{reason}.")
+            .FailWith(AssertionMessageText.Literal(FormattableString.Invariant($"Expected the measured score {measured} to be the one compared ({comparison.Measured})")) + "{reason}.")
             .Then
             .ForCondition(comparison.IsWithin)
-            .FailWith(WithReason(comparison.Describe()));
+            .FailWith(AssertionMessageText.Literal(comparison.CheckLine) + "\n" + WithReason(comparison.Describe()));
         return new AndConstraint<NumericAssertions<double>>(assertions);
     }
 
@@ -36,10 +36,6 @@ public static class ScoreAssertions
         var end = description.IndexOf('\n', StringComparison.Ordinal);
         var headline = (end < 0 ? description : description[..end]).TrimEnd('\r').TrimEnd('.');
         var details = end < 0 ? "" : description[end..];
-        return Literal(headline) + "{reason}." + Literal(details);
+        return AssertionMessageText.Literal(headline) + "{reason}." + AssertionMessageText.Literal(details);
     }
-
-    // FailWith treats {n} and {reason} as placeholders; everything else in the message is literal text.
-    private static string Literal(string text) =>
-        text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 }

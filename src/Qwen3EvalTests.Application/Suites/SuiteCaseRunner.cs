@@ -39,7 +39,10 @@ public sealed class SuiteCaseRunner(SuiteRunSettings settings) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(suiteCase);
         var generated = ModelOf(suite, suiteCase).Generated is not null;
-        var first = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
+
+        // A case with a recording is compared with it question by question, so the smoke-run limit (EvalLimit) does not apply to it.
+        var recorded = suiteCase.Baseline.RecordingPath is not null;
+        var first = PlanOf(suiteCase, generated ? settings.SampleFolder : settings.DataFolder ?? settings.SampleFolder, generated || recorded ? suiteCase.Limit : settings.Limit ?? suiteCase.Limit)
             with { AllowKindMismatch = suite.AllowKindMismatch };
         var plans = Enumerable.Range(1, suiteCase.Repeats).Select(repeat => first.ForRepeat(repeat, suiteCase.Repeats)).ToList();
         var served = generated ? null : settings.Served;

@@ -9,7 +9,7 @@ namespace Qwen3EvalTests.Application.Suites;
 /// <param name="TinyModelsFolder">Where generated tiny models are cached.</param>
 /// <param name="OutputFolder">Where results JSON is written.</param>
 /// <param name="Device">cpu or cuda.</param>
-/// <param name="Limit">Questions per subject for official cases (smoke runs); null: all.</param>
+/// <param name="Limit">Questions per subject for official cases (smoke runs); null: all. Cases with a recorded run keep the suite's limit.</param>
 /// <param name="Served">Run official cases on this served OpenAI-compatible engine (an openai <see cref="EngineSpec"/> (vLLM, SGLang, llama-server) instead of
 /// in process: no model folder is needed, the server tokenizes and renders chat templates; null: ONNX Runtime GenAI on the
 /// models folder. Generated models always run in process (their recordings are GenAI's).</param>

@@ -86,14 +86,19 @@ public static partial class GateSummaryBuilder
         string note;
         AnswerDrift? drift = null;
         string? recordingPath = null;
+        RecordedRun? recorded = null;
+        if (suiteCase.Baseline.RecordingPath is { } relative)
+        {
+            var recording = Path.Combine(RepositoryLayout.Under(request.Repository, RepositoryLayout.Baselines), relative);
+            recordingPath = SnapshotChangeFinder.Shown(recording, request.Repository);
+            recorded = File.Exists(recording) ? RecordedRun.Read(recording) : null;
+            drift = recorded is not null && current is not null ? AnswerDrift.Between(recorded.Questions, current.Answers()) : null;
+        }
+
         if (suiteCase.Baseline.Origin == BaselineOrigin.Recorded)
         {
-            var recording = Path.Combine(RepositoryLayout.Under(request.Repository, RepositoryLayout.Baselines), suiteCase.Baseline.Id);
-            recordingPath = SnapshotChangeFinder.Shown(recording, request.Repository);
-            var recorded = File.Exists(recording) ? RecordedRun.Read(recording) : null;
             baseline = recorded?.Accuracy * 100;
             note = recorded is null ? $"no recording at {recordingPath}" : "recorded";
-            drift = recorded is not null && current is not null ? AnswerDrift.Between(recorded.Questions, current.Answers()) : null;
         }
         else
         {
@@ -104,6 +109,21 @@ public static partial class GateSummaryBuilder
         var comparison = measured is { } m && baseline is { } b
             ? BaselineComparison.CompareRepeats(scores, current!.Summary.Questions, b, suiteCase.Baseline.Id, note, suiteCase.Tolerance)
             : null;
+        var failedChecks = new List<string>();
+        if (comparison is { IsWithin: false })
+        {
+            failedChecks.Add(comparison.CheckLine);
+        }
+
+        if (drift is { HasDrift: true })
+        {
+            failedChecks.Add(drift.CheckLine);
+        }
+
+        if (recordingPath is not null && recorded is null)
+        {
+            failedChecks.Add($"recording: no recorded run at {recordingPath}; record it with `qwen3eval baseline record --suite {suiteCase.Suite} --case {suiteCase.Id}`");
+        }
 
         BaseBranchCase? baseBranch = null;
         if (request.BaseBranchResultsFolder is { } baseFolder && File.Exists(ResultsPath(baseFolder, suiteCase.Id)))
@@ -127,7 +147,10 @@ public static partial class GateSummaryBuilder
             comparison?.Applied == AppliedTolerance.ConfidenceInterval,
             drift,
             recordingPath,
-            baseBranch);
+            baseBranch)
+        {
+            FailedChecks = failedChecks,
+        };
     }
 
     /// <summary>Failed, then passed, then skipped: the order of the rows, and which result counts for a case reported twice.</summary>

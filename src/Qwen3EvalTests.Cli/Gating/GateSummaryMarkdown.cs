@@ -33,6 +33,7 @@ public static class GateSummaryMarkdown
         {
             text.Append("\n### Accepting an intended change\n\n")
                 .Append("- Answers: re-record the tiny-model runs with `dotnet run --project src/Qwen3EvalTests.Cli -- baseline record` and commit `baselines/runs/`.\n")
+                .Append("  One case of your own suite: `qwen3eval baseline record --suite S --case C` (with `--models DIR` / `--data DIR` as the gate's EvalModelsDir / EvalDataDir).\n")
                 .Append("- Prompts: run `QWEN3EVAL_ACCEPT_SNAPSHOTS=1 dotnet test Qwen3EvalTests.sln` locally (or the `mv` each failure prints) and commit the `*.approved.txt` files.\n")
                 .Append("\nThe pull request then shows the change as a diff of those files.\n");
         }
@@ -83,18 +84,30 @@ public static class GateSummaryMarkdown
     private static string Note(GateCaseRow row)
     {
         var parts = new List<string>();
+        if (row.Outcome == TrxOutcome.Failed && row.FailedChecks.Count > 0)
+        {
+            // Which check decided, named as the gate's failure message heads it; the drift's numbers follow in their own part.
+            var checks = row.FailedChecks.Select(c => c.StartsWith("drift:", StringComparison.Ordinal) ? "drift" : c).ToList();
+            parts.Add((checks.Count == 1 ? "failed check: " : "failed checks: ") + Cell(string.Join(", ", checks)));
+        }
+
         if (row.Drift is { HasDrift: true } drift)
         {
             parts.Add(I($"answer drift: {drift.Changed.Count} of {drift.Compared} changed, McNemar p = {P(drift.McNemar.PValue)}"));
         }
 
-        if (row.Outcome is TrxOutcome.Skipped or TrxOutcome.Failed && row.Message is { } message && !(row.Drift?.HasDrift == true && message.StartsWith("Drift in ", StringComparison.Ordinal)))
+        if (row.Outcome is TrxOutcome.Skipped or TrxOutcome.Failed && row.Message is { } message && !MessageRepeatsAFailedCheck(row, message))
         {
             parts.Add(Cell(message));
         }
 
         return string.Join("; ", parts);
     }
+
+    // The failure message's first line says again what the note's checks say: the drift headline, or a check line itself.
+    private static bool MessageRepeatsAFailedCheck(GateCaseRow row, string message) =>
+        (row.Drift?.HasDrift == true && (message.StartsWith("Drift in ", StringComparison.Ordinal) || message.StartsWith("drift:", StringComparison.Ordinal)))
+        || row.FailedChecks.Any(c => message.StartsWith(c.Split(':')[0] + ":", StringComparison.Ordinal));
 
     private static void Drift(StringBuilder text, GateSummary summary)
     {

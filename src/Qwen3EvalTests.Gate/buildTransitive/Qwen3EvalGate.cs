@@ -28,6 +28,16 @@ namespace Qwen3EvalTests.Gate.Generated
             Qwen3EvalTests.Gate.GateChecks.OfficialCase(fixture, caseId, Xunit.TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Suites with baseline: both: the official number ± tolerance and no answer flips against the accepted recorded run.</summary>
+    public sealed class OfficialAndRecordedTests(Qwen3EvalTests.Gate.GateRunnerFixture fixture)
+    {
+        // A project without a baseline: both suite has no such case: the theory skips rather than failing for want of data.
+        [Xunit.Theory(SkipTestWithoutData = true)]
+        [Xunit.MemberData(nameof(Qwen3EvalTests.Gate.GateSuites.OfficialAndRecordedCases), MemberType = typeof(Qwen3EvalTests.Gate.GateSuites))]
+        public void ScoreIsWithinToleranceAndAnswersMatchTheRecordedRun(string caseId) =>
+            Qwen3EvalTests.Gate.GateChecks.OfficialAndRecordedCase(fixture, caseId, Xunit.TestContext.Current.CancellationToken);
+    }
+
     /// <summary>The first prompts of every suite entry against the approved snapshots.</summary>
     public sealed class SuitePromptSnapshotTests
     {

@@ -57,6 +57,34 @@ public sealed record AnswerDrift(
             McNemarTest.Run(becameWrong, becameCorrect));
     }
 
+    /// <summary>
+    /// The drift check in one line, named as the gate names it: "drift: 4 of 20 answers flipped, McNemar p = 0.125"
+    /// (with the questions one run lacks), or "drift: none of 20 answers flipped".
+    /// </summary>
+    public string CheckLine
+    {
+        get
+        {
+            if (!HasDrift)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"drift: none of {Compared} answers flipped");
+            }
+
+            var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"drift: {Changed.Count} of {Compared} answers flipped"));
+            if (Missing.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {Missing.Count} recorded questions not run");
+            }
+
+            if (Added.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {Added.Count} questions not in the recording");
+            }
+
+            return text.Append(CultureInfo.InvariantCulture, $", McNemar p = {McNemar.PValue:0.####}").ToString();
+        }
+    }
+
     public string Describe()
     {
         var text = new StringBuilder();

@@ -45,6 +45,13 @@ public sealed partial record BaselineComparison
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// The tolerance check in one line, named as the gate names it: "tolerance: 21.00 % outside 30.00 ± 1.00 points of baseline X"
+    /// (or "within").
+    /// </summary>
+    public string CheckLine =>
+        $"tolerance: {F(Measured)} % {(IsWithin ? "within" : "outside")} {F(BaselineScore)} ± {F(EffectiveTolerance)} points of baseline {BaselineId}";
+
     /// <summary>The failure message, or null when within tolerance.</summary>
     public string? FailureMessage => IsWithin ? null : Describe();
 }

@@ -84,16 +84,11 @@ internal sealed class SuiteCaseExpander(BaselineCatalog catalog, InputProblemLis
             ok = false;
         }
 
+        var recording = SuiteLoader.RecordedRunPath(suite.Name, model.Id, entry.Benchmark);
         BaselineReference reference;
         if (suite.Baseline == BaselineOrigin.Recorded)
         {
-            if (model.Generated is null)
-            {
-                problems.Add($"models[{model.Id}].generated", "a suite with baseline: recorded holds generated models; expected generated: {seed, tokenizer}.", lines.Of(model));
-                ok = false;
-            }
-
-            reference = new BaselineReference(BaselineOrigin.Recorded, SuiteLoader.RecordedRunPath(suite.Name, model.Id, entry.Benchmark));
+            reference = new BaselineReference(BaselineOrigin.Recorded, recording);
         }
         else
         {
@@ -101,14 +96,19 @@ internal sealed class SuiteCaseExpander(BaselineCatalog catalog, InputProblemLis
             if (baseline is null)
             {
                 var modeText = mode is null ? "" : $" ({mode})";
-                problems.Add(where, $"no official baseline for {model.Id} / {entry.Benchmark.ToId()}{modeText} in {BaselineCatalog.RelativePath}; " +
-                    "remove the case (list the model's benchmarks:) or add the published number with its source.", lines.Of(model));
+                var fix = suite.Baseline == BaselineOrigin.Both
+                    ? "baseline: both compares with an official number as well as the recorded run: add the number with its source to your own baselines/official.json, " +
+                      "or use baseline: recorded to gate on the recorded run alone."
+                    : "remove the case (list the model's benchmarks:) or add the published number with its source.";
+                problems.Add(where, $"no official baseline for {model.Id} / {entry.Benchmark.ToId()}{modeText} in {BaselineCatalog.RelativePath}; {fix}", lines.Of(model));
                 ok = false;
-                reference = new BaselineReference(BaselineOrigin.Official, "");
+                reference = new BaselineReference(suite.Baseline, "");
             }
             else
             {
-                reference = new BaselineReference(BaselineOrigin.Official, baseline.Id);
+                reference = suite.Baseline == BaselineOrigin.Both
+                    ? BaselineReference.Both(baseline.Id, recording)
+                    : new BaselineReference(BaselineOrigin.Official, baseline.Id);
                 if (baseline.Kind != model.Kind)
                 {
                     problems.Add($"models[{model.Id}].kind", $"kind {Kind(model.Kind)} disagrees with baseline {baseline.Id} ({Kind(baseline.Kind)}); expected the same kind.", lines.Of(model));

@@ -29,16 +29,15 @@ internal sealed partial class SuiteReader(BaselineCatalog catalog, InputProblemL
 
         var name = root.String("name", required: true, "the suite's name, e.g. qwen2");
         var family = root.String("family", required: true, "the model family, e.g. qwen2, qwen2.5, qwen3, tiny");
-        var origin = root.String("baseline", required: false, "official or recorded") switch
-        {
-            null or "official" => BaselineOrigin.Official,
-            "recorded" => BaselineOrigin.Recorded,
-            var other => Invalid(root, "baseline", $"'{other}' is not a baseline origin; expected official or recorded.", BaselineOrigin.Official),
-        };
+        var originId = root.String("baseline", required: false, "official, recorded or both");
+        var origin = originId is null ? BaselineOrigin.Official
+            : BaselineOrigins.TryParse(originId, out var parsedOrigin) ? parsedOrigin
+            : Invalid(root, "baseline", $"'{originId}' is not a baseline origin; expected official (the published number ± tolerance), " +
+                "recorded (no answer flips against the suite's accepted run in baselines/runs/) or both.", BaselineOrigin.Official);
         var allowKindMismatch = root.Bool("allowKindMismatch", required: false) ?? false;
         var tolerance = ReadTolerance(root);
         var models = ReadModels(root);
-        var benchmarks = ReadBenchmarks(root);
+        var benchmarks = ReadBenchmarks(root, origin);
         var overrides = ReadOverrides(root);
 
         // Cases are expanded even when the header is bad, so their problems are reported in the same pass.

@@ -7,7 +7,7 @@ namespace Qwen3EvalTests.Suites;
 
 internal sealed partial class SuiteReader
 {
-    private List<SuiteBenchmark> ReadBenchmarks(YamlFields root)
+    private List<SuiteBenchmark> ReadBenchmarks(YamlFields root, BaselineOrigin origin)
     {
         var benchmarks = new List<SuiteBenchmark>();
         foreach (var fields in root.Entries("benchmarks", required: true, "{name, protocol, shots, scoring, chat}"))
@@ -40,6 +40,11 @@ internal sealed partial class SuiteReader
             {
                 fields.Problem("repeats", $"repeats: {repeats} repeats a deterministic case: {ScorerKinds.ToId(scorer)} scoring gives the same answers every run; " +
                     "repeats are for sampled generation (scoring: generation with thinking modes). Remove repeats, or use `qwen3eval run --repeats N` for a determinism check.", fields.Node("repeats"));
+            }
+            else if (repeats > 1 && origin != BaselineOrigin.Official)
+            {
+                fields.Problem("repeats", $"repeats: {repeats} in a suite with baseline: {origin.ToId()}; a recorded run holds one run's answers, so the drift gate compares one run. " +
+                    "Remove repeats from this entry, or gate it in a suite with baseline: official.", fields.Node("repeats"));
             }
 
             if (known && (kind is not null || fields.Node("kind") is null) && protocol is not null && PromptProtocols.IsKnown(protocol)

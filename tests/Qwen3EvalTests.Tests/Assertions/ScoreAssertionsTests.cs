@@ -26,7 +26,7 @@ public class ScoreAssertionsTests
         var comparison = Compare(60.0);
         var act = () => 60.0.Should().BeWithinToleranceOf(comparison, "C-Eval {0} reproduces", "{usually}");
         act.Should().Throw<Exception>()
-            .WithMessage("Score is not within tolerance of baseline qwen2-1.5b-base/ceval because C-Eval {usually} reproduces.*" +
+            .WithMessage("tolerance: 60.00 % outside 70.60 ± 3.04 points of baseline qwen2-1.5b-base/ceval\nScore is not within tolerance of baseline qwen2-1.5b-base/ceval because C-Eval {usually} reproduces.*" +
                 "measured:  60.00 % on 1000 questions*tolerance: ±3.04 points, from the 95 % half-width*baseline source: S1 Table 5; S2*");
     }
 

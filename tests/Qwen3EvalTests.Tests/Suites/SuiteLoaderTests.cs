@@ -1,4 +1,5 @@
 using Qwen3EvalTests.Assertions;
+using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Models;
@@ -19,7 +20,7 @@ public class SuiteLoaderTests
     public void ShippedSuitesLoadAndExpandToTheExpectedCaseCounts()
     {
         var suites = Shipped().ToDictionary(s => s.Name, s => s.Cases.Count);
-        suites.Should().BeEquivalentTo(new Dictionary<string, int> { ["qwen2"] = 25, ["qwen2.5"] = 13, ["qwen3"] = 24, ["tiny"] = 9 });
+        suites.Should().BeEquivalentTo(new Dictionary<string, int> { ["qwen2"] = 25, ["qwen2.5"] = 13, ["qwen3"] = 24, ["tiny"] = 12 });
     }
 
     [Theory]
@@ -224,6 +225,151 @@ public class SuiteLoaderTests
         var single = Parse(yaml).Cases.Should().ContainSingle().Which;
         single.Tolerance.Should().Be(new Tolerance(4.0, false));
         single.Limit.Should().Be(10);
+    }
+
+    // A project's own number for its own model (what a fine-tuner adds to its baselines/official.json for baseline: both).
+    private const string OwnBaselines = """
+        {"schemaVersion": 1, "sources": {"OWN1": {"title": "our model card", "where": "models/README.md"}},
+         "baselines": [
+           {"id": "my-finetune/mmlu", "model": "My-Finetune", "modelId": "my-finetune", "kind": "base", "benchmark": "mmlu", "score": 61.5,
+            "shots": 5, "protocolNote": "qwen", "splitNote": "test", "source": "OWN1", "sourceIds": ["OWN1"], "status": "V", "gate": true,
+            "tolerance": 1, "toleranceNote": "ours"}]}
+        """;
+
+    private static EvalSuite ParseWithOwnBaselines(string yaml) =>
+        SuiteLoader.Parse(yaml, "test.yaml", OfficialBaselines.Load().ExtendedWith(BaselineCatalog.Parse(OwnBaselines, "own.json")));
+
+    [Fact]
+    public void ARecordedSuiteNamesAModelFolderOrAServedModelAndRecordsUnderItsSuiteAndModel()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mine
+            family: qwen3
+            baseline: recorded
+            tolerance: {points: 1.0}
+            models:
+              - {id: my-finetune, kind: base, folder: My-Finetune-int4}
+              - {id: my-served, kind: instruct, folder: my-served, huggingFace: acme/My-Served-Instruct}
+            benchmarks:
+              - {name: mmlu, kind: base, protocol: qwen, shots: 5, scoring: next-token, chat: false, limit: 20}
+              - {name: ceval, kind: instruct, protocol: qwen, shots: 0, scoring: generation, chat: true}
+            """;
+        var suite = Parse(yaml);
+        suite.Baseline.Should().Be(BaselineOrigin.Recorded);
+        suite.Models.Should().OnlyContain(m => m.Generated == null);
+        var folderCase = suite.Cases.Single(c => c.ModelId == "my-finetune");
+        folderCase.Folder.Should().Be("My-Finetune-int4");
+        folderCase.Baseline.Should().Be(new BaselineReference(BaselineOrigin.Recorded, "runs/mine/my-finetune/mmlu.json"));
+        folderCase.Baseline.RecordingPath.Should().Be("runs/mine/my-finetune/mmlu.json");
+        var servedCase = suite.Cases.Single(c => c.ModelId == "my-served");
+        servedCase.Baseline.RecordingPath.Should().Be("runs/mine/my-served/ceval.json");
+        suite.Models.Single(m => m.Id == "my-served").Serves("acme/My-Served-Instruct").Should().BeTrue();
+    }
+
+    [Fact]
+    public void ABothSuiteResolvesTheOfficialNumberAndTheRecordedRunOfEachCase()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mine
+            family: qwen3
+            baseline: both
+            tolerance: {points: 1.0}
+            models:
+              - {id: my-finetune, kind: base, folder: My-Finetune-int4}
+              - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
+            benchmarks:
+              - {name: mmlu, protocol: qwen, shots: 5, scoring: next-token, chat: false}
+            """;
+        var suite = ParseWithOwnBaselines(yaml);
+        suite.Baseline.Should().Be(BaselineOrigin.Both);
+        var own = suite.Cases.Single(c => c.ModelId == "my-finetune").Baseline;
+        own.Origin.Should().Be(BaselineOrigin.Both);
+        own.Id.Should().Be("my-finetune/mmlu");
+        own.RecordingPath.Should().Be("runs/mine/my-finetune/mmlu.json");
+        own.ToString().Should().Be("official my-finetune/mmlu and recorded runs/mine/my-finetune/mmlu.json");
+        suite.Cases.Single(c => c.ModelId == "qwen2-1.5b-base").Baseline
+            .Should().Be(BaselineReference.Both("qwen2-1.5b-base/mmlu", "runs/mine/qwen2-1.5b-base/mmlu.json"));
+    }
+
+    [Fact]
+    public void ABothCaseWithoutAnOfficialNumberNamesTheModelLineAndBothFixes()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mine
+            family: qwen3
+            baseline: both
+            tolerance: {points: 1.0}
+            models:
+              - {id: my-finetune, kind: base, folder: My-Finetune-int4}
+            benchmarks:
+              - {name: ceval, protocol: qwen, shots: 5, scoring: next-token, chat: false}
+            """;
+        FluentActions.Invoking(() => ParseWithOwnBaselines(yaml)).Should().Throw<EvalInputException>()
+            .Where(e => e.Line == 7 && e.Field == "models[my-finetune] × benchmarks[ceval]")
+            .WithMessage("test.yaml:7:*no official baseline for my-finetune / ceval*baseline: both compares with an official number as well as the recorded run*your own baselines/official.json*baseline: recorded*");
+    }
+
+    [Fact]
+    public void ABothCaseWhoseOfficialNumberIsOfTheOtherKindIsRefusedAtTheModelLine()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mine
+            family: qwen3
+            baseline: both
+            allowKindMismatch: true
+            tolerance: {points: 1.0}
+            models:
+              - {id: my-finetune, kind: instruct, folder: My-Finetune-int4}
+            benchmarks:
+              - {name: mmlu, protocol: qwen, shots: 5, scoring: next-token, chat: false}
+            """;
+        FluentActions.Invoking(() => ParseWithOwnBaselines(yaml)).Should().Throw<EvalInputException>()
+            .Where(e => e.Line == 8 && e.Field == "models[my-finetune].kind")
+            .WithMessage("*kind instruct disagrees with baseline my-finetune/mmlu (base)*");
+    }
+
+    [Theory]
+    [InlineData("recorded")]
+    [InlineData("both")]
+    public void ASuiteGatedOnARecordedRunRefusesRepeatsAtTheirLine(string origin)
+    {
+        var yaml = $$"""
+            schemaVersion: 1
+            name: mine
+            family: qwen3
+            baseline: {{origin}}
+            tolerance: {points: 1.0}
+            models:
+              - {id: qwen3-8b, kind: instruct, folder: Qwen3-8B, modes: [thinking]}
+            benchmarks:
+              - {name: ceval, kind: instruct, protocol: qwen, shots: 0, scoring: generation, chat: true, repeats: 3}
+            """;
+        FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
+            .Where(e => e.Line == 9 && e.Field == "benchmarks[0].repeats")
+            .WithMessage($"test.yaml:9:*repeats: 3 in a suite with baseline: {origin}; a recorded run holds one run's answers*Remove repeats*");
+    }
+
+    [Fact]
+    public void AnUnknownBaselineOriginNamesTheThreeThatExist()
+    {
+        const string yaml = """
+            schemaVersion: 1
+            name: mine
+            family: qwen3
+            baseline: previous
+            tolerance: {points: 1.0}
+            models:
+              - {id: qwen2-1.5b-base, kind: base, folder: Qwen2-1.5B}
+            benchmarks:
+              - {name: mmlu, protocol: qwen, shots: 5, scoring: next-token, chat: false}
+            """;
+        FluentActions.Invoking(() => Parse(yaml)).Should().Throw<EvalInputException>()
+            .Where(e => e.Line == 4 && e.Field == "baseline")
+            .WithMessage("test.yaml:4:*'previous' is not a baseline origin; expected official*recorded*or both.*");
     }
 
     [Fact]
