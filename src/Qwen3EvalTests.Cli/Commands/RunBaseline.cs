@@ -3,6 +3,7 @@ using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Models;
+using Qwen3EvalTests.Suites;
 
 namespace Qwen3EvalTests.Cli.Commands;
 
@@ -14,7 +15,7 @@ namespace Qwen3EvalTests.Cli.Commands;
 public sealed record RunBaseline(string Benchmark, BaselineComparison? Comparison, IReadOnlyList<string> Differences, string? Catalog)
 {
     /// <summary>The comparison for a benchmark's runs (their mean, when repeated).</summary>
-    public static RunBaseline Of(IReadOnlyList<BenchmarkRun> runs, EvaluationPlan plan, BaselineCatalog? catalog, IEnumerable<Suites.SuiteModel> suiteModels)
+    public static RunBaseline Of(IReadOnlyList<BenchmarkRun> runs, EvaluationPlan plan, BaselineCatalog? catalog, IEnumerable<SuiteModel> suiteModels)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(plan);

@@ -1,8 +1,8 @@
+using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
-using Qwen3EvalTests.Suites;
 
-namespace Qwen3EvalTests.Baselines;
+namespace Qwen3EvalTests.Suites;
 
 /// <summary>
 /// The published number a run of a model is set against, outside a suite case: the gate baseline of the catalogue whose

@@ -2,8 +2,9 @@ using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Suites;
+using Qwen3EvalTests.Tests.Baselines;
 
-namespace Qwen3EvalTests.Tests.Baselines;
+namespace Qwen3EvalTests.Tests.Suites;
 
 /// <summary>
 /// Which published number a run outside a suite is set against. Expected ids are those of baselines/official.json, read
