@@ -24,6 +24,63 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ARunAgainstItselfHasTheSameQuestions()
+    {
+        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", _folder);
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var file = Directory.GetFiles(_folder, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+
+        var compare = await CliRun.RunAsync("compare", file, file);
+
+        compare.ExitCode.Should().Be(0, compare.Stderr);
+        compare.Stdout.Should().Contain($"A: {file} (3 questions)").And.Contain("questions: the same 3 in both runs")
+            .And.Contain("same identity").And.Contain("delta 0.00 points");
+    }
+
+    [Fact]
+    public async Task RunsOfDifferentLimitsAreComparedOnTheCommonQuestionsWithTheCounts()
+    {
+        var one = Path.Combine(_folder, "one");
+        var two = Path.Combine(_folder, "two");
+        (await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", one)).ExitCode.Should().Be(0);
+        (await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "2", "--out", two)).ExitCode.Should().Be(0);
+        var a = Directory.GetFiles(one, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+        var b = Directory.GetFiles(two, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+
+        var compare = await CliRun.RunAsync("compare", a, b);
+
+        compare.ExitCode.Should().Be(0, compare.Stderr);
+        compare.Stdout.Should().Contain($"A: {a} (3 questions)").And.Contain($"B: {b} (6 questions)")
+            .And.Contain("questions: 3 in common (0 only in A, 3 only in B); every accuracy below is on the 3 common questions")
+            .And.Contain("differs: limit (1 → 2)")
+            .And.Contain("3 questions only in B, not compared (first: abstract_algebra#1)")
+            .And.Contain("delta 0.00 points", "the same model answers the same three questions alike");
+        compare.Stdout.Should().MatchRegex(@"(?m)^abstract_algebra\s+1\s+2\s+1\s");
+    }
+
+    [Fact]
+    public async Task RunsWithNoQuestionInCommonAreRefusedWithExitCode2()
+    {
+        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", _folder);
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var a = Directory.GetFiles(_folder, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(a))!;
+        foreach (var question in json["questions"]!.AsArray())
+        {
+            question!["index"] = 100;
+        }
+
+        var shifted = Path.Combine(_folder, "shifted.json");
+        File.WriteAllText(shifted, json.ToJsonString());
+
+        var compare = await CliRun.RunAsync("compare", a, shifted);
+
+        compare.ExitCode.Should().Be(QwenEvalCli.ExitBadInput, compare.Stderr);
+        compare.Stderr.Should().Contain("no question in common").And.Contain($"{a} scored 3 questions").And.Contain($"{shifted} 3");
+        compare.Stdout.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task AMissingResultsFileIsABadInputErrorWithoutAStackTrace()
     {
         var missing = Path.Combine(_folder, "nope.json");
