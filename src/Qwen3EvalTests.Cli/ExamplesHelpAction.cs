@@ -7,6 +7,9 @@ namespace Qwen3EvalTests.Cli;
 /// <summary>System.CommandLine's help page followed by an "Examples:" block from <see cref="CommandExamples"/>.</summary>
 internal sealed class ExamplesHelpAction(HelpAction help) : SynchronousCommandLineAction
 {
+    /// <summary>As the help it wraps: <c>compare --help</c> shows help, not "Required argument missing".</summary>
+    public override bool ClearsParseErrors => true;
+
     public override int Invoke(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);

@@ -61,6 +61,17 @@ public sealed class CommandExamplesTests
         help.Stdout.Should().Contain("--limit");
     }
 
+    [Theory]
+    [MemberData(nameof(RunnableCommands))]
+    public async Task HelpIsShownWithoutErrorsEvenWhenRequiredArgumentsAreMissing(string path)
+    {
+        var help = await CliRun.RunAsync([.. path.Split(' '), "--help"]);
+
+        help.ExitCode.Should().Be(0, help.Stderr);
+        help.Stderr.Should().BeEmpty();
+        help.Stdout.Should().Contain("Usage:").And.Contain("Examples:" + Environment.NewLine + "  qwen3eval " + path);
+    }
+
     [Fact]
     public async Task TheHelpOfASubcommandShowsItsOwnExamples()
     {

@@ -1,3 +1,5 @@
+using Qwen3EvalTests.Cli.Commands;
+
 namespace Qwen3EvalTests.Cli.Tests.Commands;
 
 public sealed class CompareCommandTests : IDisposable
@@ -78,6 +80,32 @@ public sealed class CompareCommandTests : IDisposable
         compare.ExitCode.Should().Be(QwenEvalCli.ExitBadInput, compare.Stderr);
         compare.Stderr.Should().Contain("no question in common").And.Contain($"{a} scored 3 questions").And.Contain($"{shifted} 3");
         compare.Stdout.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ASubjectAbsentOnOneSideIsShownAbsentWithoutADelta()
+    {
+        var comparison = new Qwen3EvalTests.Comparison.RunComparison(
+            "a.json", "b.json", "mmlu", QuestionsA: 3, QuestionsB: 3, Common: 2, 0.5, 1.0, 0.5, 1.0,
+            [
+                new("algebra", 2, 2, 2, 0.5, 1.0),
+                new("law", 1, null, 0, null, null),
+                new("optics", null, 1, 0, null, null),
+            ],
+            Qwen3EvalTests.Comparison.AnswerDrift.Between([], []),
+            [],
+            SameIdentity: false);
+        using var output = new StringWriter();
+
+        CompareCommand.Write(output, comparison);
+
+        var lines = output.ToString().Split(Environment.NewLine);
+        lines.Should().Contain("questions: 2 in common (1 only in A, 1 only in B); every accuracy below is on the 2 common questions");
+        lines.Should().ContainMatch("algebra *2      2      2   50.0%  100.0%   +50.0");
+        lines.Should().ContainMatch("law *1 absent      0  absent from B");
+        lines.Should().ContainMatch("optics *absent      1      0  absent from A");
+        lines.Single(l => l.StartsWith("law ", StringComparison.Ordinal)).Should().NotContain("%", "an absent subject has no accuracy, not 0.0 %");
+        lines.Single(l => l.StartsWith("optics ", StringComparison.Ordinal)).Should().NotContain("%");
     }
 
     [Fact]
