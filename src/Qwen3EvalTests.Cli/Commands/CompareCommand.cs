@@ -16,7 +16,7 @@ public static class CompareCommand
         var runA = new Argument<string>("RUN_A") { Description = "Results JSON of run A (written by `qwen3eval run`)." };
         var runB = new Argument<string>("RUN_B") { Description = "Results JSON of run B; deltas are B − A." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
-        var command = new Command("compare", "Compare two runs of one benchmark: deltas, flipped questions, McNemar, manifest diff.") { runA, runB, json };
+        var command = new Command("compare", "Compare two runs of one benchmark on the questions both scored: deltas, flipped questions, McNemar, manifest diff.") { runA, runB, json };
         command.SetAction(parse =>
         {
             var comparison = RunComparison.Compare(parse.GetValue(runA)!, parse.GetValue(runB)!);

@@ -57,7 +57,7 @@ public sealed class RunCommandLogitsNoteTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.Stderr);
         run.Stderr.Should().Contain(
-            "note: 3 of the first 3 mmlu prompts were cut from the left to fit the model's 64-token context, so most are scored without their start; use a model with a larger context, or fewer --shots.");
+            "note: 3 of the first 3 mmlu prompts were cut from the left to fit the model's 64-token context, so they are scored without their start; use a model with a larger context, or fewer --shots.");
     }
 
     [Fact]

@@ -18,19 +18,30 @@ public sealed class TruncationNoticeTests
         notice.Report(new EvaluationProgress("mmlu", "b", 48, 1710) { Truncated = 40 });
 
         _output.ToString().Should().Be(
-            "note: 15 of the first 24 mmlu prompts were cut from the left to fit the model's 4096-token context, so most are scored without their start; use a model with a larger context, or fewer --shots."
+            "note: 15 of the first 24 mmlu prompts were cut from the left to fit the model's 4096-token context, so they are scored without their start; use a model with a larger context, or fewer --shots."
             + Environment.NewLine);
     }
 
     [Fact]
-    public void AFewTruncatedPromptsGiveNoNote()
+    public void AQuarterOrFewerTruncatedPromptsGiveNoNote()
     {
         var notice = new TruncationNotice(_output, 4096);
 
-        notice.Report(new EvaluationProgress("mmlu", "a", 20, 1710) { Truncated = 10 });
-        notice.Report(new EvaluationProgress("mmlu", "a", 40, 1710) { Truncated = 40 });
+        notice.Report(new EvaluationProgress("mmlu", "a", 20, 1710) { Truncated = 5 });
+        notice.Report(new EvaluationProgress("mmlu", "a", 40, 1710) { Truncated = 10 });
 
-        _output.ToString().Should().BeEmpty("half is not most, and the decision is taken on the first 20");
+        _output.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AShareThatPassesAQuarterLaterIsNotedThen()
+    {
+        var notice = new TruncationNotice(_output, 4096);
+
+        notice.Report(new EvaluationProgress("mmlu", "a", 20, 1710) { Truncated = 5 });
+        notice.Report(new EvaluationProgress("mmlu", "b", 40, 1710) { Truncated = 11 });
+
+        _output.ToString().Should().StartWith("note: 11 of the first 40 mmlu prompts were cut from the left");
     }
 
     [Fact]
@@ -43,7 +54,7 @@ public sealed class TruncationNoticeTests
         notice.Report(new EvaluationProgress("ceval", "b", 3, 3) { Truncated = 2 });
 
         _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
-            "note: 3 of the first 3 mmlu prompts were cut from the left to fit the model's 64-token context, so most are scored without their start; use a model with a larger context, or fewer --shots.",
-            "note: 2 of the first 3 ceval prompts were cut from the left to fit the model's 64-token context, so most are scored without their start; use a model with a larger context, or fewer --shots.");
+            "note: 3 of the first 3 mmlu prompts were cut from the left to fit the model's 64-token context, so they are scored without their start; use a model with a larger context, or fewer --shots.",
+            "note: 2 of the first 3 ceval prompts were cut from the left to fit the model's 64-token context, so they are scored without their start; use a model with a larger context, or fewer --shots.");
     }
 }
