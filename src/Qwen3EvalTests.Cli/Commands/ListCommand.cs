@@ -16,22 +16,23 @@ public static class ListCommand
     {
         var command = new Command("ls", "List what exists: prompt protocols and their variants, benchmarks, suites, baselines.");
         command.Subcommands.Add(Leaf("protocols", "Every prompt protocol and named variant --protocol takes, with the benchmarks each renders.", stdout,
-            _ => Listings.Protocols(), CliJsonContext.Default.ProtocolList, WriteProtocols));
+            readsRepository: false, _ => Listings.Protocols(), CliJsonContext.Default.ProtocolList, WriteProtocols));
         command.Subcommands.Add(Leaf("benchmarks", "Every benchmark --benchmark takes: options per question, splits, the split scored, the protocols that render it.", stdout,
-            _ => Listings.Benchmarks(), CliJsonContext.Default.BenchmarkList, WriteBenchmarks));
+            readsRepository: false, _ => Listings.Benchmarks(), CliJsonContext.Default.BenchmarkList, WriteBenchmarks));
         command.Subcommands.Add(Leaf("suites", "The suites of evalsuites/ (of --repo, else of the repository above the current folder).", stdout,
-            repo => Listings.Suites(repo ?? RepositoryRoot.Find(Directory.GetCurrentDirectory())), CliJsonContext.Default.SuiteList, WriteSuites));
+            readsRepository: true, repo => Listings.Suites(repo ?? RepositoryRoot.Find(Directory.GetCurrentDirectory())), CliJsonContext.Default.SuiteList, WriteSuites));
         command.Subcommands.Add(Leaf("baselines", "The baseline catalogue: baselines/official.json of --repo or of the repository above the current folder, else the copy shipped with qwen3eval.", stdout,
-            repo => Listings.Baselines(repo, Directory.GetCurrentDirectory()), CliJsonContext.Default.BaselineList, WriteBaselines));
+            readsRepository: true, repo => Listings.Baselines(repo, Directory.GetCurrentDirectory()), CliJsonContext.Default.BaselineList, WriteBaselines));
         return command;
     }
 
-    private static Command Leaf<T>(string name, string description, TextWriter stdout, Func<string?, T> list, JsonTypeInfo<T> jsonType, Action<TextWriter, T> writeText)
+    /// <summary>One <c>ls</c> subcommand: <paramref name="list"/> (given --repo when <paramref name="readsRepository"/>) as a table or JSON.</summary>
+    private static Command Leaf<T>(string name, string description, TextWriter stdout, bool readsRepository, Func<string?, T> list, JsonTypeInfo<T> jsonType, Action<TextWriter, T> writeText)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object (its shape: formatVersion and one array) instead of a table." };
         var command = new Command(name, description) { json };
         Option<string?>? repo = null;
-        if (name is "suites" or "baselines")
+        if (readsRepository)
         {
             repo = new Option<string?>("--repo") { Description = "Repository root (holds evalsuites/ and baselines/). Default: found above the current folder." };
             command.Options.Add(repo);
