@@ -14,7 +14,7 @@ public static class ReportCommand
     {
         var files = new Argument<string[]>("RUN") { Description = "Results files of `qwen3eval run` and/or sensitivity JSON of `qwen3eval sensitivity`.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Folder for report.md, report.html and plots/.", Required = true };
-        var baselines = new Option<string?>("--baselines") { Description = "Baseline catalog. Default: baselines/official.json of the repository, when found." };
+        var baselines = new Option<string?>("--baselines") { Description = "Baseline catalog. Default: baselines/official.json of the repository, when found, else the copy shipped with qwen3eval (extended by ./baselines/official.json)." };
         var command = new Command("report", "Write a Markdown and a self-contained HTML report with plots.") { files, output, baselines };
         command.SetAction(parse =>
         {
@@ -52,21 +52,5 @@ public static class ReportCommand
         return (Path.GetFullPath(markdown), Path.GetFullPath(html));
     }
 
-    private static BaselineCatalog? LoadCatalog(string? path)
-    {
-        if (path is not null)
-        {
-            return BaselineCatalog.Load(path);
-        }
-
-        try
-        {
-            var found = Path.Combine(RepositoryRoot.Find(Directory.GetCurrentDirectory()), BaselineCatalog.RelativePath);
-            return File.Exists(found) ? BaselineCatalog.Load(found) : null;
-        }
-        catch (EvalInputException)
-        {
-            return null;
-        }
-    }
+    private static BaselineCatalog? LoadCatalog(string? path) => BaselineCatalogLocation.Load(path, Directory.GetCurrentDirectory());
 }

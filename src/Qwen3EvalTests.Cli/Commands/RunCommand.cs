@@ -47,12 +47,13 @@ public static class RunCommand
         var apiKeyEnv = new Option<string?>("--api-key-env") { Description = "With --engine openai: the environment variable that holds the API key (sent as a bearer token, never logged or recorded)." };
         var requestTimeout = new Option<double>("--request-timeout") { Description = $"With --engine openai or llama-server: seconds one request may take before it is retried (default {ServedEngineOptions.DefaultRequestTimeoutSeconds:0}).", DefaultValueFactory = _ => ServedEngineOptions.DefaultRequestTimeoutSeconds };
         var retries = new Option<int>("--retries") { Description = $"With --engine openai or llama-server: retries of a request after a timeout, a lost connection, 429 or 5xx (default {ServedEngineOptions.DefaultRetries}; with the default timeout a dead server fails the run in about 1.5 minutes).", DefaultValueFactory = _ => ServedEngineOptions.DefaultRetries };
+        var baselines = new Option<string?>("--baselines") { Description = "Baseline catalogue the scores are set against (official number, delta, tolerance). Default: the repository's baselines/official.json, else the copy shipped with qwen3eval." };
         var kind = new Option<string?>("--kind") { Description = "Declare the model base or instruct; beats what the folder suggests (a chat template never decides: base checkpoints ship one). Default: from the folder name and genai_config.json." };
 
         var command = new Command("run", "Evaluate a model on benchmarks and write results JSON.")
         {
             model, benchmarks, protocol, data, limit, shots, chat, allowKindMismatch, batchSize, device, output, json, repeats, temperature, seed, cache, noCache, kind,
-            engine, endpoint, servedModel, concurrency, apiKeyEnv, requestTimeout, retries,
+            engine, endpoint, servedModel, concurrency, apiKeyEnv, requestTimeout, retries, baselines,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -81,7 +82,7 @@ public static class RunCommand
                 parse.GetValue(concurrency),
                 parse.GetValue(apiKeyEnv),
                 parse.GetValue(requestTimeout),
-                parse.GetValue(retries));
+                parse.GetValue(retries)) { BaselinesFile = parse.GetValue(baselines) };
             return Task.FromResult(Execute(options, stdout, stderr, cancellationToken));
         });
         return command;
@@ -98,6 +99,7 @@ public static class RunCommand
         // Every plan of the command (each benchmark and repeat) is checked before the model loads: a broken ceval/ folder
         // is reported now, not after all of MMLU has been scored.
         var plans = options.Benchmarks.SelectMany(b => Enumerable.Range(1, options.Repeats).Select(r => PlanOf(options, b, r))).ToList();
+        var catalog = BaselineCatalogLocation.Load(options.BaselinesFile, Directory.GetCurrentDirectory());
         var engineModel = Open(options, plans, stderr, cancellationToken);
         using ILanguageModel model = options.NoCache || options.Repeats > 1
             ? engineModel
@@ -127,6 +129,9 @@ public static class RunCommand
             return runs.Count;
         });
 
+        var suiteModels = catalog is null ? [] : BaselineCatalogLocation.SuiteModels(catalog, Directory.GetCurrentDirectory(), stderr.WriteLine);
+        var published = options.Benchmarks.Select((b, i) =>
+            RunBaseline.Of(runs.Skip(i * options.Repeats).Take(options.Repeats).ToList(), plans.First(p => p.Benchmark == b), catalog, suiteModels)).ToList();
         if (options.Json)
         {
             var report = new RunReport(options.Benchmarks.Select((_, i) =>
@@ -143,13 +148,18 @@ public static class RunCommand
                     summary?.Statistics.Mean ?? first.Summary.Accuracy,
                     first.Summary.Average,
                     first.ResultsFile,
-                    summary is null ? null : RunReportRepeats.Of(summary, files)) { CacheHits = cacheHits[i] };
+                    summary is null ? null : RunReportRepeats.Of(summary, files)) { CacheHits = cacheHits[i], Baseline = RunReportBaseline.Of(published[i]) };
             }).ToList());
             stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.RunReport));
         }
         else
         {
             RunTable.Write(stdout, runs);
+            foreach (var line in published)
+            {
+                stdout.WriteLine(line.Describe(runs[0].Header.Model));
+            }
+
             if (model is CachingLanguageModel caching)
             {
                 stdout.WriteLine($"cache: {caching.Cache.Hits} hits, {caching.Cache.Misses} misses ({caching.CacheFile})");

@@ -36,4 +36,8 @@ public sealed record RunOptions(
     int? Concurrency = null,
     string? ApiKeyEnvironmentVariable = null,
     double RequestTimeoutSeconds = ServedEngineOptions.DefaultRequestTimeoutSeconds,
-    int Retries = ServedEngineOptions.DefaultRetries);
+    int Retries = ServedEngineOptions.DefaultRetries)
+{
+    /// <summary>--baselines: the catalogue the scores are set against; null: <see cref="BaselineCatalogLocation"/>'s default.</summary>
+    public string? BaselinesFile { get; init; }
+}

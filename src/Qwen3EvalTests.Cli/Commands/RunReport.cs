@@ -15,6 +15,20 @@ public sealed record RunReportEntry(string Benchmark, string Protocol, string Mo
 {
     /// <summary>Requests of this run served from the request cache; null with --no-cache.</summary>
     public long? CacheHits { get; init; }
+
+    /// <summary>The published number of the model on this benchmark, when the catalogue knows it; null otherwise.</summary>
+    public RunReportBaseline? Baseline { get; init; }
+}
+
+/// <summary>
+/// The run set against its published number (percent points): <c>within</c> the effective tolerance (the baseline's,
+/// widened to the 95 % half-width); <c>differences</c> from the published setting (shots, protocol, a --limit subset).
+/// </summary>
+public sealed record RunReportBaseline(string Id, double Score, double Measured, double Delta, double Tolerance, bool Within, string Source, IReadOnlyList<string> Differences)
+{
+    public static RunReportBaseline? Of(RunBaseline baseline) => baseline?.Comparison is { } c
+        ? new RunReportBaseline(c.BaselineId, c.BaselineScore, c.Measured, c.Delta, c.EffectiveTolerance, c.IsWithin, c.BaselineSource, baseline.Differences)
+        : null;
 }
 
 /// <summary>The repeats of one benchmark in <see cref="RunReportEntry"/>.</summary>

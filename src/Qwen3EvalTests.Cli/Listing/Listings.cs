@@ -12,7 +12,7 @@ public static class Listings
     public const int FormatVersion = 1;
 
     /// <summary>The catalogue that comes with qwen3eval (copied beside the program), for use outside a repository.</summary>
-    public static string ShippedBaselines => Path.Combine(AppContext.BaseDirectory, "baselines", "official.json");
+    public static string ShippedBaselines => Path.Combine(AppContext.BaseDirectory, BaselineCatalogLocation.ShippedRelativePath);
 
     public static ProtocolList Protocols() => new(FormatVersion, [.. PromptProtocols.All.Select(p =>
     {
@@ -61,16 +61,16 @@ public static class Listings
     }
 
     /// <summary>
-    /// The catalogue of <paramref name="repository"/> when given, else the repository's above <paramref name="currentFolder"/>,
-    /// else the copy shipped with qwen3eval.
+    /// The catalogue of <paramref name="repository"/> when given; else where <see cref="BaselineCatalogLocation"/> finds it
+    /// (the repository above <paramref name="currentFolder"/>, else the copy shipped with qwen3eval, extended by the current
+    /// folder's own baselines/official.json).
     /// </summary>
+    /// <exception cref="EvalInputException">The catalogue is missing or invalid.</exception>
     public static BaselineList Baselines(string? repository, string currentFolder)
     {
-        var root = repository ?? RepositoryLayout.TryFindRoot(currentFolder);
-        var (file, origin) = root is not null
-            ? (RepositoryLayout.Under(root, RepositoryLayout.OfficialBaselines), "repository")
-            : (ShippedBaselines, "shipped");
-        var catalog = BaselineCatalog.Load(file);
+        var catalog = BaselineCatalogLocation.Load(repository is null ? null : RepositoryLayout.Under(repository, RepositoryLayout.OfficialBaselines), currentFolder)
+            ?? throw new EvalInputException($"no baseline catalogue: not in a repository and no copy beside the program; pass --repo with the folder that holds {RepositoryLayout.OfficialBaselines}.", file: ShippedBaselines, field: "--repo");
+        var origin = string.Equals(Path.GetFullPath(catalog.File), Path.GetFullPath(ShippedBaselines), StringComparison.Ordinal) ? "shipped" : "repository";
         return new BaselineList(FormatVersion, catalog.File, origin, [.. catalog.All.Select(b => new BaselineEntry(
             b.Id, b.ModelId, b.Kind.ToId(), b.Benchmark.ToId(), b.Mode, b.Score, b.Shots, b.Protocol, b.Tolerance, b.Gate, b.Status, b.Source))]);
     }

@@ -55,6 +55,11 @@ public static class EvaluationPlanValidator
                 Add("generation", message);
             }
 
+            if (plan.Chat && plan.ChatOptions is { } chatOptions && plan.Protocol.ChatOptionsRefusal(chatOptions) is { } chatRefusal)
+            {
+                Add("enable_thinking", chatRefusal);
+            }
+
             if (ThinkingProblem(plan) is { } thinking)
             {
                 Add("generation", thinking);

@@ -95,7 +95,8 @@ public sealed class SensitivityAnalysis(ILanguageModel model)
                         : "chat form: 0-shot generation");
                 break;
             case SensitivityFactor.AnswerSpace:
-                var spaced = request.Benchmark == Benchmark.Mmlu;
+                // The MMLU layout answers " A" (flipped to "A"), the Chinese one "A" (flipped to " A").
+                var spaced = QwenBenchmarkForms.ByBenchmark[request.Benchmark].Layout == QwenLayout.Mmlu;
                 var templates = QwenTemplates.Default with
                 {
                     MmluAnswerSeparator = spaced ? "" : " ",

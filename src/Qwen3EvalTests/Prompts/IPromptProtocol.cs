@@ -26,5 +26,11 @@ public interface IPromptProtocol
     /// <exception cref="EvalInputException">The protocol has no form for <paramref name="benchmark"/> (<see cref="Refusal"/>).</exception>
     ProtocolSettings Settings(Benchmark benchmark, bool chat);
 
+    /// <summary>
+    /// Null when the protocol can render the chat form with <paramref name="options"/>; else why not and what to do (a
+    /// release of a reference that cannot pass the thinking switch to the template). Checked when a plan is validated.
+    /// </summary>
+    string? ChatOptionsRefusal(ChatOptions options) => null;
+
     RenderedPrompt Render(PromptRequest request);
 }

@@ -74,7 +74,7 @@ public sealed class ListCommandTests
 
         ls.ExitCode.Should().Be(0, ls.Stderr);
         ls.Stdout.Should().StartWith($"suites in {Path.Combine(RepositoryRoot.Path, "evalsuites")}:");
-        ls.Stdout.Should().MatchRegex(@"(?m)^tiny\s+tiny\s+recorded\s+9\s+±1 or 95% CI\s+mmlu,ceval,cmmlu\s+tiny-bytes-seed1,tiny-planted-a,tiny-planted-c\s*$");
+        ls.Stdout.Should().MatchRegex(@"(?m)^tiny\s+tiny\s+recorded\s+12\s+±1 or 95% CI\s+mmlu,ceval,cmmlu,mmlu5-fixture\s+tiny-bytes-seed1,tiny-planted-a,tiny-planted-c\s*$");
         ls.Stdout.Should().MatchRegex(@"(?m)^qwen3\s+\S+\s+official\s");
     }
 
@@ -89,9 +89,9 @@ public sealed class ListCommandTests
         suites.Keys.Should().Contain(["tiny", "qwen2", "qwen2.5", "qwen3"]);
         suites["tiny"].GetProperty("baseline").GetString().Should().Be("recorded");
         Ids(suites["tiny"].GetProperty("models")).Should().Contain(["tiny-bytes-seed1", "tiny-planted-a", "tiny-planted-c"]);
-        Ids(suites["tiny"].GetProperty("benchmarks")).Should().Equal("mmlu", "ceval", "cmmlu");
+        Ids(suites["tiny"].GetProperty("benchmarks")).Should().Equal("mmlu", "ceval", "cmmlu", "mmlu5-fixture");
         suites["tiny"].GetProperty("tolerancePoints").GetDouble().Should().Be(1.0);
-        suites["tiny"].GetProperty("cases").GetInt32().Should().BeGreaterThanOrEqualTo(9, "three models × three benchmarks");
+        suites["tiny"].GetProperty("cases").GetInt32().Should().Be(12, "three models × four benchmarks");
     }
 
     [Fact]

@@ -90,6 +90,28 @@ public sealed class EvaluationPlanValidatorTests : IDisposable
         EvaluationPlanValidator.Validate([Plan(Benchmark.Mmlu) with { AllowKindMismatch = true }], instruct).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("lm-eval@0.4.3", true)]
+    [InlineData("lm-eval@0.4.9", true)]
+    [InlineData("lm-eval", false)]
+    [InlineData("qwen", false)]
+    public void EnableThinkingFalseIsRefusedBeforeAModelLoadsByAReleaseThatCannotSendIt(string protocol, bool refused)
+    {
+        var instruct = new ModelKindFact("Qwen3-8B", "/models/Qwen3-8B", ModelKind.Instruct, ModelKindSource.Config);
+        var plan = Plan(Benchmark.Mmlu, PromptProtocols.Get(protocol)) with { Chat = true, Shots = 0, ChatOptions = new ChatOptions(EnableThinking: false) };
+
+        var problems = EvaluationPlanValidator.Validate([plan], instruct).Where(p => p.Where == "enable_thinking").ToList();
+
+        if (refused)
+        {
+            problems.Should().ContainSingle().Which.Message.Should().Contain($"{protocol} cannot send enable_thinking=false").And.Contain("v0.4.9.1");
+        }
+        else
+        {
+            problems.Should().BeEmpty();
+        }
+    }
+
     [Fact]
     public void TooFewDevRowsForTheShotsIsAProblemOfTheDevFile()
     {

@@ -122,18 +122,18 @@ public sealed class LmEvalProtocol(LmEvalTemplates? templates = null, LmEvalRele
         return ChatMl.WithSystem(system, turns);
     }
 
-    /// <exception cref="EvalInputException">enable_thinking=false asked of a release whose hf model cannot pass it to the template.</exception>
-    private ChatOptions RequireSendable(ChatOptions options)
+    /// <inheritdoc />
+    public string? ChatOptionsRefusal(ChatOptions options)
     {
-        if (options.EnableThinking == false && !Release.Holds(LmEvalRuleId.ChatTemplateReceivesEnableThinking))
-        {
-            throw new EvalInputException(
-                $"{Name} cannot send enable_thinking=false: lm-eval's hf model passes no argument to the chat template before v0.4.9.1 (enable_thinking model argument, PR #3164), so Qwen3's template renders no empty think block; run thinking mode or protocol '{ProtocolName}'.",
-                field: "enable_thinking");
-        }
-
-        return options;
+        ArgumentNullException.ThrowIfNull(options);
+        return options.EnableThinking == false && !Release.Holds(LmEvalRuleId.ChatTemplateReceivesEnableThinking)
+            ? $"{Name} cannot send enable_thinking=false: lm-eval's hf model passes no argument to the chat template before v0.4.9.1 (enable_thinking model argument, PR #3164), so Qwen3's template renders no empty think block; run thinking mode or protocol '{ProtocolName}'."
+            : null;
     }
+
+    /// <exception cref="EvalInputException">enable_thinking=false asked of a release whose hf model cannot pass it to the template.</exception>
+    private ChatOptions RequireSendable(ChatOptions options) =>
+        ChatOptionsRefusal(options) is { } refusal ? throw new EvalInputException(refusal, field: "enable_thinking") : options;
 
     /// <summary>
     /// --system_instruction and the description: instruction + few-shot delimiter + description (the instruction alone when

@@ -24,7 +24,8 @@ internal static class SafeFormat
         {
             Benchmark.Mmlu => [("input", question.Text), .. options, ("target", answer)],
             Benchmark.Ceval => [("question", question.Text), .. options, ("answer", answer), ("explanation", question.Explanation ?? string.Empty)],
-            _ => [("question", question.Text), .. options, ("answer", answer)],
+            Benchmark.Cmmlu => [("question", question.Text), .. options, ("answer", answer)],
+            var other => throw new InvalidOperationException($"OpenCompass has no dataset class for {other.ToId()}; the protocol refuses it before rendering."),
         };
     }
 

@@ -7,25 +7,26 @@ namespace Qwen3EvalTests.Scoring.Extraction;
 /// QwenLM/Qwen eval/evaluate_chat_ceval.py (2df8e8ac) <c>extract_answer</c>, L37-99: <c>process_before_extraction</c>
 /// (the last <c>。</c>-sentence of the question, split on <c>_</c>: a first part longer than 4 characters becomes
 /// <c>答案是</c>, a last part longer than 4 is removed; then each option text, <c>rstrip("。")</c>, longest first, is
-/// replaced by its letter — all plain <c>str.replace</c>), then four regexes in order, then the fuzzy match, which
+/// replaced by its letter — all plain <c>str.replace</c>), then four regexes in order (upstream spells the letters A–D; here the question's letters), then the fuzzy match, which
 /// always yields a letter (thefuzz 0.22.1 <c>process.extractOne</c> with rapidfuzz WRatio, see <see cref="OptionSimilarity"/>). Never null. Also applied to CMMLU (no upstream script).
 /// </summary>
 public sealed class QwenChatCevalExtractor : IAnswerExtractor
 {
-    private static readonly Regex[] Rules =
+    private static readonly OptionLetterPatterns Rules = new(
     [
         // 答案是A | 选项是A | 应该选A选项
-        Rule(@"(?:(?:选|选择|选定)[：:]?\s*|(?:(?:答案|选项)(?![^ABCD]{0,10}?(?:不|非)[^ABCD]{0,10}?(?:是|选|为|：|:|】))[^ABCD]{0,10}?(?:是|选|为|：|:|】))[^ABCD]{0,10}?)(A|B|C|D)(?:选项)?(?:\)|。|\.|，|,|．|、|A|B|C|D|$|：|:|\)|）)"),
+        @"(?:(?:选|选择|选定)[：:]?\s*|(?:(?:答案|选项)(?![^{letters}]{0,10}?(?:不|非)[^{letters}]{0,10}?(?:是|选|为|：|:|】))[^{letters}]{0,10}?(?:是|选|为|：|:|】))[^{letters}]{0,10}?)({alternatives})(?:选项)?(?:\)|。|\.|，|,|．|、|{alternatives}|$|：|:|\)|）)",
 
         // A选项正确 | A选项符合题意
-        Rule(@"(A|B|C|D)(?:选?项)?(?![^ABCD]{0,4}?(?:不|非)[^ABCD]{0,4}?(?:正确|对[的，。：]|符合))[^ABCD]{0,4}?(?:正确|对[的，。：]|符合)"),
+        @"({alternatives})(?:选?项)?(?![^{letters}]{0,4}?(?:不|非)[^{letters}]{0,4}?(?:正确|对[的，。：]|符合))[^{letters}]{0,4}?(?:正确|对[的，。：]|符合)",
 
         // 直接输出 A
-        Rule(@"^[\(（]?(A|B|C|D)(?:。|\)|）|\.|，|,|．|：|:|$)"),
+        @"^[\(（]?({alternatives})(?:。|\)|）|\.|，|,|．|：|:|$)",
 
         // 获取第一个出现的字母
-        Rule(@"(?<![a-zA-Z])(A|B|C|D)(?![a-zA-Z=])"),
-    ];
+        @"(?<![a-zA-Z])({alternatives})(?![a-zA-Z=])",
+    ],
+        RegexOptions.None);
 
     public static QwenChatCevalExtractor Instance { get; } = new();
 
@@ -37,7 +38,7 @@ public sealed class QwenChatCevalExtractor : IAnswerExtractor
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(question);
         var gen = Preprocessed(ThinkBlocks.StripIfPresent(output), question);
-        foreach (var rule in Rules)
+        foreach (var rule in Rules.For(question.Letters))
         {
             var match = rule.Match(gen);
             if (match.Success)
@@ -71,6 +72,4 @@ public sealed class QwenChatCevalExtractor : IAnswerExtractor
 
         return gen;
     }
-
-    private static Regex Rule(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

@@ -6,25 +6,26 @@ namespace Qwen3EvalTests.Scoring.Extraction;
 /// <summary>
 /// QwenLM/Qwen eval/evaluate_chat_mmlu.py (2df8e8ac) <c>extract_answer</c>, L53-93: <c>process_before_extraction</c>
 /// (each option text, <c>rstrip(".")</c>, longest first, replaced by its letter, case-insensitive, as
-/// <c>re.sub(re.escape(val), key, gen, IGNORECASE)</c>), then four English regexes in order, then the fuzzy match,
+/// <c>re.sub(re.escape(val), key, gen, IGNORECASE)</c>), then four English regexes in order (upstream spells the letters A–D; here the question's letters), then the fuzzy match,
 /// which always yields a letter (thefuzz 0.22.1 <c>process.extractOne</c> with rapidfuzz WRatio, see <see cref="OptionSimilarity"/>). Never null.
 /// </summary>
 public sealed class QwenChatMmluExtractor : IAnswerExtractor
 {
-    private static readonly Regex[] Rules =
+    private static readonly OptionLetterPatterns Rules = new(
     [
         // answer is A | choice is A | choose A
-        Rule(@"(?:(?:[Cc]hoose)|(?:(?:[Aa]nswer|[Cc]hoice)(?![^ABCD]{0,20}?(?:n't|not))[^ABCD]{0,10}?\b(?:|is|:|be))\b)[^ABCD]{0,20}?\b(A|B|C|D)\b"),
+        @"(?:(?:[Cc]hoose)|(?:(?:[Aa]nswer|[Cc]hoice)(?![^{letters}]{0,20}?(?:n't|not))[^{letters}]{0,10}?\b(?:|is|:|be))\b)[^{letters}]{0,20}?\b({alternatives})\b",
 
         // A is correct | A is right
-        Rule(@"\b(A|B|C|D)\b(?![^ABCD]{0,8}?(?:n't|not)[^ABCD]{0,5}?(?:correct|right))[^ABCD]{0,10}?\b(?:correct|right)\b"),
+        @"\b({alternatives})\b(?![^{letters}]{0,8}?(?:n't|not)[^{letters}]{0,5}?(?:correct|right))[^{letters}]{0,10}?\b(?:correct|right)\b",
 
         // straight answer: A
-        Rule(@"^(A|B|C|D)(?:\.|,|:|$)"),
+        @"^({alternatives})(?:\.|,|:|$)",
 
         // simply extract the first appearred letter
-        Rule(@"(?<![a-zA-Z])(A|B|C|D)(?![a-zA-Z=])"),
-    ];
+        @"(?<![a-zA-Z])({alternatives})(?![a-zA-Z=])",
+    ],
+        RegexOptions.None);
 
     public static QwenChatMmluExtractor Instance { get; } = new();
 
@@ -36,7 +37,7 @@ public sealed class QwenChatMmluExtractor : IAnswerExtractor
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(question);
         var gen = Preprocessed(ThinkBlocks.StripIfPresent(output), question.Options);
-        foreach (var rule in Rules)
+        foreach (var rule in Rules.For(question.Letters))
         {
             var match = rule.Match(gen);
             if (match.Success)
@@ -59,6 +60,4 @@ public sealed class QwenChatMmluExtractor : IAnswerExtractor
 
         return gen;
     }
-
-    private static Regex Rule(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }
