@@ -19,8 +19,8 @@ public static class ListCommand
             readsRepository: false, _ => Listings.Protocols(), CliJsonContext.Default.ProtocolList, WriteProtocols));
         command.Subcommands.Add(Leaf("benchmarks", "Every benchmark --benchmark takes: options per question, splits, the split scored, the protocols that render it.", stdout,
             readsRepository: false, _ => Listings.Benchmarks(), CliJsonContext.Default.BenchmarkList, WriteBenchmarks));
-        command.Subcommands.Add(Leaf("suites", "The suites of evalsuites/ (of --repo, else of the repository above the current folder).", stdout,
-            readsRepository: true, repo => Listings.Suites(repo ?? RepositoryRoot.Find(Directory.GetCurrentDirectory())), CliJsonContext.Default.SuiteList, WriteSuites));
+        command.Subcommands.Add(Leaf("suites", "The suites of evalsuites/: of --repo, else of the repository above the current folder, else of the current folder.", stdout,
+            readsRepository: true, repo => Listings.Suites(repo, Directory.GetCurrentDirectory()), CliJsonContext.Default.SuiteList, WriteSuites));
         command.Subcommands.Add(Leaf("baselines", "The baseline catalogue: baselines/official.json of --repo or of the repository above the current folder, else the copy shipped with qwen3eval.", stdout,
             readsRepository: true, repo => Listings.Baselines(repo, Directory.GetCurrentDirectory()), CliJsonContext.Default.BaselineList, WriteBaselines));
         return command;

@@ -37,17 +37,26 @@ public static class Listings
         b.IsOfficial,
         [.. PromptProtocols.All.Where(p => p.Renders(b.Benchmark, chat: false)).Select(p => p.Name)]))]);
 
-    /// <summary>The suites of <paramref name="repository"/>'s evalsuites/, validated against its catalogue.</summary>
-    /// <exception cref="EvalInputException">A suite file or the catalogue is invalid.</exception>
-    public static SuiteList Suites(string repository)
+    /// <summary>
+    /// The suites of <paramref name="repository"/>'s evalsuites/ when given; else of the current folder's own evalsuites/
+    /// (a project that uses the harness, or the repository's root); else of the repository above
+    /// <paramref name="currentFolder"/>; validated against the catalogue beside them (else the one
+    /// <see cref="BaselineCatalogLocation"/> finds).
+    /// </summary>
+    /// <exception cref="EvalInputException">No evalsuites/ folder, or a suite file or the catalogue is invalid.</exception>
+    public static SuiteList Suites(string? repository, string currentFolder)
     {
-        var folder = RepositoryLayout.Under(repository, RepositoryLayout.Suites);
+        var root = repository
+            ?? (Directory.Exists(RepositoryLayout.Under(currentFolder, RepositoryLayout.Suites)) ? currentFolder : RepositoryLayout.TryFindRoot(currentFolder) ?? currentFolder);
+        var folder = RepositoryLayout.Under(root, RepositoryLayout.Suites);
         if (!Directory.Exists(folder))
         {
-            throw new EvalInputException($"no {RepositoryLayout.Suites}/ folder here; pass --repo with the folder that holds {RepositoryLayout.Suites}/ and {RepositoryLayout.OfficialBaselines}.", file: folder, field: "--repo");
+            throw new EvalInputException($"no {RepositoryLayout.Suites}/ folder here; run from a repository or a project with {RepositoryLayout.Suites}/, or pass --repo with the folder that holds it.", file: folder, field: "--repo");
         }
 
-        var catalog = BaselineCatalog.Load(RepositoryLayout.Under(repository, RepositoryLayout.OfficialBaselines));
+        var own = RepositoryLayout.Under(root, RepositoryLayout.OfficialBaselines);
+        var catalog = BaselineCatalogLocation.Load(File.Exists(own) ? own : null, currentFolder)
+            ?? throw new EvalInputException($"no baseline catalogue to check the suites against: none beside {folder} and no copy beside the program.", file: own);
         return new SuiteList(FormatVersion, folder, [.. SuiteLoader.LoadAll(folder, catalog).Select(s => new SuiteEntry(
             s.Name,
             s.Family,

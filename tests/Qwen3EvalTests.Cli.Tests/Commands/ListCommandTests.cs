@@ -112,6 +112,28 @@ public sealed class ListCommandTests
     }
 
     [Fact]
+    public void SuitesOfAProjectOutsideTheRepositoryAreCheckedAgainstTheShippedCatalogue()
+    {
+        var project = Directory.CreateTempSubdirectory("qwen3eval-ls-project-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(project, "evalsuites"));
+            File.Copy(Path.Combine(RepositoryRoot.Path, "evalsuites", "qwen3.yaml"), Path.Combine(project, "evalsuites", "qwen3.yaml"));
+
+            var list = Listings.Suites(null, project);
+
+            list.Folder.Should().Be(Path.Combine(project, "evalsuites"));
+            list.Suites.Should().ContainSingle().Which.Name.Should().Be("qwen3");
+            list.Suites[0].Baseline.Should().Be("official");
+            list.Suites[0].Models.Should().Contain("qwen3-8b-base");
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BaselinesListsThePublishedScoresOfTheRepositorysCatalogue()
     {
         var ls = await CliRun.RunAsync("ls", "baselines", "--repo", RepositoryRoot.Path);
