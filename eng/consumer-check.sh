@@ -87,3 +87,6 @@ mkdir -p "$work/elsewhere" && cd "$work/elsewhere"
 "$work/tool/qwen3eval" run --benchmark mmlu >"$work/run.log" 2>&1 || { cat "$work/run.log"; fail "qwen3eval run outside the repository failed"; }
 grep -q 'mmlu-qwen-5shot.json' "$work/run.log" || { cat "$work/run.log"; fail "qwen3eval run wrote no results file"; }
 echo "consumer-check: qwen3eval tool installed and 'qwen3eval run --benchmark mmlu' exited 0 outside the repository ($((SECONDS - start)) s)"
+"$work/tool/qwen3eval" ls baselines >"$work/ls.log" 2>&1 || { cat "$work/ls.log"; fail "qwen3eval ls baselines outside the repository failed"; }
+grep -q '(shipped):' "$work/ls.log" && grep -q '^qwen2-0.5b-base/mmlu ' "$work/ls.log" || { head -n 5 "$work/ls.log"; fail "qwen3eval ls baselines did not list the catalogue shipped with the tool"; }
+echo "consumer-check: 'qwen3eval ls baselines' lists the catalogue shipped with the tool"

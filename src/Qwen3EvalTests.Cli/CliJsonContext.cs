@@ -12,4 +12,8 @@ namespace Qwen3EvalTests.Cli;
 [JsonSerializable(typeof(EngineParityReport))]
 [JsonSerializable(typeof(Qwen3EvalTests.Inference.GenAI.GenAiModelInspection))]
 [JsonSerializable(typeof(Qwen3EvalTests.Application.Bench.BenchReport))]
+[JsonSerializable(typeof(Listing.ProtocolList))]
+[JsonSerializable(typeof(Listing.BenchmarkList))]
+[JsonSerializable(typeof(Listing.SuiteList))]
+[JsonSerializable(typeof(Listing.BaselineList))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

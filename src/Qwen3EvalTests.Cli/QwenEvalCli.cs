@@ -24,21 +24,14 @@ public static class QwenEvalCli
     /// <summary>Runs <paramref name="commands"/> under the error handling every qwen3eval command gets.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IEnumerable<Command> commands)
     {
-        ArgumentNullException.ThrowIfNull(commands);
-        var root = new RootCommand("qwen3eval: reproduce Qwen benchmark numbers (MMLU, C-Eval, CMMLU) with ONNX Runtime GenAI.");
-        var verbose = new Option<bool>("--verbose") { Description = "Print the stack trace of an unexpected error.", Recursive = true };
-        root.Options.Add(verbose);
-        foreach (var command in commands)
-        {
-            root.Subcommands.Add(command);
-        }
-
+        var root = CreateRoot(commands);
+        var verbose = root.Options.OfType<Option<bool>>().Single(o => o.Name == VerboseOption);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
-                await stderr.WriteLineAsync($"error: {error.Message}");
+                await stderr.WriteLineAsync($"error: {ParseErrorText.Of(error)}");
             }
 
             await stderr.WriteLineAsync($"see '{CommandLineOf(parsed.CommandResult)} --help' for the options.");
@@ -78,6 +71,23 @@ public static class QwenEvalCli
             await stderr.WriteLineAsync($"error: {e.GetType().Name}: {OneLine(e.Message)} (rerun with --verbose for the stack trace)");
             return ExitFailed;
         }
+    }
+
+    private const string VerboseOption = "--verbose";
+
+    /// <summary>The command tree of qwen3eval over <paramref name="commands"/>: what is parsed, and what the tests walk.</summary>
+    public static RootCommand CreateRoot(IEnumerable<Command> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var root = new RootCommand("qwen3eval: reproduce Qwen benchmark numbers (MMLU, C-Eval, CMMLU) with ONNX Runtime GenAI.");
+        root.Options.Add(new Option<bool>(VerboseOption) { Description = "Print the stack trace of an unexpected error.", Recursive = true });
+        foreach (var command in commands)
+        {
+            root.Subcommands.Add(command);
+        }
+
+        ExamplesHelpAction.Install(root);
+        return root;
     }
 
     private static string OneLine(string text) =>

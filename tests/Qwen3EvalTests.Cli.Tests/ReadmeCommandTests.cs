@@ -156,18 +156,8 @@ public sealed partial class ReadmeCommandTests
         ];
     }
 
-    /// <summary>qwen3eval's command tree as <see cref="QwenEvalCli.RunAsync(string[], TextWriter, TextWriter)"/> builds it: the catalogue's commands under a root with the recursive --verbose.</summary>
-    private static RootCommand CommandTree()
-    {
-        var root = new RootCommand("qwen3eval");
-        root.Options.Add(new Option<bool>("--verbose") { Recursive = true });
-        foreach (var command in CommandCatalog.Create(TextWriter.Null, TextWriter.Null))
-        {
-            root.Subcommands.Add(command);
-        }
-
-        return root;
-    }
+    /// <summary>qwen3eval's command tree as <see cref="QwenEvalCli.RunAsync(string[], TextWriter, TextWriter)"/> builds it.</summary>
+    private static RootCommand CommandTree() => QwenEvalCli.CreateRoot(CommandCatalog.Create(TextWriter.Null, TextWriter.Null));
 
     private static IEnumerable<CommandLine> CommandLines(string path) =>
         Extract(System.IO.Path.GetRelativePath(RepositoryRoot.Path, path), File.ReadAllText(path));

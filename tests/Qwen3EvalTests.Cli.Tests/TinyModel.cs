@@ -20,7 +20,14 @@ public static class TinyModel
         () => TinyModelCache.GetOrCreate(TinyModelSpec.Smallest(new TinyModelSpec(Tokenizer: TinyTokenizerKind.Qwen3, ContextLength: 64)), Path.Combine(AppContext.BaseDirectory, "tiny-models")),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<string> PrunedFolderValue = new(
+        () => TinyModelCache.GetOrCreate(new TinyModelSpec(PruneLmHead: true), Path.Combine(AppContext.BaseDirectory, "tiny-models")),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static string Folder => FolderValue.Value;
+
+    /// <summary>As <see cref="Folder"/>, exported with prune_lm_head: logits of the last position only.</summary>
+    public static string PrunedFolder => PrunedFolderValue.Value;
 
     /// <summary>The smallest model with the real Qwen3 tokenizer.</summary>
     public static string Qwen3Folder => Qwen3FolderValue.Value;

@@ -20,5 +20,6 @@ public static class CommandCatalog
         yield return TinyModelCommand.Create(stdout, stderr);
         yield return GateCommand.Create(stdout);
         yield return BenchCommand.Create(stdout, stderr);
+        yield return ListCommand.Create(stdout);
     }
 }

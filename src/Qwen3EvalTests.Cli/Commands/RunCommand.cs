@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Caching;
+using Qwen3EvalTests.Cli.Progress;
 using Qwen3EvalTests.Comparison;
 using Qwen3EvalTests.Evaluation;
 using Qwen3EvalTests.Inference.Engines;
@@ -107,7 +108,8 @@ public static class RunCommand
         var evaluator = new BenchmarkEvaluator(model);
         var runs = new List<BenchmarkRun>();
         var repeatSummaries = new List<RepeatSummary?>();
-        ProgressDisplay.Run(options.Json, progress =>
+        var waitingFor = options.Engine is EngineKind.OpenAi or EngineKind.LlamaServer ? "the server" : "the model";
+        ProgressDisplay.Run(options.Json, waitingFor, new TruncationNotice(stderr, model.Info.ContextLength), progress =>
         {
             foreach (var benchmark in options.Benchmarks)
             {
@@ -188,7 +190,7 @@ public static class RunCommand
             var folder = GenAiModelFolder.Open(modelFolder!);
             var (kind, source) = options.Kind is { } declared ? (declared, ModelKindSource.Declared) : (folder.Kind, folder.KindSource);
             EvaluationPlanValidator.ThrowIfInvalid(plans, new ModelKindFact(folder.Name, folder.Folder, kind, source), engine: EngineCatalog.GenerationOf(options.Engine));
-            if (options.Engine == EngineKind.GenAi && FreshLogitsBufferAdvice.For(folder.Graph, options.Device, Environment.GetEnvironmentVariable(FreshLogitsBufferAdvice.TunablesVariable)) is { } note)
+            if (options.Engine == EngineKind.GenAi && LogitsNote.For(folder.Graph, options.Device, Environment.GetEnvironmentVariable(FreshLogitsBufferAdvice.TunablesVariable)) is { } note)
             {
                 stderr.WriteLine(note);
             }

@@ -85,7 +85,9 @@ public sealed record AnswerDrift(
         }
     }
 
-    public string Describe()
+    /// <summary>The flips in words; the questions on one side only are "recorded questions not run" / "run that the recording
+    /// lacks" (a drift check against a recording), or, with <paramref name="twoRuns"/>, questions "only in A" / "only in B".</summary>
+    public string Describe(bool twoRuns = false)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{Changed.Count} of {Compared} answers changed ({BecameWrong} right→wrong, {BecameCorrect} wrong→right); McNemar ({McNemar.Method}): statistic {McNemar.Statistic:0.###}, p = {McNemar.PValue:0.####}.");
@@ -101,12 +103,16 @@ public sealed record AnswerDrift(
 
         if (Missing.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  {Missing.Count} recorded questions were not run (first: {Missing[0]})");
+            text.Append(twoRuns
+                ? string.Create(CultureInfo.InvariantCulture, $"\n  {Missing.Count} questions only in A, not compared (first: {Missing[0]})")
+                : string.Create(CultureInfo.InvariantCulture, $"\n  {Missing.Count} recorded questions were not run (first: {Missing[0]})"));
         }
 
         if (Added.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  {Added.Count} questions were run that the recording lacks (first: {Added[0]})");
+            text.Append(twoRuns
+                ? string.Create(CultureInfo.InvariantCulture, $"\n  {Added.Count} questions only in B, not compared (first: {Added[0]})")
+                : string.Create(CultureInfo.InvariantCulture, $"\n  {Added.Count} questions were run that the recording lacks (first: {Added[0]})"));
         }
 
         return text.ToString();

@@ -42,6 +42,7 @@ public sealed class BenchmarkEvaluator(ILanguageModel model)
         var countersBefore = model.Counters;
         var tally = new AccuracyTally();
         var outcomes = new List<QuestionOutcome>();
+        var truncated = 0;
         using var writer = new ResultsFileWriter(resultsPath, header);
         var chunks = subjects.SelectMany(subject => PlanPrompts.OfSubject(plan, dataset, subject)
             .Select(p => ChatPromptRendering.Apply(ShotFitting.Apply(plan, p, model.Encode), model, plan.ChatOptions))
@@ -57,9 +58,10 @@ public sealed class BenchmarkEvaluator(ILanguageModel model)
                 tally.Add(outcome, subject.Category);
                 writer.Write(QuestionRecord.Of(outcome));
                 outcomes.Add(outcome);
+                truncated += outcome.TruncatedTokens > 0 ? 1 : 0;
             }
 
-            progress?.Report(new EvaluationProgress(plan.Benchmark.ToId(), subject.Id, outcomes.Count, total));
+            progress?.Report(new EvaluationProgress(plan.Benchmark.ToId(), subject.Id, outcomes.Count, total) { Truncated = truncated });
         }
 
         var summary = SummaryOf(tally.ToScore(), settings.Average, model.Counters.Minus(countersBefore), clock.Elapsed);

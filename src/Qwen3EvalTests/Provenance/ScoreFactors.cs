@@ -25,6 +25,9 @@ public static class ScoreFactors
         [nameof(RunSettings.Repeat)] = "a repeat of the same settings must give the same answers (greedy) or is told apart by its seed (sampled)",
     };
 
+    /// <summary>The key prefix of a data file's factor ("data-file:mmlu/test/x_test.csv").</summary>
+    public const string DataFileKeyPrefix = "data-file:";
+
     public static IReadOnlyList<ScoreFactor> Of(RunSettings settings, RunEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -79,7 +82,7 @@ public static class ScoreFactors
 
         foreach (var (name, hash) in environment.DataFiles.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            Add("data-file:" + name, "data file " + name, hash, Short(hash));
+            Add(DataFileKeyPrefix + name, "data file " + name, hash, Short(hash));
         }
 
         return factors;

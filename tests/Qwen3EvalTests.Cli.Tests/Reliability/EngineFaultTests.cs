@@ -26,7 +26,7 @@ public sealed class EngineFaultTests : IDisposable
         var run = await CliRun.RunAsync(args);
 
         run.ShouldFailNaming(QwenEvalCli.ExitFailed, "the engine failed during scoring on mmlu/abstract_algebra question 16 (model", $"(model {model}, request of ", "Gather", "context_length 4096", "(rerun with --verbose for the stack trace)");
-        run.Stderr.TrimEnd().Split('\n').Should().ContainSingle("the fault is one line");
+        run.StderrWithoutNotes.TrimEnd().Split('\n').Should().ContainSingle("the fault is one line");
         CatalogueAssertions.ResultsFilesUnder(_scratch["out"]).Should().BeEmpty("a stopped run leaves no results file");
         CacheRows.Count(cache).Should().Be(ShortQuestions, "the first chunk of 16 questions was answered before the fault");
 
@@ -47,7 +47,7 @@ public sealed class EngineFaultTests : IDisposable
         var run = await CliRun.RunAsync("run", "--model", model, "--benchmark", "mmlu", "--shots", "0", "--data", data, "--out", _scratch["out"], "--no-cache", "--verbose");
 
         run.ExitCode.Should().Be(QwenEvalCli.ExitFailed, run.Stderr);
-        run.Stderr.Should().StartWith($"error: {typeof(EngineFaultException).FullName}: the engine failed during scoring").And.Contain("   at ");
+        run.StderrWithoutNotes.Should().StartWith($"error: {typeof(EngineFaultException).FullName}: the engine failed during scoring").And.Contain("   at ");
     }
 
     [Fact]

@@ -32,6 +32,69 @@ public sealed class RunComparisonTests : IDisposable
     }
 
     [Fact]
+    public void RunsOfTheSameQuestionsHaveEveryQuestionInCommon()
+    {
+        var comparison = RunComparison.Compare(RunA(), "a.json", RunB(), "b.json");
+
+        comparison.QuestionsA.Should().Be(5);
+        comparison.QuestionsB.Should().Be(5);
+        comparison.Common.Should().Be(5);
+        comparison.SameQuestions.Should().BeTrue();
+    }
+
+    [Fact]
+    public void APartialOverlapIsComparedOnTheCommonQuestionsOnly()
+    {
+        // A: algebra 0-3 (right, right, wrong, wrong) and law 0 (right); B: algebra 0-1 (wrong, right) and optics 0 (right).
+        var a = HandBuiltResults.File(HandBuiltResults.Header(), ("algebra", "A", "A"), ("algebra", "B", "B"), ("algebra", "C", "D"), ("algebra", "D", "A"), ("law", "A", "A"));
+        var b = HandBuiltResults.File(HandBuiltResults.Header(), ("algebra", "A", "C"), ("algebra", "B", "B"), ("optics", "C", "C"));
+
+        var comparison = RunComparison.Compare(a, "a.json", b, "b.json");
+
+        comparison.QuestionsA.Should().Be(5);
+        comparison.QuestionsB.Should().Be(3);
+        comparison.Common.Should().Be(2, "algebra 0 and 1 are the only questions both scored");
+        comparison.SameQuestions.Should().BeFalse();
+        comparison.AccuracyA.Should().BeApproximately(1.0, 1e-12, "A answered algebra 0 and 1 right (its 3/5 overall is not compared)");
+        comparison.AccuracyB.Should().BeApproximately(0.5, 1e-12);
+        comparison.Delta.Should().BeApproximately(-0.5, 1e-12);
+        comparison.Subjects.Should().Equal(
+            new SubjectDelta("algebra", 4, 2, 2, 1.0, 0.5),
+            new SubjectDelta("law", 1, null, 0, null, null),
+            new SubjectDelta("optics", null, 1, 0, null, null));
+        comparison.Subjects[1].Delta.Should().BeNull("a subject absent from B has no delta, not -100 points");
+    }
+
+    [Fact]
+    public void RunsWithNoQuestionInCommonAreRefusedWithBothCounts()
+    {
+        var a = HandBuiltResults.File(HandBuiltResults.Header(), ("algebra", "A", "A"), ("algebra", "B", "B"));
+        var b = HandBuiltResults.File(HandBuiltResults.Header(), ("law", "A", "A"), ("law", "B", "C"), ("law", "C", "C"));
+
+        var act = () => RunComparison.Compare(a, "runs/a.json", b, "runs/b.json");
+
+        act.Should().Throw<EvalInputException>().Which.Message.Should()
+            .Contain("no question in common").And.Contain("runs/a.json scored 2 questions").And.Contain("runs/b.json 3");
+    }
+
+    [Fact]
+    public void DataFileDifferencesAreCountedInOneEntry()
+    {
+        var header = HandBuiltResults.Header();
+        var files = new Dictionary<string, string> { ["mmlu/test/a_test.csv"] = "changed" };
+        for (var i = 0; i < 110; i++)
+        {
+            files[$"mmlu/test/s{i}_test.csv"] = "new";
+        }
+
+        var b = HandBuiltResults.File(header with { Environment = header.Environment with { DataFiles = files } }, ("algebra", "A", "A"));
+
+        var comparison = RunComparison.Compare(RunA(), "a.json", b, "b.json");
+
+        comparison.Differences.Where(d => d.AffectsScore).Select(d => d.ToString()).Should().Equal("data files (110 files added, 1 file changed)");
+    }
+
+    [Fact]
     public void CountsFlipsInEachDirectionWithMcNemar()
     {
         var comparison = RunComparison.Compare(RunA(), "a.json", RunB(), "b.json");
