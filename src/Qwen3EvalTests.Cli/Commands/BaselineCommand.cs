@@ -51,8 +51,7 @@ public static class BaselineCommand
     }
 
     /// <summary>The current folder when it holds evalsuites/ (a consumer's repository), else the repository root above it.</summary>
-    public static string DefaultRepository(string current) =>
-        Directory.Exists(Path.Combine(current, SuiteLoader.RelativeDirectory)) ? Path.GetFullPath(current) : RepositoryRoot.Find(current);
+    public static string DefaultRepository(string current) => RepositoryRoot.OfSuites(current);
 
     public static int Record(string repo, string? suiteName, TextWriter stdout, CancellationToken cancellationToken) =>
         Record(new BaselineRecordRequest(repo, suiteName, Case: null), stdout, cancellationToken);

@@ -16,14 +16,14 @@ public static class GateCommand
         var results = new Option<string>("--results") { Description = "The results JSON the gate cases wrote: TestResults/eval/ of the repository.", Required = true };
         var output = new Option<string?>("--out") { Description = "Write the Markdown here (e.g. $GITHUB_STEP_SUMMARY) instead of to stdout." };
         var baseBranch = new Option<string?>("--baseline-branch-results") { Description = "TestResults/eval/ of a run of the base branch: adds its scores and the answers that changed since." };
-        var repo = new Option<string?>("--repo") { Description = "Repository root (evalsuites/, baselines/, tests/). Default: found above the current folder." };
+        var repo = new Option<string?>("--repo") { Description = "The folder holding evalsuites/ and baselines/ (a repository root, or a gate project of your own). Default: the current folder when it holds evalsuites/, else the repository found above it." };
         var summary = new Command("summary", "Render one Markdown page of a gate run for the pull request.") { trx, results, output, baseBranch, repo };
         summary.SetAction(parse =>
         {
             var request = new GateSummaryRequest(
                 parse.GetValue(trx)!,
                 parse.GetValue(results)!,
-                parse.GetValue(repo) ?? RepositoryRoot.Find(Directory.GetCurrentDirectory()),
+                parse.GetValue(repo) ?? RepositoryRoot.OfSuites(Directory.GetCurrentDirectory()),
                 parse.GetValue(baseBranch));
             var gate = GateSummaryBuilder.Build(request);
             var markdown = GateSummaryMarkdown.Render(gate);

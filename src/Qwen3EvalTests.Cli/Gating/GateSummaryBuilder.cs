@@ -23,7 +23,8 @@ public static partial class GateSummaryBuilder
             RequireFolder(baseFolder, "--baseline-branch-results", "TestResults/eval/ of a run of the base branch (e.g. the gate-eval-results artifact of its workflow run)");
         }
 
-        var catalog = BaselineCatalog.Load(RepositoryLayout.Under(request.Repository, RepositoryLayout.OfficialBaselines));
+        // The shipped numbers, extended by the folder's own baselines/official.json: a consumer's both case may name either.
+        var catalog = BaselineCatalogLocation.ForSuitesIn(request.Repository);
         var cases = SuiteLoader.LoadAll(RepositoryLayout.Under(request.Repository, RepositoryLayout.Suites), catalog)
             .SelectMany(s => s.Cases)
             .ToDictionary(c => c.Id, StringComparer.Ordinal);
