@@ -44,8 +44,8 @@ cat >"$project/MyModel.Gate.Tests.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="Qwen3EvalTests.Xunit" Version="$version" />
-    <PackageReference Include="Microsoft.ML.OnnxRuntimeGenAI" Version="0.18.0" Condition="'\$(EvalDevice)' != 'cuda'" />
-    <PackageReference Include="Microsoft.ML.OnnxRuntimeGenAI.Cuda" Version="0.18.0" Condition="'\$(EvalDevice)' == 'cuda'" />
+    <PackageReference Include="Microsoft.ML.OnnxRuntimeGenAI" Version="0.19.0" Condition="'\$(EvalDevice)' != 'cuda'" />
+    <PackageReference Include="Microsoft.ML.OnnxRuntimeGenAI.Cuda" Version="0.19.0" Condition="'\$(EvalDevice)' == 'cuda'" />
     <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
     <PackageReference Include="xunit.v3" Version="3.2.2" />
     <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
