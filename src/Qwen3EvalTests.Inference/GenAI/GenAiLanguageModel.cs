@@ -22,6 +22,9 @@ public sealed partial class GenAiLanguageModel : ILanguageModel, IModelTokenizer
     /// <summary>Encodes a subject's shared few-shot prefix once (the same ids as encoding each prompt whole).</summary>
     private readonly PrefixReusingEncoder prefixEncoder;
     private readonly Lazy<ModelIdentity> identity;
+
+    /// <summary>Held while the tokenizer's chat_template_kwargs option is set and a template rendered with it.</summary>
+    private readonly Lock templateLock = new();
     private long prefilledTokens;
     private long forwardCalls;
     private long reusedTokens;
@@ -115,7 +118,12 @@ public sealed partial class GenAiLanguageModel : ILanguageModel, IModelTokenizer
 
     private string DecodeUnguarded(IReadOnlyList<int> tokens) => tokenizer.Decode(tokens.ToArray());
 
-    private string ApplyChatTemplateUnguarded(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt)
+    /// <summary>
+    /// Renders with the model's template; the arguments reach it as GenAI's tokenizer option chat_template_kwargs, set on
+    /// every call (<c>{}</c> when there are none, so an earlier call's arguments never linger) and under one lock with the
+    /// render, as the option is the tokenizer's state and templates may be rendered on two threads.
+    /// </summary>
+    private string ApplyChatTemplateUnguarded(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments arguments)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (folder.ChatTemplate is null)
@@ -127,7 +135,11 @@ public sealed partial class GenAiLanguageModel : ILanguageModel, IModelTokenizer
         }
 
         var messagesJson = JsonSerializer.Serialize(messages.Select(turn => new ChatMessageJson(turn.Role, turn.Content)).ToArray(), ChatMessageJsonContext.Default.ChatMessageJsonArray);
-        return tokenizer.ApplyChatTemplate("", messagesJson, "", addGenerationPrompt);
+        lock (templateLock)
+        {
+            tokenizer.UpdateOptions(new Dictionary<string, string> { ["chat_template_kwargs"] = arguments.ToJson() });
+            return tokenizer.ApplyChatTemplate("", messagesJson, "", addGenerationPrompt);
+        }
     }
 
     public void Dispose()

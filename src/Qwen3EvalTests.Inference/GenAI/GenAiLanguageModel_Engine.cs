@@ -8,7 +8,7 @@ public sealed partial class GenAiLanguageModel
 {
     /// <summary>
     /// The engine and its versions as recorded in run manifests, e.g.
-    /// "onnxruntime-genai 0.18.0 (cpu), onnxruntime 1.31.0": the GenAI package version baked in at build time
+    /// "onnxruntime-genai 0.19.0 (cpu), onnxruntime 1.31.0": the GenAI package version baked in at build time
     /// and the ONNX Runtime version reported by the loaded native library.
     /// </summary>
     public static string Versions { get; } =

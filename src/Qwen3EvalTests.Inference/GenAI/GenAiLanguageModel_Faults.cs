@@ -25,8 +25,8 @@ public sealed partial class GenAiLanguageModel
 
     public string Decode(IReadOnlyList<int> tokens) => GuardedTokenizer("decoding", () => DecodeUnguarded(tokens));
 
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) =>
-        GuardedTokenizer("the chat template", () => ApplyChatTemplateUnguarded(messages, addGenerationPrompt));
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments? arguments = null) =>
+        GuardedTokenizer("the chat template", () => ApplyChatTemplateUnguarded(messages, addGenerationPrompt, arguments ?? ChatTemplateArguments.None));
 
     /// <summary>
     /// The tokenizer and the generators are separate native objects, and the tokenizer's calls take turns

@@ -47,7 +47,7 @@ public sealed partial class GenAiLanguageModel
             common++;
         }
 
-        // RewindTo(n) then GenerateNextToken replays the discarded token n (GenAI 0.18): keep at least one prompt token to append.
+        // RewindTo(n) then GenerateNextToken replays the discarded token n (GenAI 0.18–0.20, GeneratorRewindTests): keep at least one prompt token to append.
         // A generator that reached end of sequence stays done until rewound.
         common = Math.Min(common, promptTokens.Length - 1);
         if (cache.Generator.IsDone())

@@ -198,7 +198,7 @@ public sealed partial class GenAiLanguageModel
             });
 
             // With a shared KV buffer the continuation is dropped at once. Without one it stays in the KV cache until the next
-            // append rewinds past it: two RewindTo calls in a row without an append in between corrupt GenAI 0.18's
+            // append rewinds past it: two RewindTo calls in a row without an append in between corrupt GenAI 0.18–0.20's
             // concatenated cache (measured on the legacy graphs: log-likelihoods off by ~0.02).
             if (cache.RewindsFreely)
             {

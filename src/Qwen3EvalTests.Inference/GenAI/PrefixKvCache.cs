@@ -9,7 +9,7 @@ namespace Qwen3EvalTests.Inference.GenAI;
 /// <param name="generator">A batch-1 generator.</param>
 /// <param name="maxLength">The generator's max_length: the most tokens it can hold.</param>
 /// <param name="rewindsFreely">The export shares one KV buffer between past and present (GroupQueryAttention), where rewinding
-/// twice in a row is exact; without one (concatenated caches) GenAI 0.18 corrupts the cache, so a rewind waits for the next append.</param>
+/// twice in a row is exact; without one (concatenated caches) GenAI 0.18–0.20 corrupt the cache (GeneratorRewindTests), so a rewind waits for the next append.</param>
 internal sealed class PrefixKvCache(Generator generator, int maxLength, bool rewindsFreely) : IDisposable
 {
     public Generator Generator { get; } = generator;

@@ -173,10 +173,10 @@ public sealed partial class LlamaCppLanguageModel : ILanguageModel
         return tokenizer.Encode(text);
     }
 
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt)
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments? arguments = null)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        return tokenizer.ApplyChatTemplate(messages, addGenerationPrompt);
+        return tokenizer.ApplyChatTemplate(messages, addGenerationPrompt, arguments);
     }
 
     public void Dispose()

@@ -187,17 +187,23 @@ public sealed partial class ServedLanguageModel : ILanguageModel
         return settings.FirstStopIn(text) is { } cut ? text[..cut] : text;
     }
 
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt)
+    /// <summary>
+    /// Renders with the served model's template (or the local folder's): template arguments go in the request body as
+    /// <c>chat_template_kwargs</c>, which vLLM, SGLang and llama-server pass to the template; none are sent when there are none.
+    /// </summary>
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments? arguments = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         if (localTokenizer is not null)
         {
-            return localTokenizer.ApplyChatTemplate(messages, addGenerationPrompt);
+            return localTokenizer.ApplyChatTemplate(messages, addGenerationPrompt, arguments);
         }
+
+        var kwargs = arguments is null || arguments.IsEmpty ? null : arguments.Kwargs;
 
         if (Dialect == ServedDialect.LlamaCpp)
         {
-            var request = new ApplyTemplateRequest(messages.Select(m => new ApplyTemplateMessage(m.Role, m.Content)).ToArray(), addGenerationPrompt);
+            var request = new ApplyTemplateRequest(messages.Select(m => new ApplyTemplateMessage(m.Role, m.Content)).ToArray(), addGenerationPrompt, kwargs);
             var response = Sync(() => http.PostAsync("apply-template", request, ServedJsonContext.Default.ApplyTemplateRequest, ServedJsonContext.Default.ApplyTemplateResponse, "the chat template", null, CancellationToken.None));
             return response.Prompt ?? throw new EngineFaultException(http.Endpoint + "/apply-template", "the chat template", null, "the answer has no prompt", "that the served model has a chat template");
         }
@@ -206,7 +212,7 @@ public sealed partial class ServedLanguageModel : ILanguageModel
         var turns = messages.Select(m => new ApplyTemplateMessage(m.Role, m.Content)).ToArray();
         var rendered = Sync(async () =>
         {
-            var tokens = await http.PostOptionalAsync("tokenize", new OpenAiTokenizeChatRequest(ServedModel, turns, addGenerationPrompt, AddSpecialTokens: false), ServedJsonContext.Default.OpenAiTokenizeChatRequest, ServedJsonContext.Default.TokenizeResponse, "the chat template", CancellationToken.None).ConfigureAwait(false);
+            var tokens = await http.PostOptionalAsync("tokenize", new OpenAiTokenizeChatRequest(ServedModel, turns, addGenerationPrompt, AddSpecialTokens: false, kwargs), ServedJsonContext.Default.OpenAiTokenizeChatRequest, ServedJsonContext.Default.TokenizeResponse, "the chat template", CancellationToken.None).ConfigureAwait(false);
             if (tokens?.Tokens is not { } ids)
             {
                 return null;

@@ -84,7 +84,8 @@ internal sealed record LlamaTokenizeRequest(string Content, bool AddSpecial, boo
 internal sealed record OpenAiTokenizeRequest(string Model, string Prompt, bool AddSpecialTokens);
 
 /// <summary>vLLM <c>POST /tokenize</c> of chat messages: the served model's own chat template, applied on the server.</summary>
-internal sealed record OpenAiTokenizeChatRequest(string Model, IReadOnlyList<ApplyTemplateMessage> Messages, bool AddGenerationPrompt, bool AddSpecialTokens);
+/// <param name="ChatTemplateKwargs">The template arguments (vLLM and SGLang read chat_template_kwargs); null: not sent.</param>
+internal sealed record OpenAiTokenizeChatRequest(string Model, IReadOnlyList<ApplyTemplateMessage> Messages, bool AddGenerationPrompt, bool AddSpecialTokens, IReadOnlyDictionary<string, bool>? ChatTemplateKwargs = null);
 
 /// <summary>vLLM <c>POST /detokenize</c>.</summary>
 internal sealed record OpenAiDetokenizeRequest(string Model, IReadOnlyList<int> Tokens);
@@ -95,7 +96,8 @@ internal sealed record DetokenizeResponse(string? Prompt);
 /// <summary>Both servers answer <c>{"tokens": [...]}</c> (vLLM adds count and max_model_len).</summary>
 internal sealed record TokenizeResponse(IReadOnlyList<int>? Tokens);
 
-internal sealed record ApplyTemplateRequest(IReadOnlyList<ApplyTemplateMessage> Messages, bool AddGenerationPrompt);
+/// <param name="ChatTemplateKwargs">The template arguments (llama-server reads chat_template_kwargs as vLLM does); null: not sent.</param>
+internal sealed record ApplyTemplateRequest(IReadOnlyList<ApplyTemplateMessage> Messages, bool AddGenerationPrompt, IReadOnlyDictionary<string, bool>? ChatTemplateKwargs = null);
 
 internal sealed record ApplyTemplateMessage(string Role, string Content);
 

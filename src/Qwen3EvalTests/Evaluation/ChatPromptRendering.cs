@@ -7,9 +7,10 @@ namespace Qwen3EvalTests.Evaluation;
 /// How a chat-form prompt becomes the text a loaded model reads: its messages rendered by the model's own chat template
 /// (chat_template.jinja or tokenizer_config.json), as OpenCompass's HuggingFacewithChatTemplate and lm-eval's
 /// --apply_chat_template do, so a Qwen2/2.5 template's default system turn is there when the messages have none; the
-/// protocol's ChatML text only when the model has no template. Qwen3's enable_thinking=false (an empty think block after
-/// the assistant header) is appended here, because GenAI's template call takes no template arguments; Qwen3's template
-/// renders exactly that block.
+/// protocol's ChatML text only when the model has no template. The thinking switch reaches the template as its argument
+/// (enable_thinking, <see cref="ChatTemplateArguments"/>), as transformers' apply_chat_template and the served engines'
+/// chat_template_kwargs pass it: Qwen3's template then ends the prompt with its empty think block itself. A template that
+/// ignores enable_thinking=false (Qwen2/2.5, plain ChatML) is refused rather than sent a prompt in thinking mode.
 /// </summary>
 public static class ChatPromptRendering
 {
@@ -37,10 +38,14 @@ public static class ChatPromptRendering
             return prompt;
         }
 
-        var text = model.ApplyChatTemplate(messages, addGenerationPrompt: true);
-        if (options?.EnableThinking == false)
+        var arguments = new ChatTemplateArguments(options?.EnableThinking);
+        var text = model.ApplyChatTemplate(messages, addGenerationPrompt: true, arguments);
+        if (arguments.EnableThinking == false && text == model.ApplyChatTemplate(messages, addGenerationPrompt: true))
         {
-            text += ChatMl.EmptyThinkBlock;
+            throw new EvalInputException(
+                $"the chat template of model '{model.Info.Name}' ignores enable_thinking=false (it renders the same prompt without it), so non-thinking mode cannot be sent; run thinking mode, or a model whose template has Qwen3's switch.",
+                model.Info.Folder,
+                field: "enable_thinking");
         }
 
         return prompt with { Prompt = prompt.Prompt with { Text = text } };

@@ -42,5 +42,5 @@ public interface ILanguageModel : IDisposable
 
     /// <summary>Renders chat messages with the model's own chat template (tokenizer_config.json's chat_template).</summary>
     /// <exception cref="EvalInputException">The model has no chat template (a base model).</exception>
-    string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt);
+    string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments? arguments = null);
 }

@@ -16,7 +16,7 @@ public interface IModelTokenizer : IDisposable
     /// <summary>The text of <paramref name="tokens"/>.</summary>
     string Decode(IReadOnlyList<int> tokens);
 
-    /// <summary>Renders chat messages with the folder's chat template.</summary>
+    /// <summary>Renders chat messages with the folder's chat template and its <paramref name="arguments"/> (null: none).</summary>
     /// <exception cref="EvalInputException">The folder has no chat template.</exception>
-    string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt);
+    string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments? arguments = null);
 }

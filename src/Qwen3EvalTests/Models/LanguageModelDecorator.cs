@@ -30,7 +30,7 @@ public abstract class LanguageModelDecorator : ILanguageModel
 
     public virtual IReadOnlyList<int> Encode(string text) => Inner.Encode(text);
 
-    public virtual string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => Inner.ApplyChatTemplate(messages, addGenerationPrompt);
+    public virtual string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments? arguments = null) => Inner.ApplyChatTemplate(messages, addGenerationPrompt, arguments);
 
     public virtual IReadOnlyList<LogLikelihoodResult> Score(IReadOnlyList<LogLikelihoodRequest> requests, CancellationToken cancellationToken = default) =>
         Inner.Score(requests, cancellationToken);

@@ -5,6 +5,7 @@ using Qwen3EvalTests.Inference.TinyModels;
 using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Prompts;
 using Qwen3EvalTests.Prompts.LmEval;
+using Qwen3EvalTests.Prompts.Qwen;
 
 namespace Qwen3EvalTests.Inference.Tests.GenAI;
 
@@ -53,6 +54,39 @@ public sealed class ChatTemplateTests
         var text = model.ApplyChatTemplate([new ChatTurn("user", "Hi")], addGenerationPrompt: true);
 
         text.Should().StartWith("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n");
+    }
+
+    /// <summary>
+    /// enable_thinking=false reaches Qwen3's own template as a template argument (GenAI's chat_template_kwargs), which ends the
+    /// generation prompt with the empty think block the harness used to append itself; the argument does not outlive its call.
+    /// </summary>
+    [Fact]
+    public void TheRealQwen3TemplateTakesEnableThinkingFalseAsATemplateArgument()
+    {
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.Qwen3Spec with { Kind = ModelKind.Instruct }));
+        ChatTurn[] turns = [new("system", "Be brief."), new("user", "答案是什么？")];
+        const string Plain = "<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\n答案是什么？<|im_end|>\n<|im_start|>assistant\n";
+
+        var nonThinking = model.ApplyChatTemplate(turns, addGenerationPrompt: true, new ChatTemplateArguments(EnableThinking: false));
+        var afterwards = model.ApplyChatTemplate(turns, addGenerationPrompt: true);
+        var thinking = model.ApplyChatTemplate(turns, addGenerationPrompt: true, new ChatTemplateArguments(EnableThinking: true));
+
+        nonThinking.Should().Be(Plain + "<think>\n\n</think>\n\n");
+        afterwards.Should().Be(Plain, "an earlier call's template arguments must not linger in the tokenizer");
+        thinking.Should().Be(Plain);
+    }
+
+    [Fact]
+    public void ATemplateWithoutQwen3sSwitchIsRefusedForNonThinkingModeInsteadOfSentAThinkingPrompt()
+    {
+        using var model = GenAiLanguageModel.Load(TinyModelFixture.Folder(TinyModelFixture.BytesInstructSpec with { Export = TinyModelExport.Legacy }));
+        var plan = new EvaluationPlan(Benchmark.Mmlu, new QwenProtocol(), DataFolder.SampleDirectory, Chat: true, ChatOptions: new ChatOptions(EnableThinking: false), Limit: 1);
+        var prompt = PlanPrompts.Of(plan).First();
+
+        var render = () => ChatPromptRendering.Apply(prompt, model, plan.ChatOptions);
+
+        render.Should().Throw<EvalInputException>().WithMessage("*ignores enable_thinking=false*thinking mode*");
+        ChatPromptRendering.Apply(prompt, model, new ChatOptions()).Prompt.Text.Should().EndWith("<|im_start|>assistant\n");
     }
 
     /// <summary>

@@ -368,6 +368,26 @@ public sealed class ServedLanguageModelTests
         history.Should().Be("<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\n2 + 2 = ?<|im_end|>\n");
     }
 
+    [Theory]
+    [InlineData("vllm", "/tokenize")]
+    [InlineData("llama.cpp", "/apply-template")]
+    public void SendsTemplateArgumentsAsChatTemplateKwargsInTheRequestBody(string flavour, string path)
+    {
+        using var server = new FakeCompletionServer(flavour == "vllm" ? FakeFlavour.Vllm : FakeFlavour.LlamaCpp);
+        using var model = ServedLanguageModel.Connect(Fast(server), cancellationToken: Ct);
+        ChatTurn[] turns = [new("user", "2 + 2 = ?")];
+
+        var nonThinking = model.ApplyChatTemplate(turns, addGenerationPrompt: true, new ChatTemplateArguments(EnableThinking: false));
+        var plain = model.ApplyChatTemplate(turns, addGenerationPrompt: true);
+
+        nonThinking.Should().Be("<|im_start|>user\n2 + 2 = ?<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n");
+        plain.Should().Be("<|im_start|>user\n2 + 2 = ?<|im_end|>\n<|im_start|>assistant\n");
+        var bodies = server.Requests.Where(r => r.Path == path && r.Body?["messages"] is not null).Select(r => r.Body!).ToArray();
+        bodies.Should().HaveCount(2);
+        bodies[0]["chat_template_kwargs"]!.ToJsonString().Should().Be("""{"enable_thinking":false}""");
+        bodies[1].AsObject().ContainsKey("chat_template_kwargs").Should().BeFalse("no template argument is sent when there is none");
+    }
+
     [Fact]
     public void RefusesAnApiKeyVariableThatIsNotSet()
     {

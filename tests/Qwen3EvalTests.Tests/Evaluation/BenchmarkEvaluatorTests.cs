@@ -285,7 +285,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
     }
 
     [Fact]
-    public void NonThinkingModeAppendsQwen3sEmptyThinkBlockAfterTheModelsTemplate()
+    public void NonThinkingModeReachesTheModelsTemplateAsItsEnableThinkingArgument()
     {
         var seen = new List<string>();
         using var model = new FakeLanguageModel((_, _) => 0, prompt => { seen.Add(prompt); return "A"; }, ModelKind.Instruct);
@@ -293,7 +293,7 @@ public sealed class BenchmarkEvaluatorTests : IDisposable
 
         new BenchmarkEvaluator(model).Run(plan, Path.Combine(_out, "nothink.json"), cancellationToken: TestContext.Current.CancellationToken);
 
-        // Qwen3's template with enable_thinking=false ends the generation prompt with "<think>\n\n</think>\n\n".
+        // Qwen3's template (this fake's default) with enable_thinking=false ends the generation prompt with "<think>\n\n</think>\n\n".
         seen[0].Should().EndWith("<|im_start|>assistant\n<think>\n\n</think>\n\n");
         seen[0].Should().Be(PlanPrompts.Of(plan).First().Prompt.Text, "this fake's template is plain ChatML, which the harness renders alike");
     }

@@ -48,6 +48,18 @@ public sealed class RunIdentityTests
         };
     }
 
+    [Theory]
+    [InlineData("onnxruntime-genai 0.19.0 (cpu), onnxruntime 1.31.0")]
+    [InlineData("onnxruntime-genai 0.20.0 (cpu), onnxruntime 1.32.0")]
+    [InlineData("onnxruntime-genai 0.18.0 (cpu), onnxruntime 1.31.1")]
+    [InlineData("onnxruntime-genai 0.18.0 (cuda), onnxruntime 1.31.0")]
+    public void AnotherGenAiOrOnnxRuntimeVersionIsAnotherIdentity(string engine)
+    {
+        var pinned = RunIdentity.Of(Settings(), Environment(engine: "onnxruntime-genai 0.18.0 (cpu), onnxruntime 1.31.0"));
+
+        RunIdentity.Of(Settings(), Environment(engine: engine)).Should().NotBe(pinned, "moving the GenAI package or its ONNX Runtime must show as an identity change");
+    }
+
     [Fact]
     public void TheSameInputsGiveTheSameHash()
     {

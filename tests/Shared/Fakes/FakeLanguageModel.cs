@@ -16,12 +16,12 @@ public sealed class FakeLanguageModel : ILanguageModel
     private readonly Func<LogLikelihoodRequest, ILanguageModel, LogLikelihoodResult> scoreOne;
     private readonly Func<string, GenerationSettings, string> generate;
     private readonly Func<string, IReadOnlyList<int>> encode;
-    private readonly Func<IReadOnlyList<ChatTurn>, bool, string> chatTemplate;
+    private readonly Func<IReadOnlyList<ChatTurn>, bool, ChatTemplateArguments, string> chatTemplate;
 
     /// <param name="logProb">A continuation's log-likelihood from (context, continuation); its token count is its length (at least 1).</param>
     /// <param name="generate">Generation from the prompt; null: "The answer is B.".</param>
     /// <param name="kind">Base or instruct (an instruct fake has a chat template).</param>
-    /// <param name="chatTemplate">The chat template; null: ChatML.</param>
+    /// <param name="chatTemplate">The chat template, which takes no template argument (as Qwen2.5's); null: ChatML with Qwen3's enable_thinking switch.</param>
     public FakeLanguageModel(
         Func<string, string, double> logProb,
         Func<string, string>? generate = null,
@@ -35,7 +35,7 @@ public sealed class FakeLanguageModel : ILanguageModel
                 r.IncludeContextLogProb ? -r.Context.Length : null),
             (prompt, _) => generate?.Invoke(prompt) ?? "The answer is B.",
             text => [.. text.Select(c => (int)c)],
-            chatTemplate ?? ChatMl,
+            chatTemplate is null ? Qwen3ChatMl : (messages, addGenerationPrompt, _) => chatTemplate(messages, addGenerationPrompt),
             new ModelInfo("fake", null, kind, 4096, 256, kind == ModelKind.Instruct, "cpu"))
     {
     }
@@ -44,7 +44,7 @@ public sealed class FakeLanguageModel : ILanguageModel
         Func<LogLikelihoodRequest, ILanguageModel, LogLikelihoodResult> scoreOne,
         Func<string, GenerationSettings, string> generate,
         Func<string, IReadOnlyList<int>> encode,
-        Func<IReadOnlyList<ChatTurn>, bool, string> chatTemplate,
+        Func<IReadOnlyList<ChatTurn>, bool, ChatTemplateArguments, string> chatTemplate,
         ModelInfo info)
     {
         this.scoreOne = scoreOne;
@@ -77,7 +77,7 @@ public sealed class FakeLanguageModel : ILanguageModel
             r.IncludeContextLogProb ? -HashValue(r.Context) : null),
         (prompt, settings) => $"answer {HashValue(prompt + settings.Seed):R}",
         text => [.. Encoding.UTF8.GetBytes(text).Select(b => (int)b)],
-        (messages, _) => string.Concat(messages.Select(m => m.Content)),
+        (messages, _, _) => string.Concat(messages.Select(m => m.Content)),
         new ModelInfo("fake", null, ModelKind.Base, 2048, 256, false, "cpu"))
     {
         Identity = identity ?? DefaultIdentity,
@@ -148,14 +148,17 @@ public sealed class FakeLanguageModel : ILanguageModel
         return generate(prompt, settings);
     }
 
-    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) => chatTemplate(messages, addGenerationPrompt);
+    public string ApplyChatTemplate(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments? arguments = null) =>
+        chatTemplate(messages, addGenerationPrompt, arguments ?? ChatTemplateArguments.None);
 
     public void Dispose()
     {
     }
 
-    private static string ChatMl(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt) =>
-        string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n")) + (addGenerationPrompt ? "<|im_start|>assistant\n" : "");
+    /// <summary>ChatML as Qwen3's template renders it: enable_thinking=false ends the generation prompt with an empty think block.</summary>
+    private static string Qwen3ChatMl(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt, ChatTemplateArguments arguments) =>
+        string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n"))
+        + (addGenerationPrompt ? "<|im_start|>assistant\n" + (arguments.EnableThinking == false ? "<think>\n\n</think>\n\n" : "") : "");
 
     /// <summary>A value with all 53 bits of a double in use.</summary>
     private static double HashValue(string text) =>

@@ -186,16 +186,19 @@ internal sealed class FakeCompletionServer : IDisposable
                 ["build_info"] = "b1-fake",
             }, null),
             "/version" when !llama => (200, new JsonObject { ["version"] = "0.6.3-fake" }, null),
-            "/tokenize" when body!["messages"] is JsonArray messages && !llama => (200, new JsonObject { ["tokens"] = Ids(FakeLanguage.ChatMl(Turns(messages), body["add_generation_prompt"]?.GetValue<bool>() ?? true)) }, null),
+            "/tokenize" when body!["messages"] is JsonArray messages && !llama => (200, new JsonObject { ["tokens"] = Ids(FakeLanguage.ChatMl(Turns(messages), body["add_generation_prompt"]?.GetValue<bool>() ?? true, EnableThinking(body))) }, null),
             "/tokenize" => (200, Tokenize(body!), null),
             "/detokenize" when !llama => (200, new JsonObject { ["prompt"] = Encoding.UTF8.GetString(body!["tokens"]!.AsArray().Select(t => (byte)t!.GetValue<int>()).ToArray()) }, null),
-            "/apply-template" when llama => (200, new JsonObject { ["prompt"] = FakeLanguage.ChatMl(Turns(body!["messages"]!.AsArray()), body["add_generation_prompt"]?.GetValue<bool>() ?? true) }, null),
+            "/apply-template" when llama => (200, new JsonObject { ["prompt"] = FakeLanguage.ChatMl(Turns(body!["messages"]!.AsArray()), body["add_generation_prompt"]?.GetValue<bool>() ?? true, EnableThinking(body)) }, null),
             "/v1/completions" when body!["echo"]?.GetValue<bool>() == true => (200, Echo(body), null),
             "/v1/completions" => (200, Generated(body), null),
             "/completion" when llama => (200, LlamaCompletion(body!), null),
             _ => (404, new JsonObject { ["error"] = new JsonObject { ["code"] = 404, ["message"] = "File Not Found", ["type"] = "not_found_error" } }, null),
         };
     }
+
+    /// <summary>The template argument vLLM, SGLang and llama-server read from chat_template_kwargs.</summary>
+    private static bool? EnableThinking(JsonNode body) => body["chat_template_kwargs"]?["enable_thinking"]?.GetValue<bool>();
 
     private static IEnumerable<(string Role, string Content)> Turns(JsonArray messages) =>
         messages.Select(m => (m!["role"]!.GetValue<string>(), m["content"]!.GetValue<string>()));

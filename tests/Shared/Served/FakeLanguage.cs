@@ -11,8 +11,10 @@ internal static class FakeLanguage
     public static int[] Encode(string text) => System.Text.Encoding.UTF8.GetBytes(text).Select(b => (int)b).ToArray();
 
     /// <summary>The fake servers' chat template: ChatML, as Qwen's.</summary>
-    public static string ChatMl(IEnumerable<(string Role, string Content)> messages, bool addGenerationPrompt) =>
-        string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n")) + (addGenerationPrompt ? "<|im_start|>assistant\n" : "");
+    /// <summary>ChatML as Qwen3's template renders it: enable_thinking=false ends the generation prompt with an empty think block.</summary>
+    public static string ChatMl(IEnumerable<(string Role, string Content)> messages, bool addGenerationPrompt, bool? enableThinking = null) =>
+        string.Concat(messages.Select(m => $"<|im_start|>{m.Role}\n{m.Content}<|im_end|>\n"))
+        + (addGenerationPrompt ? "<|im_start|>assistant\n" + (enableThinking == false ? "<think>\n\n</think>\n\n" : "") : "");
 
     /// <summary>log-softmax of the next token after <paramref name="prefix"/>.</summary>
     public static double[] NextLogProbs(IReadOnlyList<int> prefix)
