@@ -46,6 +46,9 @@ public sealed record GateCaseRow(
     /// </summary>
     public IReadOnlyList<string> FailedChecks { get; init; } = [];
 
+    /// <summary>Each subject against the baseline with its interval (the summary's per-subject chart); empty without numbers.</summary>
+    public IReadOnlyList<GateSubjectDelta> Subjects { get; init; } = [];
+
     /// <summary>The name of the first failed check ("tolerance", "drift", "recording"), or null.</summary>
     public string? DecidingCheck => FailedChecks.Count == 0 ? null : FailedChecks[0].Split(':')[0];
 }

@@ -151,6 +151,10 @@ public static partial class GateSummaryBuilder
             baseBranch)
         {
             FailedChecks = failedChecks,
+            Subjects = baseline is { } reference && current is not null
+                ? [.. current.Summary.Subjects.Where(x => x.Accuracy.Total > 0).Select(x => new GateSubjectDelta(
+                    x.Subject, x.Accuracy.Total, x.Accuracy.Value * 100 - reference, x.Accuracy.Low95 * 100 - reference, x.Accuracy.High95 * 100 - reference))]
+                : [],
         };
     }
 

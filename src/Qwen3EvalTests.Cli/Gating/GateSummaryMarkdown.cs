@@ -26,6 +26,7 @@ public static class GateSummaryMarkdown
             .Append(I($"; answer drift in {t.CasesWithDrift}. Prompt snapshots changed: {t.SnapshotsChanged}.\n"));
 
         Cases(text, summary);
+        Charts(text, summary);
         Drift(text, summary);
         Snapshots(text, summary);
         OtherFailures(text, summary);
@@ -78,6 +79,21 @@ public static class GateSummaryMarkdown
             }
 
             text.Append(" | ").Append(Note(row)).Append(" |\n");
+        }
+    }
+
+    private static void Charts(StringBuilder text, GateSummary summary)
+    {
+        if (GateSummaryCharts.Scores(summary.Cases) is not { } scores)
+        {
+            return;
+        }
+
+        text.Append("\n### Scores against baselines\n\n").Append(scores);
+        foreach (var row in summary.Cases.Where(r => r.Subjects.Count > 0))
+        {
+            text.Append("\n<details><summary>").Append(Cell(row.DisplayName)).Append(": per-subject deltas</summary>\n\n")
+                .Append(GateSummaryCharts.Subjects(row)).Append("\n</details>\n");
         }
     }
 
