@@ -3,6 +3,7 @@ using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Cli;
 using Qwen3EvalTests.Suites;
+using Qwen3EvalTests.Testing;
 
 namespace Qwen3EvalTests.Gate.Tests;
 
@@ -20,13 +21,7 @@ public sealed class OfficialAndRecordedGateTests : IDisposable
 
     // The user's own number for the model, beside the shipped official ones: chance level on four options, with a tolerance
     // of 30 points, so that the tolerance check passes for any seed and the drift check alone decides.
-    private const string OwnBaselines = """
-        {"schemaVersion": 1, "sources": {"OWN1": {"title": "our evaluation notes", "where": "docs/eval.md"}},
-         "baselines": [
-           {"id": "my-tiny/mmlu", "model": "my-tiny", "modelId": "my-tiny", "kind": "base", "benchmark": "mmlu", "score": 25.0,
-            "shots": 5, "protocolNote": "qwen", "splitNote": "test", "source": "OWN1", "sourceIds": ["OWN1"], "status": "V", "gate": true,
-            "tolerance": 30, "toleranceNote": "chance level; drift decides"}]}
-        """;
+    private static readonly string OwnBaselines = OwnBaselinesFile.Json("my-tiny", score: 25.0, tolerance: 30);
 
     private static string Suite(int seed) => $$"""
         schemaVersion: 1

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Qwen3EvalTests.Cli.Commands;
 using Qwen3EvalTests.Cli.Tests.Reliability;
+using Qwen3EvalTests.Testing;
 
 namespace Qwen3EvalTests.Cli.Tests.Commands;
 
@@ -121,13 +122,7 @@ public sealed class BaselineCommandTests : IDisposable
         var consumer = Consumer();
         File.WriteAllText(Path.Combine(consumer, "evalsuites", "mine.yaml"), Suite.Replace("baseline: recorded", "baseline: both", StringComparison.Ordinal)
             .Replace("  - {name: ceval, protocol: qwen, shots: 5, scoring: next-token, chat: false, limit: 2}\n", "", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(consumer, "baselines", "official.json"), """
-            {"schemaVersion": 1, "sources": {"OWN1": {"title": "our model card", "where": "README.md"}},
-             "baselines": [
-               {"id": "my-model/mmlu", "model": "My-Model", "modelId": "my-model", "kind": "base", "benchmark": "mmlu", "score": 30.0,
-                "shots": 5, "protocolNote": "qwen", "splitNote": "test", "source": "OWN1", "sourceIds": ["OWN1"], "status": "V", "gate": true,
-                "tolerance": 1, "toleranceNote": "ours"}]}
-            """);
+        File.WriteAllText(Path.Combine(consumer, "baselines", "official.json"), OwnBaselinesFile.Json("my-model", score: 30.0, tolerance: 1, model: "My-Model"));
 
         var run = await CliRun.RunAsync("baseline", "record", "--repo", consumer, "--models", Models());
 

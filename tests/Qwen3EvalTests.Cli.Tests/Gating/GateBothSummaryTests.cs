@@ -4,6 +4,7 @@ using Qwen3EvalTests.Application.Suites;
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
 using Qwen3EvalTests.Suites;
+using Qwen3EvalTests.Testing;
 
 namespace Qwen3EvalTests.Cli.Tests.Gating;
 
@@ -20,13 +21,7 @@ public sealed class GateBothSummaryTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     // The user's own number for its model: 90 %, far above what a model planted on one letter can score.
-    private const string OwnBaselines = """
-        {"schemaVersion": 1, "sources": {"OWN1": {"title": "our evaluation notes", "where": "docs/eval.md"}},
-         "baselines": [
-           {"id": "my-tiny/mmlu", "model": "my-tiny", "modelId": "my-tiny", "kind": "base", "benchmark": "mmlu", "score": 90.0,
-            "shots": 5, "protocolNote": "qwen", "splitNote": "test", "source": "OWN1", "sourceIds": ["OWN1"], "status": "V", "gate": true,
-            "tolerance": 1, "toleranceNote": "ours"}]}
-        """;
+    private static readonly string OwnBaselines = OwnBaselinesFile.Json("my-tiny", score: 90.0, tolerance: 1);
 
     private const string Suite = """
         schemaVersion: 1

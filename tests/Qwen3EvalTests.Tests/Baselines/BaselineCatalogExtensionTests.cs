@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Qwen3EvalTests.Assertions;
 using Qwen3EvalTests.Baselines;
 using Qwen3EvalTests.Benchmarks;
+using Qwen3EvalTests.Testing;
 
 namespace Qwen3EvalTests.Tests.Baselines;
 
@@ -10,13 +11,7 @@ public class BaselineCatalogExtensionTests
 {
     private static readonly string ShippedText = File.ReadAllText(RepositoryFiles.PathOf(BaselineCatalog.RelativePath));
 
-    private const string Own = """
-        {"schemaVersion": 1, "sources": {"OWN1": {"title": "our evaluation notes", "where": "docs/eval.md"}},
-         "baselines": [
-           {"id": "my-tiny/mmlu", "model": "my-tiny", "modelId": "my-tiny", "kind": "base", "benchmark": "mmlu", "score": 25.0,
-            "shots": 5, "protocolNote": "qwen", "splitNote": "test", "source": "OWN1", "sourceIds": ["OWN1"], "status": "V", "gate": true,
-            "tolerance": 30, "toleranceNote": "chance level"}]}
-        """;
+    private static readonly string Own = OwnBaselinesFile.Json("my-tiny", score: 25.0, tolerance: 30);
 
     [Fact]
     public void AnOwnNumberIsAddedBesideTheShippedOnes()

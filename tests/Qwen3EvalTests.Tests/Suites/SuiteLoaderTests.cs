@@ -6,6 +6,7 @@ using Qwen3EvalTests.Models;
 using Qwen3EvalTests.Scoring;
 using Qwen3EvalTests.Suites;
 using Qwen3EvalTests.Tests.Baselines;
+using Qwen3EvalTests.Testing;
 
 namespace Qwen3EvalTests.Tests.Suites;
 
@@ -228,13 +229,7 @@ public class SuiteLoaderTests
     }
 
     // A project's own number for its own model (what a fine-tuner adds to its baselines/official.json for baseline: both).
-    private const string OwnBaselines = """
-        {"schemaVersion": 1, "sources": {"OWN1": {"title": "our model card", "where": "models/README.md"}},
-         "baselines": [
-           {"id": "my-finetune/mmlu", "model": "My-Finetune", "modelId": "my-finetune", "kind": "base", "benchmark": "mmlu", "score": 61.5,
-            "shots": 5, "protocolNote": "qwen", "splitNote": "test", "source": "OWN1", "sourceIds": ["OWN1"], "status": "V", "gate": true,
-            "tolerance": 1, "toleranceNote": "ours"}]}
-        """;
+    private static readonly string OwnBaselines = OwnBaselinesFile.Json("my-finetune", score: 61.5, tolerance: 1, model: "My-Finetune");
 
     private static EvalSuite ParseWithOwnBaselines(string yaml) =>
         SuiteLoader.Parse(yaml, "test.yaml", OfficialBaselines.Load().ExtendedWith(BaselineCatalog.Parse(OwnBaselines, "own.json")));
