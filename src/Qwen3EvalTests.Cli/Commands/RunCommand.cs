@@ -109,7 +109,7 @@ public static class RunCommand
         var runs = new List<BenchmarkRun>();
         var repeatSummaries = new List<RepeatSummary?>();
         var waitingFor = options.Engine is EngineKind.OpenAi or EngineKind.LlamaServer ? "the server" : "the model";
-        ProgressDisplay.Run(options.Json, waitingFor, new TruncationNotice(stderr, model.Info.ContextLength), progress =>
+        ProgressDisplay.Run(options.Json, waitingFor, new TruncationNotice(stderr, model.Info.ContextLength, ProtocolContextLimits(plans)), progress =>
         {
             foreach (var benchmark in options.Benchmarks)
             {
@@ -176,6 +176,12 @@ public static class RunCommand
 
         return QwenEvalCli.ExitOk;
     }
+
+    /// <summary>Per benchmark id, the most context tokens its protocol's own truncation rule keeps, where it has one.</summary>
+    private static Dictionary<string, int> ProtocolContextLimits(IReadOnlyList<EvaluationPlan> plans) =>
+        plans.Where(p => p.Scoring.Truncation.MaxContextTokens is not null)
+            .GroupBy(p => p.Benchmark.ToId(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Scoring.Truncation.MaxContextTokens!.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// Opens the engine through <see cref="EngineCatalog"/>. A folder-based engine's plans are checked against the folder's kind

@@ -23,6 +23,19 @@ public sealed class TruncationNoticeTests
     }
 
     [Fact]
+    public void PromptsCutByTheProtocolsOwnRuleAreNamedSoAndNotBlamedOnTheModelsContext()
+    {
+        // Qwen's evaluate_mmlu.py keeps the last 2047 tokens of a prompt over 2048, whatever the model's context.
+        var notice = new TruncationNotice(_output, 4096, new Dictionary<string, int> { ["mmlu"] = 2047 });
+
+        notice.Report(new EvaluationProgress("mmlu", "a", 24, 1710) { Truncated = 15 });
+
+        _output.ToString().Should().Be(
+            "note: 15 of the first 24 mmlu prompts were cut from the left by the protocol's own rule (it keeps at most 2047 context tokens; the model's context is 4096), so they are scored without their start, as the reference script scores them; fewer --shots would keep them whole, but no longer reproduce the protocol."
+            + Environment.NewLine);
+    }
+
+    [Fact]
     public void AQuarterOrFewerTruncatedPromptsGiveNoNote()
     {
         var notice = new TruncationNotice(_output, 4096);
