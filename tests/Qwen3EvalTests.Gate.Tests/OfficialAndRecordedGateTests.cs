@@ -13,7 +13,7 @@ namespace Qwen3EvalTests.Gate.Tests;
 /// </summary>
 public sealed class OfficialAndRecordedGateTests : IDisposable
 {
-    private const string CaseId = "mine/my-tiny/mmlu";
+    private const string CaseId = OwnSuiteFile.CaseId;
 
     private readonly string _consumer = Directory.CreateTempSubdirectory("qwen3eval-both-").FullName;
 
@@ -23,20 +23,7 @@ public sealed class OfficialAndRecordedGateTests : IDisposable
     // of 30 points, so that the tolerance check passes for any seed and the drift check alone decides.
     private static readonly string OwnBaselines = OwnBaselinesFile.Json("my-tiny", score: 25.0, tolerance: 30);
 
-    private static string Suite(int seed) => $$"""
-        schemaVersion: 1
-        name: mine
-        family: tiny
-        baseline: both
-        tolerance: {points: 30.0, widenToInterval: true}
-        benchmarks:
-          - {name: mmlu, kind: base, protocol: qwen, shots: 5, scoring: next-token, chat: false, limit: 10}
-        models:
-          - id: my-tiny
-            kind: base
-            folder: my-tiny
-            generated: {seed: {{seed}}, tokenizer: bytes}
-        """;
+    private static string Suite(int seed) => OwnSuiteFile.Both($"{{seed: {seed}, tokenizer: bytes}}", tolerancePoints: 30.0, limit: 10);
 
     [Fact]
     public async Task ABothCaseRecordedWithBaselineRecordPassesOnTheSameModel()

@@ -11,12 +11,8 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task NamesTheProtocolWhenComparingRunsOfTwoProtocols()
     {
-        var qwen = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--protocol", "qwen", "--limit", "1", "--out", _folder);
-        qwen.ExitCode.Should().Be(0, qwen.Stderr);
-        var lmEval = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--protocol", "lm-eval", "--limit", "1", "--out", _folder);
-        lmEval.ExitCode.Should().Be(0, lmEval.Stderr);
-        var a = Directory.GetFiles(_folder, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
-        var b = Directory.GetFiles(_folder, "mmlu-lm-eval-*.json", SearchOption.AllDirectories).Single();
+        var a = await RunMmlu(_folder, protocol: "qwen");
+        var b = await RunMmlu(_folder, protocol: "lm-eval");
 
         var compare = await CliRun.RunAsync("compare", a, b);
 
@@ -28,9 +24,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task ARunAgainstItselfHasTheSameQuestions()
     {
-        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", _folder);
-        run.ExitCode.Should().Be(0, run.Stderr);
-        var file = Directory.GetFiles(_folder, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+        var file = await RunMmlu(_folder);
 
         var compare = await CliRun.RunAsync("compare", file, file);
 
@@ -44,10 +38,8 @@ public sealed class CompareCommandTests : IDisposable
     {
         var one = Path.Combine(_folder, "one");
         var two = Path.Combine(_folder, "two");
-        (await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", one)).ExitCode.Should().Be(0);
-        (await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "2", "--out", two)).ExitCode.Should().Be(0);
-        var a = Directory.GetFiles(one, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
-        var b = Directory.GetFiles(two, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+        var a = await RunMmlu(one, limit: 1);
+        var b = await RunMmlu(two, limit: 2);
 
         var compare = await CliRun.RunAsync("compare", a, b);
 
@@ -63,9 +55,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task RunsWithNoQuestionInCommonAreRefusedWithExitCode2()
     {
-        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", _folder);
-        run.ExitCode.Should().Be(0, run.Stderr);
-        var a = Directory.GetFiles(_folder, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+        var a = await RunMmlu(_folder);
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(a))!;
         foreach (var question in json["questions"]!.AsArray())
         {
@@ -122,9 +112,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task ARunWhoseQuestionIsRecordedTwiceIsRefusedNamingTheFileAndRecord()
     {
-        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--limit", "1", "--out", _folder);
-        run.ExitCode.Should().Be(0, run.Stderr);
-        var good = Directory.GetFiles(_folder, "mmlu-qwen-*.json", SearchOption.AllDirectories).Single();
+        var good = await RunMmlu(_folder);
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(good))!;
         var questions = json["questions"]!.AsArray();
         questions.Add(questions[0]!.DeepClone());
@@ -135,5 +123,13 @@ public sealed class CompareCommandTests : IDisposable
 
         compare.ExitCode.Should().Be(QwenEvalCli.ExitBadInput, compare.Stderr);
         compare.Stderr.Should().Contain(doubled).And.Contain("second time").And.NotContain("same key");
+    }
+
+    /// <summary>The generated model on MMLU (<paramref name="limit"/> questions per subject) into <paramref name="output"/>; the results file written.</summary>
+    private static async Task<string> RunMmlu(string output, int limit = 1, string protocol = "qwen")
+    {
+        var run = await CliRun.RunAsync("run", "--model", TinyModel.Folder, "--benchmark", "mmlu", "--protocol", protocol, "--limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output);
+        run.ExitCode.Should().Be(0, run.Stderr);
+        return Directory.GetFiles(output, $"mmlu-{protocol}-*.json", SearchOption.AllDirectories).Single();
     }
 }

@@ -14,7 +14,7 @@ namespace Qwen3EvalTests.Cli.Tests.Gating;
 /// </summary>
 public sealed class GateBothSummaryTests : IDisposable
 {
-    private const string CaseId = "mine/my-tiny/mmlu";
+    private const string CaseId = OwnSuiteFile.CaseId;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("qwen3eval-gate-both-").FullName;
 
@@ -23,20 +23,7 @@ public sealed class GateBothSummaryTests : IDisposable
     // The user's own number for its model: 90 %, far above what a model planted on one letter can score.
     private static readonly string OwnBaselines = OwnBaselinesFile.Json("my-tiny", score: 90.0, tolerance: 1);
 
-    private const string Suite = """
-        schemaVersion: 1
-        name: mine
-        family: tiny
-        baseline: both
-        tolerance: {points: 1.0, widenToInterval: true}
-        benchmarks:
-          - {name: mmlu, kind: base, protocol: qwen, shots: 5, scoring: next-token, chat: false, limit: 5}
-        models:
-          - id: my-tiny
-            kind: base
-            folder: my-tiny
-            generated: {seed: 1, tokenizer: bytes, plantedAnswer: A}
-        """;
+    private static readonly string Suite = OwnSuiteFile.Both("{seed: 1, tokenizer: bytes, plantedAnswer: A}", tolerancePoints: 1.0, limit: 5);
 
     [Fact]
     public async Task AFailedBothCaseNamesTheToleranceWithItsNumbersAndTheDrift()
